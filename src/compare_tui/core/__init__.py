@@ -1,0 +1,1 @@
+"""The UI-free core: loading, segmentation, alignment, analysis and reports. Imports neither textual nor rich."""

@@ -1,0 +1,114 @@
+"""The result of comparing articles, and its JSON report form (schema `compare-tui.report/1`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from compare_tui import __version__
+from compare_tui.core.models import Article, Finding, Row, Segment
+
+SCHEMA = "compare-tui.report/1"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Articles, their alignment rows and the findings: everything the UI and the reports show."""
+
+    articles: tuple[Article, ...]
+    rows: tuple[Row, ...]
+    findings: tuple[Finding, ...] = ()
+    reference: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def article_by_id(self) -> dict[str, Article]:
+        """Articles keyed by id."""
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def segment_by_id(self) -> dict[str, Segment]:
+        """Every segment of every article keyed by its id."""
+        return {s.id: s for a in self.articles for s in a.segments}
+
+    @cached_property
+    def row_of_segment(self) -> dict[str, str]:
+        """The id of the row that holds each segment."""
+        return {sid: row.id for row in self.rows for ids in row.segments.values() for sid in ids}
+
+    @cached_property
+    def row_by_id(self) -> dict[str, Row]:
+        """Rows keyed by id."""
+        return {r.id: r for r in self.rows}
+
+    def segment_text(self, segment_id: str) -> str:
+        """The literal text of a segment, looked up by id."""
+        article_id = segment_id.rsplit(":", 1)[0]
+        return self.article_by_id[article_id].segment_text(self.segment_by_id[segment_id])
+
+    def findings_in(self, row_id: str) -> tuple[Finding, ...]:
+        """Findings whose span lies in the given row."""
+        return tuple(f for f in self.findings if f.row == row_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report document of `docs/report-schema.md`."""
+        return {
+            "schema": SCHEMA,
+            "generator": {"name": "compare-tui", "version": __version__},
+            "reference": self.reference,
+            "settings": dict(self.settings),
+            "articles": [_article_dict(a) for a in self.articles],
+            "alignment": [_row_dict(r) for r in self.rows],
+            "findings": [_finding_dict(f) for f in self.findings],
+        }
+
+
+def _article_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "outlet": article.outlet,
+        "byline": article.byline,
+        "published": article.published,
+        "url": article.url,
+        "text": article.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "segments": [
+            {"id": s.id, "start": s.start, "end": s.end, "kind": s.kind, "paragraph": s.paragraph}
+            for s in article.segments
+        ],
+    }
+
+
+def _row_dict(row: Row) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "segments": {a: list(ids) for a, ids in row.segments.items()},
+        "status": row.status,
+        "score": round(row.score, 4),
+        "signals": {k: round(v, 4) for k, v in row.signals.items()},
+    }
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "type": finding.type,
+        "article": finding.article,
+        "start": finding.start,
+        "end": finding.end,
+        "text": finding.text,
+        "explanation": finding.explanation,
+        "row": finding.row,
+        "peers": (
+            {"present": list(finding.peers.present), "absent": list(finding.peers.absent)}
+            if finding.peers
+            else None
+        ),
+        "confidence": None if finding.confidence is None else round(finding.confidence, 4),
+        "category": finding.category,
+        "key": finding.key,
+        "detail": dict(finding.detail),
+    }
