@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -50,6 +51,10 @@ class Comparison:
     def findings_in(self, row_id: str) -> tuple[Finding, ...]:
         """Findings whose span lies in the given row."""
         return tuple(f for f in self.findings if f.row == row_id)
+
+    def to_json(self) -> str:
+        """The JSON report as text: UTF-8 friendly, indented, newline-terminated, deterministic."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report document of `docs/report-schema.md`."""

@@ -1,0 +1,142 @@
+"""Command line: `compare-tui [FILES…]` opens the review app; `report` and `screenshot` work without a terminal.
+
+Input problems are reported as one line each on stderr ("compare-tui: FILE: reason") and the remaining
+inputs are still used; the exit code is 2 when any input or usage error occurred.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from compare_tui import __version__
+from compare_tui.core.settings import Settings, SettingsError, load_settings
+
+EXIT_INPUT = 2
+SAMPLE_EVENT = "zelensky-security-guarantees"
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out; the message is shown as one line."""
+
+
+def sample_dir(event: str = SAMPLE_EVENT) -> Path:
+    """The bundled sample event: in the installed package, or in a source checkout."""
+    packaged = Path(__file__).parent / "sample_data" / event
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "sample_data" / event
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", help="article files, folders, URLs or - for stdin")
+    parser.add_argument("--reference", help="article whose order the rows follow (id, file name or 1-based index)")
+    parser.add_argument("--threshold", type=float, help="match threshold between 0 and 1")
+    parser.add_argument("--config", type=Path, help="settings file (default: the XDG config file)")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compare-tui",
+        description="Compare how several outlets covered one event. "
+        "Subcommands: report, screenshot (see `compare-tui report --help`).",
+    )
+    _common(parser)
+    parser.add_argument("--session", type=Path, help="triage session file (default: in the XDG data folder)")
+    parser.add_argument("--version", action="version", version=f"compare-tui {__version__}")
+    return parser
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="compare-tui report", description="Write a comparison report.")
+    _common(parser)
+    parser.add_argument("--format", choices=("json", "md", "html"), default="json")
+    parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    parser.add_argument("--session", type=Path, help="triage session file whose decisions the report includes")
+    parser.add_argument(
+        "--dismissed", choices=("show", "hide"), default="show", help="show dismissed findings or leave them out"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    return parser
+
+
+def _screenshot_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compare-tui screenshot", description="Save an image of the review app without a terminal."
+    )
+    _common(parser)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="output .svg or .png file")
+    parser.add_argument("--size", default="160x50", help="terminal size as COLUMNSxLINES (default 160x50)")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings(args.config) if args.config else load_settings()
+    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
+        raise UsageError("--threshold must be between 0 and 1")
+    return settings.with_overrides(match_threshold=args.threshold, reference=args.reference)
+
+
+def _sources(args: argparse.Namespace) -> list[str]:
+    return list(args.files) or [str(sample_dir())]
+
+
+def _fail(message: str) -> int:
+    print(f"compare-tui: {message}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `compare-tui` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"report": (_report_parser, _run_report), "screenshot": (_screenshot_parser, _run_screenshot)}
+    make_parser, run = commands.get(argv[0], (None, None)) if argv else (None, None)
+    if make_parser is None:
+        make_parser, run = _app_parser, _run_app
+    else:
+        argv = argv[1:]
+    args = make_parser().parse_args(argv)
+    try:
+        return run(args, _settings(args))
+    except (UsageError, SettingsError) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _compare(args: argparse.Namespace, settings: Settings, *, quiet: bool = True):
+    """Load and compare, printing a line per unusable input; None when nothing could be loaded."""
+    from compare_tui.core.pipeline import compare_sources
+
+    outcome = compare_sources(_sources(args), settings=settings)
+    for error in outcome.errors:
+        _fail(str(error))
+    return outcome
+
+
+def _run_report(args: argparse.Namespace, settings: Settings) -> int:
+    from compare_tui.core.atomic import write_text_atomic
+
+    outcome = _compare(args, settings, quiet=args.quiet)
+    if outcome.comparison is None:
+        return EXIT_INPUT
+    text = outcome.comparison.to_json()
+    if args.output:
+        write_text_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_INPUT if outcome.errors else 0
+
+
+def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
+    raise UsageError("screenshot: not available yet")
+
+
+def _run_app(args: argparse.Namespace, settings: Settings) -> int:
+    raise UsageError("the review app is not available yet")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
