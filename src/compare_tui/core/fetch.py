@@ -1,0 +1,99 @@
+"""Fetching an article page over http(s) with the standard library, bounded in time and size.
+
+Only http and https are allowed, also across redirects (urllib alone would follow a redirect to ftp).
+Every failure becomes a FetchError with a one-line reason, so a dead link never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+from urllib.parse import urlsplit
+
+from compare_tui import __version__
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+_USER_AGENT = f"compare-tui/{__version__} (+https://pypi.org/project/compare-tui/)"
+
+
+class FetchError(Exception):
+    """A page that could not be fetched; the message is the one-line reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """The body of a fetched page with what its headers say about it."""
+
+    url: str
+    body: bytes
+    content_type: str
+    charset: str | None
+
+
+def url_scheme(source: str) -> str | None:
+    """The scheme of a source written as a URL ("https"), or None for anything else."""
+    match = _SCHEME.match(source)
+    return match.group(1).lower() if match else None
+
+
+def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
+    """Download one http(s) page, refusing other schemes, error statuses, non-text and oversize bodies."""
+    if url_scheme(url) not in ALLOWED_SCHEMES:
+        raise FetchError("only http:// and https:// URLs are supported")
+    host = urlsplit(url).hostname or ""
+    if not host:
+        raise FetchError("URL has no host name")
+    opener = urllib.request.build_opener(_HttpOnlyRedirects())
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html, text/plain"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            headers: Message = response.headers
+            content_type = headers.get_content_type()
+            if headers.get("Content-Type") and content_type not in TEXT_TYPES:
+                raise FetchError(f"not an HTML or text page (Content-Type {content_type})")
+            declared = headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise FetchError(f"page too large ({int(declared)} bytes, limit {max_bytes})")
+            body = response.read(max_bytes + 1)
+            if len(body) > max_bytes:
+                raise FetchError(f"page too large (over the limit of {max_bytes} bytes)")
+            return Fetched(url=response.geturl(), body=body, content_type=content_type,
+                           charset=headers.get_content_charset())
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"HTTP error {exc.code} {exc.reason}".rstrip()) from None
+    except urllib.error.URLError as exc:
+        raise FetchError(_network_reason(exc.reason, host=host, timeout=timeout)) from None
+    except (TimeoutError, socket.timeout):
+        raise FetchError(f"timed out after {timeout:g} s") from None
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        raise FetchError(f"cannot fetch: {exc}") from None
+
+
+def _network_reason(reason: object, *, host: str, timeout: float) -> str:
+    """One line for a URLError's underlying cause."""
+    if isinstance(reason, socket.gaierror):
+        return f"cannot resolve host {host!r}"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"timed out after {timeout:g} s"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"connection refused by {host}"
+    if isinstance(reason, OSError):
+        return f"cannot connect to {host}: {reason.strerror or reason}"
+    return f"cannot fetch: {reason}"
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http and https URLs."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        """Refuse a redirect that leaves http(s)."""
+        if url_scheme(newurl) not in ALLOWED_SCHEMES:
+            raise FetchError(f"redirected to a non-http(s) URL: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -1,0 +1,375 @@
+"""Turning what the user names (files, folders, "-" for stdin, http(s) URLs) into Article records.
+
+Inputs are untrusted: every problem becomes a LoadError whose message is one line naming the source and
+the reason, and load_sources keeps going past bad inputs so one broken file never hides the others.
+Files are never modified. Sizes are checked before anything large is read.
+
+Formats: .txt/.md (first line is the headline), .html/.htm and fetched pages (trafilatura), .json
+(fields title, outlet, byline, published, url, text). A folder may hold meta.json, as in
+sample_data/zelensky-security-guarantees: {"event": ..., "articles": {file name: {outlet, url, title,
+byline, published}}}; its non-null fields take precedence over what the files themselves say.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO, Mapping, Sequence
+from urllib.parse import urlsplit
+
+import trafilatura
+from trafilatura.settings import use_config
+
+from compare_tui.core.boilerplate import clean_body
+from compare_tui.core.decoding import DecodeError, decode_bytes
+from compare_tui.core.fetch import ALLOWED_SCHEMES, FetchError, fetch, url_scheme
+from compare_tui.core.models import Article
+from compare_tui.core.settings import Settings
+
+STDIN = "-"
+STDIN_LABEL = "<stdin>"
+META_FILE = "meta.json"
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSON_SUFFIXES = frozenset({".json"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+METADATA_FIELDS = ("title", "outlet", "byline", "published", "url")
+
+_LOOKS_LIKE_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b", re.I | re.S)
+_SLUG_JUNK = re.compile(r"[^a-z0-9_]+")
+_TRAFILATURA_CONFIG = use_config()
+_TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "25")  # keep paragraph breaks on short pages
+_TRAFILATURA_CONFIG.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")  # no dates guessed from "© 2026"
+
+
+class LoadError(Exception):
+    """An input that cannot be loaded; str() is the one-line "SOURCE: reason"."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(source, reason)
+        self.source = source
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return " ".join(f"{self.source}: {self.reason}".split())
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The articles that loaded, in input order, and one error per input that did not."""
+
+    articles: tuple[Article, ...]
+    errors: tuple[LoadError, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """Text and metadata as a format reader found them, before cleaning."""
+
+    raw: str
+    markdown: bool = False
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+def load_article(
+    source: str | Path,
+    *,
+    settings: Settings | None = None,
+    article_id: str | None = None,
+    stdin: BinaryIO | bytes | None = None,
+) -> Article:
+    """Load one file, URL or "-" (stdin) as an Article with empty segments, or raise LoadError."""
+    settings = settings or Settings()
+    label = str(source)
+    if label == STDIN:
+        draft = _from_bytes(_read_stdin(stdin, settings=settings), label=STDIN_LABEL, kind=None)
+        return _finish(draft, source=STDIN_LABEL, article_id=article_id or "stdin", meta={})
+    if (scheme := url_scheme(label)) is not None:
+        if scheme not in ALLOWED_SCHEMES:
+            raise LoadError(label, f"unsupported URL scheme {scheme!r}: only http and https")
+        return _load_url(label, settings=settings, article_id=article_id)
+    path = Path(source)
+    meta = _read_meta(path.parent, settings=settings).get(path.name, {})
+    return _load_file(path, label=label, settings=settings, article_id=article_id, meta=meta)
+
+
+def load_sources(
+    sources: Sequence[str | Path],
+    *,
+    settings: Settings | None = None,
+    stdin: BinaryIO | bytes | None = None,
+) -> LoadResult:
+    """Load every source (folders expand to their article files in name order), collecting errors."""
+    settings = settings or Settings()
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    metas: dict[Path, Mapping[str, Mapping[str, str]]] = {}
+
+    def meta_for(folder: Path) -> Mapping[str, Mapping[str, str]]:
+        if folder not in metas:
+            try:
+                metas[folder] = _read_meta(folder, settings=settings)
+            except LoadError as exc:
+                errors.append(exc)
+                metas[folder] = {}
+        return metas[folder]
+
+    for source in sources:
+        label = str(source)
+        is_path = label != STDIN and url_scheme(label) is None
+        try:
+            if is_path and Path(source).is_dir():
+                folder = Path(source)
+                files = _article_files(folder, label=label)
+                meta = meta_for(folder)
+                for path in files:
+                    try:
+                        articles.append(_load_file(path, label=str(path), settings=settings,
+                                                   article_id=None, meta=meta.get(path.name, {})))
+                    except LoadError as exc:
+                        errors.append(exc)
+            elif is_path:
+                path = Path(source)
+                meta = meta_for(path.parent).get(path.name, {})
+                articles.append(_load_file(path, label=label, settings=settings, article_id=None, meta=meta))
+            else:
+                articles.append(load_article(label, settings=settings, stdin=stdin))
+        except LoadError as exc:
+            errors.append(exc)
+    return LoadResult(articles=_unique_ids(articles), errors=tuple(errors))
+
+
+def slug(name: str) -> str:
+    """A lowercase id from a file name stem: "Outlet A" -> "outlet-a"; underscores are kept."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _SLUG_JUNK.sub("-", ascii_name.lower()).strip("-_") or "article"
+
+
+def _unique_ids(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """The same articles with ids made unique by suffixes -2, -3, ... in input order."""
+    taken: set[str] = set()
+    out: list[Article] = []
+    for article in articles:
+        candidate, n = article.id, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{article.id}-{n}"
+        taken.add(candidate)
+        out.append(article if candidate == article.id else replace(article, id=candidate))
+    return tuple(out)
+
+
+def _article_files(folder: Path, *, label: str) -> list[Path]:
+    """The supported article files directly inside a folder, in name order."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise LoadError(label, _os_reason(exc)) from None
+    files = [
+        p for p in entries
+        if p.suffix.lower() in SUPPORTED_SUFFIXES and p.name != META_FILE
+        and not p.name.startswith(".") and p.is_file()
+    ]
+    if not files:
+        raise LoadError(label, "folder has no article files (.txt, .md, .html, .htm, .json)")
+    return files
+
+
+def _load_file(
+    path: Path, *, label: str, settings: Settings, article_id: str | None, meta: Mapping[str, str]
+) -> Article:
+    """Read, decode and clean one article file."""
+    if path.is_dir():
+        raise LoadError(label, "is a folder; pass it to load_sources to load the articles in it")
+    suffix = path.suffix.lower()
+    kind = "json" if suffix in JSON_SUFFIXES else "html" if suffix in HTML_SUFFIXES else None
+    draft = _from_bytes(_read_bytes(path, label=label, settings=settings), label=label, kind=kind,
+                        markdown=suffix in {".md", ".markdown"})
+    return _finish(draft, source=label, article_id=article_id or slug(path.stem), meta=meta)
+
+
+def _load_url(url: str, *, settings: Settings, article_id: str | None) -> Article:
+    """Fetch a page and extract its article."""
+    try:
+        page = fetch(url, timeout=settings.url_timeout, max_bytes=settings.max_file_bytes)
+    except FetchError as exc:
+        raise LoadError(url, str(exc)) from None
+    if not page.body.strip():
+        raise LoadError(url, "empty page")
+    try:
+        text = decode_bytes(page.body, declared=page.charset)
+    except DecodeError as exc:
+        raise LoadError(url, str(exc)) from None
+    kind = "text" if page.content_type == "text/plain" else "html"
+    draft = _parse(text, label=url, kind=kind, url=url)
+    draft = replace(draft, url=url)
+    parts = urlsplit(url)
+    stem = Path(parts.path).stem or (parts.hostname or "page")
+    return _finish(draft, source=url, article_id=article_id or slug(stem), meta={})
+
+
+def _read_bytes(path: Path, *, label: str, settings: Settings) -> bytes:
+    """A file's bytes, refusing it before reading when it is over the size limit."""
+    limit = settings.max_file_bytes
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise LoadError(label, f"file too large ({size} bytes, limit {limit})")
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise LoadError(label, _os_reason(exc)) from None
+    if len(data) > limit:
+        raise LoadError(label, f"file too large (over the limit of {limit} bytes)")
+    return data
+
+
+def _read_stdin(stdin: BinaryIO | bytes | None, *, settings: Settings) -> bytes:
+    """Standard input's bytes, within the size limit."""
+    limit = settings.max_file_bytes
+    if isinstance(stdin, (bytes, bytearray, memoryview)):
+        data = bytes(stdin)
+    else:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        try:
+            data = stream.read(limit + 1)
+        except OSError as exc:
+            raise LoadError(STDIN_LABEL, _os_reason(exc)) from None
+    if len(data) > limit:
+        raise LoadError(STDIN_LABEL, f"input too large (over the limit of {limit} bytes)")
+    return data
+
+
+def _os_reason(exc: OSError) -> str:
+    """A one-line reason for a failed file operation."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _from_bytes(data: bytes, *, label: str, kind: str | None, markdown: bool = False) -> _Draft:
+    """Decode and parse file bytes; kind None means plain text unless it looks like HTML."""
+    if not data.strip():
+        raise LoadError(label, "empty file")
+    try:
+        text = decode_bytes(data)
+    except DecodeError as exc:
+        raise LoadError(label, str(exc)) from None
+    if kind is None:
+        kind = "html" if _LOOKS_LIKE_HTML.match(text) else "text"
+    return _parse(text, label=label, kind=kind, markdown=markdown)
+
+
+def _parse(text: str, *, label: str, kind: str, markdown: bool = False, url: str | None = None) -> _Draft:
+    """Split decoded text into body and stated metadata according to its format."""
+    if not text.strip():
+        raise LoadError(label, "empty file (only whitespace)")
+    if kind == "json":
+        return _parse_json(text, label=label)
+    if kind == "html":
+        return _parse_html(text, label=label, url=url)
+    return _Draft(raw=text, markdown=markdown)
+
+
+def _parse_json(text: str, *, label: str) -> _Draft:
+    """An article object with a required "text" and optional metadata fields."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(label, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise LoadError(label, "malformed JSON: nested too deeply") from None
+    if not isinstance(data, dict):
+        raise LoadError(label, "JSON article must be an object with a \"text\" field")
+    body = data.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise LoadError(label, "JSON article has no \"text\" string")
+    return _Draft(raw=body, **_metadata_fields(data, label=label, where="JSON article"))
+
+
+def _parse_html(html: str, *, label: str, url: str | None) -> _Draft:
+    """Main text and metadata of a web page, extracted by trafilatura."""
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, config=_TRAFILATURA_CONFIG
+    )
+    body = document.text if document is not None else None
+    if not body or not body.strip():
+        raise LoadError(label, "no article text found in the HTML")
+    paragraphs = "\n\n".join(line for line in body.split("\n") if line.strip())
+    return _Draft(
+        raw=paragraphs,
+        title=document.title or None,
+        outlet=document.sitename or None,
+        byline=document.author or None,
+        published=document.date or None,
+        url=document.url or None,
+    )
+
+
+def _metadata_fields(data: Mapping[str, object], *, label: str, where: str) -> dict[str, str]:
+    """The documented metadata fields of a JSON object; strings or null, anything else is an error."""
+    out: dict[str, str] = {}
+    for name in METADATA_FIELDS:
+        value = data.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise LoadError(label, f"{where}: field {name!r} must be a string or null")
+        if value.strip():
+            out[name] = " ".join(value.split())
+    return out
+
+
+def _read_meta(folder: Path, *, settings: Settings) -> dict[str, dict[str, str]]:
+    """File name -> metadata from a folder's meta.json; {} when there is none."""
+    path = folder / META_FILE
+    if not path.is_file():
+        return {}
+    label = str(path)
+    raw = _read_bytes(path, label=label, settings=settings)
+    try:
+        data = json.loads(decode_bytes(raw))
+    except DecodeError as exc:
+        raise LoadError(label, str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise LoadError(label, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    articles = data.get("articles", {}) if isinstance(data, dict) else None
+    if not isinstance(articles, dict) or not all(isinstance(v, dict) for v in articles.values()):
+        raise LoadError(label, "expected {\"articles\": {file name: {outlet, url, title, byline, published}}}")
+    return {
+        str(name): _metadata_fields(fields, label=label, where=f"entry {name!r}")
+        for name, fields in articles.items()
+    }
+
+
+def _finish(draft: _Draft, *, source: str, article_id: str, meta: Mapping[str, str]) -> Article:
+    """Clean the body and merge metadata: meta.json over the format's fields over the text's own lines."""
+    cleaned = clean_body(draft.raw, title=meta.get("title") or draft.title, markdown=draft.markdown)
+    if not cleaned.text:
+        raise LoadError(source, "no article text left after removing site furniture")
+
+    def pick(name: str) -> str | None:
+        return meta.get(name) or getattr(draft, name) or getattr(cleaned, name)
+
+    return Article(
+        id=article_id,
+        source=source,
+        text=cleaned.text,
+        title=cleaned.title,
+        outlet=pick("outlet"),
+        byline=pick("byline"),
+        published=pick("published"),
+        url=pick("url"),
+        removed=cleaned.removed,
+    )
