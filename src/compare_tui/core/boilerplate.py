@@ -77,7 +77,8 @@ FURNITURE: tuple[FurniturePattern, ...] = (
     ),
     furniture(
         "cookie notice",
-        r"(?:this (?:web)?site|we|our (?:web)?site) uses? cookies\b.{0,300}"
+        r"(?:this (?:web)?site|we|our (?:web)?site) uses? cookies\b.{0,300}?"
+        r"\b(?:experience|consent|agree|accept|continu\w*|browsing|privacy|cookie policy)\b.{0,200}"
         r"|(?:accept|reject|allow)(?: all)? cookies|cookie (?:policy|settings|preferences|consent)"
         r"|manage (?:cookies|cookie settings)",
     ),

@@ -260,7 +260,7 @@ def _os_reason(exc: OSError) -> str:
 
 def _from_bytes(data: bytes, *, label: str, kind: str | None, markdown: bool = False) -> _Draft:
     """Decode and parse file bytes; kind None means plain text unless it looks like HTML."""
-    if not data.strip():
+    if not data:
         raise LoadError(label, "empty file")
     try:
         text = decode_bytes(data)
@@ -284,12 +284,7 @@ def _parse(text: str, *, label: str, kind: str, markdown: bool = False, url: str
 
 def _parse_json(text: str, *, label: str) -> _Draft:
     """An article object with a required "text" and optional metadata fields."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(label, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except RecursionError:
-        raise LoadError(label, "malformed JSON: nested too deeply") from None
+    data = _json_value(text, label=label)
     if not isinstance(data, dict):
         raise LoadError(label, "JSON article must be an object with a \"text\" field")
     body = data.get("text")
@@ -317,6 +312,16 @@ def _parse_html(html: str, *, label: str, url: str | None) -> _Draft:
     )
 
 
+def _json_value(text: str, *, label: str) -> object:
+    """Parsed JSON, or a LoadError saying where it is malformed."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(label, f"malformed JSON: {exc}") from None
+    except RecursionError:
+        raise LoadError(label, "malformed JSON: nested too deeply") from None
+
+
 def _metadata_fields(data: Mapping[str, object], *, label: str, where: str) -> dict[str, str]:
     """The documented metadata fields of a JSON object; strings or null, anything else is an error."""
     out: dict[str, str] = {}
@@ -339,11 +344,9 @@ def _read_meta(folder: Path, *, settings: Settings) -> dict[str, dict[str, str]]
     label = str(path)
     raw = _read_bytes(path, label=label, settings=settings)
     try:
-        data = json.loads(decode_bytes(raw))
+        data = _json_value(decode_bytes(raw), label=label)
     except DecodeError as exc:
         raise LoadError(label, str(exc)) from None
-    except json.JSONDecodeError as exc:
-        raise LoadError(label, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     articles = data.get("articles", {}) if isinstance(data, dict) else None
     if not isinstance(articles, dict) or not all(isinstance(v, dict) for v in articles.values()):
         raise LoadError(label, "expected {\"articles\": {file name: {outlet, url, title, byline, published}}}")
