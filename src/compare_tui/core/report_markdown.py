@@ -1,0 +1,162 @@
+"""The Markdown report: the same content as the HTML report, as plain text a colleague can paste anywhere.
+
+Article text is untrusted and is escaped so that it can neither start Markdown structure (headings, lists,
+tables, links, emphasis) nor inject HTML. Highlights are **bold** (~~struck~~ when dismissed) and followed by
+the finding's reference, e.g. \\[E3\\], so they survive a grey printout and plain-text viewers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare_tui.core.models import FINDING_TYPES
+from compare_tui.core.report_view import FINDING_STYLES, Mark, Passage, Piece, ReportFinding, ReportView, visible
+
+_SPECIALS = re.compile(r"([\\`*_{}\[\]<>|~#!&])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+_SPACES = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """Escape untrusted text for inline Markdown: one line, no structure, no HTML."""
+    flat = _SPACES.sub(" ", visible(text))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _SPECIALS.sub(r"\\\1", flat))
+
+
+def _refs(marks: tuple[Mark, ...]) -> str:
+    return "".join(f" \\[{m.ref}\\]" for m in marks)
+
+
+def _run(pieces: list[Piece]) -> str:
+    """Consecutive highlighted pieces as one emphasis run; references of findings closing inside stay inside."""
+    inner = "".join(escape(p.text) + _refs(p.ends) for p in pieces[:-1]) + escape(pieces[-1].text)
+    fence = "~~" if all(m.dismissed for p in pieces for m in p.marks) else "**"
+    core = inner.strip()
+    if not core:
+        return inner + _refs(pieces[-1].ends)
+    lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
+    return f"{lead}{fence}{core}{fence}{trail}" + _refs(pieces[-1].ends)
+
+
+def passage_text(passage: Passage) -> str:
+    """A passage as one line of Markdown with its highlights and finding references."""
+    out: list[str] = []
+    run: list[Piece] = []
+    for piece in passage.pieces:
+        if piece.marks and (not run or _dismissed(run[-1]) == _dismissed(piece)):
+            run.append(piece)
+            continue
+        if run:
+            out.append(_run(run))
+            run = []
+        if piece.marks:
+            run.append(piece)
+        else:
+            out.append(escape(piece.text) + _refs(piece.ends))
+    if run:
+        out.append(_run(run))
+    return "".join(out).strip()
+
+
+def _dismissed(piece: Piece) -> bool:
+    return all(m.dismissed for m in piece.marks)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    return lines
+
+
+def _finding(item: ReportFinding) -> list[str]:
+    f = item.finding
+    style = FINDING_STYLES[f.type]
+    lines = [f"### {item.ref} · {style.label} · {escape(item.article_label)}", "", f"> {escape(f.text)}", ""]
+    if f.explanation:
+        lines += [escape(f.explanation), ""]
+    facts = []
+    if item.present or item.absent:
+        facts.append(
+            f"in {', '.join(escape(p) for p in item.present) or 'none'}; "
+            f"missing from {', '.join(escape(a) for a in item.absent) or 'none'}"
+        )
+    if f.confidence is not None:
+        facts.append(f"confidence {f.confidence:.2f}")
+    if f.row:
+        facts.append(f"row {escape(f.row)}")
+    if facts:
+        lines += ["*" + " · ".join(facts) + "*", ""]
+    decision = item.decision
+    if decision is not None:
+        state = f"**{decision.state}**" if decision.state else "no decision"
+        lines += [f"Triage: {state}" + (f" — note: {escape(decision.note)}" if decision.note else ""), ""]
+    return lines
+
+
+def render_markdown(view: ReportView) -> str:
+    """The whole report as Markdown text, newline-terminated and deterministic."""
+    labels = [escape(a.label) for a in view.articles]
+    out = [f"# {escape(view.title)}", ""]
+    summary = f"{len(view.articles)} articles, {len(view.rows)} aligned rows, {len(view.findings)} findings"
+    if view.reference:
+        summary += f"; rows follow {escape(view.reference)}"
+    dismissed = "shown struck through" if view.include_dismissed else "left out"
+    out += [summary + f". Dismissed findings are {dismissed}.", ""]
+
+    out += ["## Articles", ""]
+    out += _table(
+        ["#", "Outlet", "Title", "Published", "Words", "Source"],
+        [
+            [str(i), labels[i - 1], escape(a.title or "—"), escape(a.published or "—"), str(a.words), escape(a.source)]
+            for i, a in enumerate(view.articles, start=1)
+        ],
+    )
+    out.append("")
+
+    out += ["## Headlines", ""]
+    for label, article, passages in zip(labels, view.articles, view.headlines):
+        headline = " ".join(passage_text(p) for p in passages) or escape(article.title or "(no headline)")
+        out += [f"**{label}**", "", f"> {headline}", ""]
+
+    out += ["## Legend", "", "Highlighted text is **bold** and followed by its finding reference.", ""]
+    out += _table(
+        ["Marker", "Finding", "What it marks", "Count"],
+        [
+            [FINDING_STYLES[t].letter, FINDING_STYLES[t].label, FINDING_STYLES[t].description, str(view.type_counts[t])]
+            for t in FINDING_TYPES
+        ],
+    )
+    triage = view.triage_counts
+    out += ["", f"Triage: {triage['accepted']} accepted, {triage['flagged']} flagged, {triage['dismissed']} dismissed.", ""]
+
+    out += ["## Aligned passages", ""]
+    for row in view.rows:
+        out += [f"### Row {escape(row.id)} · {row.status} · score {row.score:.2f}", ""]
+        for label, cell in zip(labels, row.cells):
+            if not cell:
+                out += [f"**{label}**: *(no passage)*", ""]
+                continue
+            positions = ", §".join(str(p.position) for p in cell)
+            out += [f"**{label}** (§{positions})", ""]
+            out += [f"> {passage_text(p)}" if i == 0 else f">\n> {passage_text(p)}" for i, p in enumerate(cell)]
+            out.append("")
+
+    out += ["## Omission ledger", ""]
+    if view.ledger:
+        out += _table(
+            ["Fact", *labels],
+            [
+                [escape(fact.text), *("✓ present" if a.id in fact.present else "✗ absent" for a in view.articles)]
+                for fact in view.ledger
+            ],
+        )
+    else:
+        out.append("No fact is missing from any article.")
+    out.append("")
+
+    out += ["## Findings", ""]
+    if not view.findings:
+        out += ["No findings.", ""]
+    for item in view.findings:
+        out += _finding(item)
+    return "\n".join(out).rstrip("\n") + "\n"

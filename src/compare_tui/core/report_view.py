@@ -1,0 +1,251 @@
+"""What a human-readable report shows, computed once for the Markdown and HTML renderers.
+
+The renderers only format: the passages of each row cut into pieces at finding boundaries, the headline
+strip, the omission ledger, the numbered findings with their triage decisions. Keeping this here means the
+two formats cannot disagree about content, and the escaping rules live in each renderer alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, Segment
+from compare_tui.core.triage import Decision, TriageState, lookup
+
+
+@dataclass(frozen=True, slots=True)
+class FindingStyle:
+    """How a finding type is named and marked; `letter` prefixes its reference numbers so print shows it."""
+
+    label: str
+    letter: str
+    description: str
+
+
+FINDING_STYLES: Mapping[FindingType, FindingStyle] = {
+    "editorial_aside": FindingStyle("Editorial aside", "E", "the writer comments or speculates instead of reporting"),
+    "loaded_language": FindingStyle("Loaded language", "L", "an evaluative or emotionally charged word or phrase"),
+    "scare_quote": FindingStyle("Scare quote", "Q", "quotation marks that distance the writer from a word"),
+    "attribution": FindingStyle("Attribution", "A", "how a quote or claim is attributed, compared across articles"),
+    "omitted_fact": FindingStyle("Omitted fact", "F", "a fact this article has and others lack"),
+    "unique_passage": FindingStyle("Unique passage", "U", "a passage with no counterpart in other articles"),
+    "wording": FindingStyle("Wording", "W", "a word-choice difference between aligned passages"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """An article's heading in the report."""
+
+    id: str
+    label: str
+    title: str | None
+    published: str | None
+    source: str
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A finding as it appears in the text: its reference (e.g. "E3"), type and whether it was dismissed."""
+
+    ref: str
+    type: FindingType
+    dismissed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of literal passage text covered by the same findings; `ends` are the marks that close after it."""
+
+    text: str
+    marks: tuple[Mark, ...]
+    ends: tuple[Mark, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One segment of an article as shown in a row: its 1-based position in the article and its pieces."""
+
+    position: int
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """An alignment row: one tuple of passages per article, in article order (empty: the article lacks it)."""
+
+    id: str
+    status: str
+    score: float
+    cells: tuple[tuple[Passage, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerFact:
+    """One fact of the omission ledger and which articles carry it."""
+
+    text: str
+    present: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFinding:
+    """A numbered finding with its article label and the editor's decision."""
+
+    ref: str
+    finding: Finding
+    article_label: str
+    decision: Decision | None
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """Everything the Markdown and HTML reports show, in display order."""
+
+    title: str
+    articles: tuple[ArticleInfo, ...]
+    headlines: tuple[tuple[Passage, ...], ...]
+    rows: tuple[ReportRow, ...]
+    ledger: tuple[LedgerFact, ...]
+    findings: tuple[ReportFinding, ...]
+    type_counts: Mapping[FindingType, int]
+    triage_counts: Mapping[str, int]
+    include_dismissed: bool
+    reference: str | None
+
+
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], "\ufffd")
+
+
+def visible(text: str) -> str:
+    """Text with control characters (escape sequences, bells, C1 codes) replaced by U+FFFD; tabs and newlines kept."""
+    return text.translate(_CONTROL)
+
+
+def article_label(article: Article) -> str:
+    """A short human name for an article: its outlet, else its file name, else its id."""
+    if article.outlet:
+        return article.outlet
+    name = Path(article.source).name if article.source not in ("", "-") else ""
+    return name or article.id
+
+
+def build_view(
+    comparison: Comparison, *, triage: TriageState | None = None, include_dismissed: bool = True
+) -> ReportView:
+    """Lay out a comparison for a human-readable report."""
+    decisions = lookup(comparison.findings, comparison.articles, triage)
+    kept = [f for f in comparison.findings if include_dismissed or not decisions.is_dismissed(f)]
+    labels = {a.id: article_label(a) for a in comparison.articles}
+    ordered = sorted(kept, key=lambda f: (_article_index(comparison, f.article), f.start, -f.end, f.type))
+    numbered: list[ReportFinding] = []
+    marks: dict[str, Mark] = {}
+    for n, finding in enumerate(ordered, start=1):
+        ref = f"{FINDING_STYLES[finding.type].letter}{n}"
+        decision = decisions.decision(finding)
+        marks[finding.id] = Mark(ref, finding.type, decision is not None and decision.state == "dismissed")
+        peers = finding.peers
+        numbered.append(
+            ReportFinding(
+                ref=ref,
+                finding=finding,
+                article_label=labels.get(finding.article, finding.article),
+                decision=decision,
+                present=tuple(labels.get(a, a) for a in peers.present) if peers else (),
+                absent=tuple(labels.get(a, a) for a in peers.absent) if peers else (),
+            )
+        )
+    by_article: dict[str, list[Finding]] = {}
+    for finding in ordered:
+        by_article.setdefault(finding.article, []).append(finding)
+
+    def passage(article: Article, segment: Segment, position: int) -> Passage:
+        return Passage(position, _pieces(article, segment, by_article.get(article.id, ()), marks))
+
+    positions = {s.id: i + 1 for a in comparison.articles for i, s in enumerate(a.segments)}
+    rows = tuple(
+        ReportRow(
+            id=row.id,
+            status=row.status,
+            score=row.score,
+            cells=tuple(
+                tuple(
+                    passage(a, comparison.segment_by_id[sid], positions[sid])
+                    for sid in row.segments.get(a.id, ())
+                    if sid in comparison.segment_by_id
+                )
+                for a in comparison.articles
+            ),
+        )
+        for row in comparison.rows
+    )
+    headlines = tuple(
+        tuple(passage(a, s, positions[s.id]) for s in a.segments if s.kind == "title") for a in comparison.articles
+    )
+    triage_counts: dict[str, int] = {"accepted": 0, "dismissed": 0, "flagged": 0}
+    for item in numbered:
+        if item.decision is not None and item.decision.state is not None:
+            triage_counts[item.decision.state] += 1
+    return ReportView(
+        title=_title(comparison),
+        articles=tuple(
+            ArticleInfo(a.id, labels[a.id], a.title, a.published, a.source, a.word_count) for a in comparison.articles
+        ),
+        headlines=headlines,
+        rows=rows,
+        ledger=_ledger(kept, comparison),
+        findings=tuple(numbered),
+        type_counts={t: sum(1 for f in kept if f.type == t) for t in FINDING_TYPES},
+        triage_counts=triage_counts,
+        include_dismissed=include_dismissed,
+        reference=labels.get(comparison.reference) if comparison.reference else None,
+    )
+
+
+def _title(comparison: Comparison) -> str:
+    titles = [a.title for a in comparison.articles if a.title]
+    return f"Comparison: {titles[0]}" if titles else f"Comparison of {len(comparison.articles)} articles"
+
+
+def _article_index(comparison: Comparison, article_id: str) -> int:
+    ids = [a.id for a in comparison.articles]
+    return ids.index(article_id) if article_id in ids else len(ids)
+
+
+def _pieces(
+    article: Article, segment: Segment, findings: list[Finding] | tuple[Finding, ...], marks: Mapping[str, Mark]
+) -> tuple[Piece, ...]:
+    """Cut a segment's text at every finding boundary inside it."""
+    inside = [f for f in findings if f.start < segment.end and f.end > segment.start]
+    cuts = {segment.start, segment.end}
+    for f in inside:
+        cuts.update(c for c in (f.start, f.end) if segment.start < c < segment.end)
+    points = sorted(cuts)
+    pieces: list[Piece] = []
+    for lo, hi in zip(points, points[1:]):
+        covering = tuple(marks[f.id] for f in inside if f.start <= lo and f.end >= hi)
+        ending = tuple(marks[f.id] for f in inside if f.end == hi)
+        pieces.append(Piece(article.text[lo:hi], covering, ending))
+    return tuple(pieces)
+
+
+def _ledger(findings: list[Finding], comparison: Comparison) -> tuple[LedgerFact, ...]:
+    """Facts × articles from the omitted_fact findings: one line per fact key (or per text when unkeyed)."""
+    facts: dict[str, tuple[str, set[str]]] = {}
+    for f in findings:
+        if f.type != "omitted_fact":
+            continue
+        group = f.key or f.text
+        text, present = facts.setdefault(group, (f.text, set()))
+        present.add(f.article)
+        if f.peers:
+            present.update(f.peers.present)
+    known = {a.id for a in comparison.articles}
+    return tuple(LedgerFact(text, frozenset(present & known)) for text, present in facts.values())
+

@@ -1,0 +1,318 @@
+"""Editors' decisions on findings (accepted, dismissed, flagged, with a note) and the session file keeping them.
+
+Finding ids ("f12") are positions in one run's list and shift whenever the analysis changes, so decisions are
+keyed by what the finding *is*: its type, the text of its article, its span and its text. The session file is
+named after a content key (a hash of the compared articles' texts), so opening the same articles again, in
+any order and under any file names, finds the same decisions.
+
+Saves go through `core.atomic` (temporary file, fsync, rename): a crash or a full disk leaves the previous
+session whole. A session file that cannot be used (bad JSON, another schema, other articles) is renamed to
+`<name>.corrupt-<timestamp>` and reported, never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
+
+from compare_tui.core.atomic import write_text_atomic
+from compare_tui.core.models import Article, Finding
+
+SESSION_SCHEMA = "compare-tui.session/1"
+
+TriageName = Literal["accepted", "dismissed", "flagged"]
+TRIAGE_STATES: tuple[TriageName, ...] = ("accepted", "dismissed", "flagged")
+
+Clock = Callable[[], datetime]
+
+
+class SessionError(Exception):
+    """A session that cannot be read, set aside or saved; str() is one line naming the file and the reason."""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What an editor decided about one finding: a state (None when only a note was written) and a note."""
+
+    state: TriageName | None
+    note: str = ""
+    updated: str = ""
+    """When the decision last changed, ISO 8601 in UTC."""
+
+    def __post_init__(self) -> None:
+        if self.state is not None and self.state not in TRIAGE_STATES:
+            raise ValueError(f"unknown triage state {self.state!r}; expected one of {', '.join(TRIAGE_STATES)}")
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the decision says nothing (no state, no note)."""
+        return self.state is None and not self.note.strip()
+
+
+def finding_key(finding: Finding, article: Article) -> str:
+    """The identity of a finding that survives re-running the analysis: type, article text, span, text, group."""
+    identity = json.dumps(
+        [finding.type, _sha256(article.text), finding.start, finding.end, finding.text, finding.key],
+        ensure_ascii=False,
+    )
+    return f"{finding.type}@{finding.start}-{finding.end}:{_sha256(identity)[:16]}"
+
+
+def content_key(articles: Iterable[Article]) -> str:
+    """A hash of the compared articles' texts, independent of their order, ids and file names."""
+    digests = sorted(_sha256(a.text) for a in articles)
+    return _sha256("\n".join(digests))
+
+
+@dataclass(frozen=True)
+class TriageState:
+    """All decisions of one session: finding key -> Decision. Immutable; every change returns a new state."""
+
+    decisions: Mapping[str, Decision] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        cleaned = {k: d for k, d in sorted(self.decisions.items()) if not d.is_empty}
+        object.__setattr__(self, "decisions", MappingProxyType(cleaned))
+
+    def __len__(self) -> int:
+        return len(self.decisions)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.decisions)
+
+    def get(self, key: str) -> Decision | None:
+        """The decision for a finding key, or None."""
+        return self.decisions.get(key)
+
+    def decide(
+        self,
+        key: str,
+        *,
+        state: TriageName | None,
+        note: str | None = None,
+        clock: Clock = _utc_now,
+    ) -> TriageState:
+        """A copy with the finding's state set (None clears it); the note is kept unless a new one is given."""
+        old = self.decisions.get(key)
+        kept_note = old.note if old else ""
+        decision = Decision(
+            state=state,
+            note=kept_note if note is None else note.strip(),
+            updated=clock().isoformat(timespec="seconds"),
+        )
+        return TriageState({**self.decisions, key: decision})
+
+    def annotate(self, key: str, note: str, *, clock: Clock = _utc_now) -> TriageState:
+        """A copy with the finding's note replaced (an empty note removes it), keeping its state."""
+        old = self.decisions.get(key)
+        return self.decide(key, state=old.state if old else None, note=note, clock=clock)
+
+    def counts(self) -> dict[TriageName, int]:
+        """How many findings are in each state."""
+        out: dict[TriageName, int] = dict.fromkeys(TRIAGE_STATES, 0)
+        for decision in self.decisions.values():
+            if decision.state is not None:
+                out[decision.state] += 1
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TriageLookup:
+    """A comparison's findings joined with a triage state: the decision of each finding by its id."""
+
+    by_finding_id: Mapping[str, Decision]
+    keys: Mapping[str, str]
+    """Finding id -> stable finding key."""
+
+    def decision(self, finding: Finding) -> Decision | None:
+        """The decision about a finding of the comparison, or None."""
+        return self.by_finding_id.get(finding.id)
+
+    def is_dismissed(self, finding: Finding) -> bool:
+        """True when the finding was dismissed."""
+        decision = self.by_finding_id.get(finding.id)
+        return decision is not None and decision.state == "dismissed"
+
+
+def lookup(findings: Sequence[Finding], articles: Sequence[Article], state: TriageState | None) -> TriageLookup:
+    """Join findings with the decisions of `state` through their stable keys."""
+    by_article = {a.id: a for a in articles}
+    keys = {f.id: finding_key(f, by_article[f.article]) for f in findings if f.article in by_article}
+    decisions = state.decisions if state is not None else {}
+    found = {fid: decisions[k] for fid, k in keys.items() if k in decisions}
+    return TriageLookup(by_finding_id=MappingProxyType(found), keys=MappingProxyType(keys))
+
+
+# --- the session file --------------------------------------------------------------------------------------
+
+
+def data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The user's data folder for compare-tui (XDG: $XDG_DATA_HOME or ~/.local/share)."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "compare-tui"
+
+
+def default_session_path(key: str, *, environ: Mapping[str, str] | None = None) -> Path:
+    """Where the session of the articles with content key `key` lives by default."""
+    return data_dir(environ) / "sessions" / f"{key}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLoad:
+    """The state read from a session file and, when the file was unusable, the one-line problem report."""
+
+    state: TriageState
+    problem: str | None = None
+
+
+def session_document(
+    state: TriageState, *, key: str, findings: Mapping[str, Finding] | None = None
+) -> dict[str, Any]:
+    """The JSON document of a session; `findings` (key -> Finding) adds readable context to each decision."""
+    findings = findings or {}
+    decisions: dict[str, Any] = {}
+    for fkey, decision in state.decisions.items():
+        entry: dict[str, Any] = {"state": decision.state, "note": decision.note, "updated": decision.updated}
+        if fkey in findings:
+            f = findings[fkey]
+            entry["finding"] = {"type": f.type, "article": f.article, "text": f.text}
+        decisions[fkey] = entry
+    return {"schema": SESSION_SCHEMA, "content_key": key, "decisions": decisions}
+
+
+def parse_session(document: Any, *, key: str) -> TriageState:
+    """The state of a session document; ValueError (the reason) when it is foreign or malformed."""
+    if not isinstance(document, dict):
+        raise ValueError("not a session (expected a JSON object)")
+    if document.get("schema") != SESSION_SCHEMA:
+        raise ValueError(f"not a {SESSION_SCHEMA} session (schema {document.get('schema')!r})")
+    if document.get("content_key") != key:
+        raise ValueError("it belongs to other articles (content key differs)")
+    raw = document.get("decisions")
+    if not isinstance(raw, dict):
+        raise ValueError("'decisions' is not an object")
+    decisions: dict[str, Decision] = {}
+    for fkey, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise ValueError(f"decision {fkey!r} is not an object")
+        state, note, updated = entry.get("state"), entry.get("note", ""), entry.get("updated", "")
+        if not isinstance(note, str) or not isinstance(updated, str):
+            raise ValueError(f"decision {fkey!r}: note and updated must be strings")
+        try:
+            decisions[str(fkey)] = Decision(state=state, note=note, updated=updated)
+        except ValueError as exc:
+            raise ValueError(f"decision {fkey!r}: {exc}") from None
+    return TriageState(decisions)
+
+
+def set_aside(path: Path, *, clock: Clock = _utc_now) -> Path:
+    """Rename an unusable session file to `<name>.corrupt-<timestamp>` (never over an existing file)."""
+    stamp = clock().strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.replace(path, target)
+    return target
+
+
+def load_session(path: Path, *, key: str, clock: Clock = _utc_now) -> SessionLoad:
+    """Read a session; a missing file is an empty state, an unusable one is set aside and reported."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return SessionLoad(TriageState())
+    except OSError as exc:
+        raise SessionError(f"{path}: cannot read the session ({exc.strerror or exc})") from None
+    try:
+        return SessionLoad(parse_session(json.loads(raw.decode("utf-8")), key=key))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        reason = "not valid JSON"
+    except ValueError as exc:
+        reason = str(exc)
+    try:
+        moved = set_aside(path, clock=clock)
+    except OSError as exc:
+        raise SessionError(f"{path}: unusable session ({reason}) and cannot set it aside ({exc})") from None
+    return SessionLoad(TriageState(), problem=f"{path}: {reason}; set aside as {moved.name}, starting afresh")
+
+
+def save_session(
+    path: Path, state: TriageState, *, key: str, findings: Mapping[str, Finding] | None = None
+) -> None:
+    """Write the session atomically (temporary file, fsync, rename), creating its folder if needed."""
+    text = json.dumps(session_document(state, key=key, findings=findings), ensure_ascii=False, indent=2) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise SessionError(f"{path}: session not saved ({exc.strerror or exc})") from None
+
+
+class Session:
+    """The live triage session of one comparison: the current state, saved on every change."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        findings: Sequence[Finding],
+        *,
+        path: Path | None = None,
+        clock: Clock = _utc_now,
+    ) -> None:
+        self.key = content_key(articles)
+        self.path = path if path is not None else default_session_path(self.key)
+        self._clock = clock
+        by_article = {a.id: a for a in articles}
+        self._findings = {finding_key(f, by_article[f.article]): f for f in findings if f.article in by_article}
+        self._key_of = {f.id: k for k, f in self._findings.items()}
+        loaded = load_session(self.path, key=self.key, clock=clock)
+        self.state = loaded.state
+        self.problem = loaded.problem
+        """The one-line report of a session file that had to be set aside, if any."""
+
+    def key_of(self, finding: Finding) -> str:
+        """The stable key of one of this comparison's findings."""
+        return self._key_of[finding.id]
+
+    def decision(self, finding: Finding) -> Decision | None:
+        """The current decision about a finding."""
+        return self.state.get(self.key_of(finding))
+
+    def decide(self, finding: Finding, state: TriageName | None) -> Decision | None:
+        """Set a finding's state (None clears it) and save; SessionError if the save failed (state is kept)."""
+        self.state = self.state.decide(self.key_of(finding), state=state, clock=self._clock)
+        self.save()
+        return self.decision(finding)
+
+    def toggle(self, finding: Finding, state: TriageName) -> Decision | None:
+        """Set `state`, or clear it when the finding already has it; then save."""
+        current = self.decision(finding)
+        return self.decide(finding, None if current and current.state == state else state)
+
+    def annotate(self, finding: Finding, note: str) -> Decision | None:
+        """Replace a finding's note (empty removes it) and save."""
+        self.state = self.state.annotate(self.key_of(finding), note, clock=self._clock)
+        self.save()
+        return self.decision(finding)
+
+    def save(self) -> None:
+        """Write the current state to the session file atomically."""
+        save_session(self.path, self.state, key=self.key, findings=self._findings)
+
