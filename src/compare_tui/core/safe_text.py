@@ -1,0 +1,51 @@
+"""Article text is untrusted: make every character that could act on a terminal visible instead.
+
+The app renders article text literally (never as markup), but the text itself may still carry control
+characters: ANSI/OSC escape sequences (colours, cursor moves, clipboard writes, hyperlinks), backspaces,
+bells, or bidi overrides that reorder what the reader sees. `visible` replaces each of them with exactly
+one visible stand-in, so the result has the same length and every offset of the core still applies.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+REPLACEMENT = "\ufffd"
+"""Stand-in for invisible characters that have no control picture (C1 controls, bidi controls)."""
+
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f"  # arabic letter mark, left-to-right mark, right-to-left mark
+    "\u202a\u202b\u202c\u202d\u202e"  # embeddings and overrides
+    "\u2066\u2067\u2068\u2069"  # isolates
+)
+_LINE_SEPARATORS = frozenset("\u2028\u2029")
+
+
+def _stand_in(char: str) -> str:
+    code = ord(char)
+    if char == "\n":
+        return char
+    if char == "\t":
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)  # control pictures: ESC -> ␛, BEL -> ␇, BS -> ␈
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if char in _BIDI_CONTROLS or char in _LINE_SEPARATORS or unicodedata.category(char) == "Cc":
+        return REPLACEMENT
+    return char
+
+
+_TABLE = {code: _stand_in(chr(code)) for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
+_TABLE.update({ord(c): REPLACEMENT for c in _BIDI_CONTROLS | _LINE_SEPARATORS})
+_TABLE = {code: stand_in for code, stand_in in _TABLE.items() if stand_in != chr(code)}
+
+
+def visible(text: str) -> str:
+    """`text` with control, escape and bidi-override characters replaced one-for-one by visible stand-ins."""
+    return text.translate(_TABLE)
+
+
+def is_unsafe(char: str) -> bool:
+    """Whether a single character would be replaced by `visible`."""
+    return ord(char) in _TABLE
