@@ -1,0 +1,63 @@
+"""Typographic folding and word tokens shared by segmentation, alignment and analysis.
+
+Outlets differ in typography (no-break spaces, curly quotes, en dashes) while reporting the same words, so
+every comparison works on a folded copy. Folding maps each character to exactly one character, which keeps
+every offset found in the copy valid in the text the user sees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u2039\u203a"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+_FOLD_TABLE = str.maketrans(
+    {
+        **dict.fromkeys(_SPACES, " "),
+        **dict.fromkeys(_SINGLE_QUOTES, "'"),
+        **dict.fromkeys(_DOUBLE_QUOTES, '"'),
+        **dict.fromkeys(_DASHES, "-"),
+        "\u2026": ".",
+    }
+)
+
+# Abbreviations whose final period belongs to the word ("Jan. 8", "Mr. Macron"), matched case-sensitively.
+_DOTTED_WORDS = (
+    "Mr Mrs Ms Mx Dr Prof Sr Jr St Mt Ft Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Gov Sen Rep Rev Hon Pres "
+    "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec No Nos Vol Fig Inc Ltd Corp Co Bros Dept Univ Ave Blvd vs etc"
+).split()
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?<![^\W_])(?:
+        [$€£¥]?\d+(?:[.,:]\d+)*(?:%|[^\W\d_]+)?      # 75%, 1,000, 3.5, 10:30, 1990s, 5bn, $20
+      | (?:[^\W\d_]\.){2,}                         # U.S., a.m., U.K.
+      | (?:{dotted})\.(?![^\W_])                   # Jan., Mr., Gen.
+      | [^\W_]+(?:['’\-‐‑][^\W_]+)*                # don't, post-war, Zelensky’s
+    )
+    """.replace("{dotted}", "|".join(_DOTTED_WORDS)),
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or number: `text` is `source[start:end]` of the string it was found in."""
+
+    start: int
+    end: int
+    text: str
+
+
+def fold(text: str) -> str:
+    """Fold typographic variants (unicode spaces, curly quotes, dashes, ellipsis) to ASCII, keeping the length."""
+    return text.translate(_FOLD_TABLE)
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Words and numbers of `text` in order, with offsets; punctuation and spaces are not tokens."""
+    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))
