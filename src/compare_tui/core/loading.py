@@ -18,18 +18,19 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
-from typing import BinaryIO, Mapping, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Mapping, Sequence
 from urllib.parse import urlsplit
-
-import trafilatura
-from trafilatura.settings import use_config
 
 from compare_tui.core.boilerplate import clean_body
 from compare_tui.core.decoding import DecodeError, decode_bytes
 from compare_tui.core.fetch import ALLOWED_SCHEMES, FetchError, fetch, url_scheme
 from compare_tui.core.models import Article
 from compare_tui.core.settings import Settings
+
+if TYPE_CHECKING:
+    from configparser import ConfigParser
 
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
@@ -42,9 +43,6 @@ METADATA_FIELDS = ("title", "outlet", "byline", "published", "url")
 
 _LOOKS_LIKE_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b", re.I | re.S)
 _SLUG_JUNK = re.compile(r"[^a-z0-9_]+")
-_TRAFILATURA_CONFIG = use_config()
-_TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "25")  # keep paragraph breaks on short pages
-_TRAFILATURA_CONFIG.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")  # no dates guessed from "© 2026"
 
 
 class LoadError(Exception):
@@ -295,8 +293,10 @@ def _parse_json(text: str, *, label: str) -> _Draft:
 
 def _parse_html(html: str, *, label: str, url: str | None) -> _Draft:
     """Main text and metadata of a web page, extracted by trafilatura."""
+    import trafilatura  # imported on first use: it costs ~0.16 s, and most inputs are plain text
+
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, config=_TRAFILATURA_CONFIG
+        html, url=url, with_metadata=True, include_comments=False, config=_trafilatura_config()
     )
     body = document.text if document is not None else None
     if not body or not body.strip():
@@ -320,6 +320,17 @@ def _json_value(text: str, *, label: str) -> object:
         raise LoadError(label, f"malformed JSON: {exc}") from None
     except RecursionError:
         raise LoadError(label, "malformed JSON: nested too deeply") from None
+
+
+@cache
+def _trafilatura_config() -> ConfigParser:
+    """Trafilatura's defaults, keeping paragraph breaks on short pages and guessing no dates."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "25")  # the default 250 flattens short pages to one line
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")  # else "Copyright 2026" becomes 2026-01-01
+    return config
 
 
 def _metadata_fields(data: Mapping[str, object], *, label: str, where: str) -> dict[str, str]:
