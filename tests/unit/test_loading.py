@@ -174,6 +174,18 @@ def test_cyrillic_legacy_text_is_not_read_as_cp1252() -> None:
     assert decode_bytes(text.encode("cp1251")) == text
 
 
+def test_utf8_wins_over_a_wrong_declared_charset() -> None:
+    assert decode_bytes("caf\u00e9 \u201cok\u201d".encode(), declared="iso-8859-1") == "caf\u00e9 \u201cok\u201d"
+
+
+def test_declared_latin1_is_read_as_cp1252() -> None:
+    assert decode_bytes("\u201cok\u201d \u20ac".encode("cp1252"), declared="ISO-8859-1") == "\u201cok\u201d \u20ac"
+
+
+def test_unknown_declared_charset_falls_back_to_detection() -> None:
+    assert decode_bytes("caf\u00e9".encode("cp1252"), declared="no-such-codec") == "caf\u00e9"
+
+
 def test_crlf_becomes_lf_and_trailing_space_goes() -> None:
     assert load_article(FIXTURES / "crlf.txt").text == "Headline here\n\nFirst line of the body.\nSecond line.\n\nLast."
 

@@ -1,9 +1,10 @@
 """Bytes to text for untrusted article files: never mojibake, never a guess dressed up as text.
 
-Order matters. A byte-order mark is authoritative; then strict UTF-8 (almost every modern file); then
-cp1252, the legacy encoding of Western news text, unless the result reads like another script decoded
-wrongly; only then charset-normalizer, whose statistics are unreliable on short Western text (it reads
-cp1252 curly quotes as cp775). Files with NUL bytes or well-known binary signatures are refused early.
+Order matters. A byte-order mark is authoritative; then strict UTF-8 (almost every modern file, and
+servers often mislabel it); then the charset a server declared; then cp1252, the legacy encoding of
+Western news text, unless the result reads like another script decoded wrongly; only then
+charset-normalizer, whose statistics are unreliable on short Western text (it reads cp1252 curly
+quotes as cp775). Files with NUL bytes or well-known binary signatures are refused early.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _BINARY_SIGNATURES: tuple[bytes, ...] = (
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
+_CP1252_ALIASES = frozenset({"latin-1", "iso8859-1", "ascii"})
 _MAX_CONTROL_SHARE = 0.05
 """Decoded text with more control characters than this (tabs and newlines aside) is binary."""
 
@@ -54,12 +56,12 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
                 raise DecodeError(f"undecodable bytes: not valid {encoding} despite its byte-order mark") from None
     if b"\x00" in data or data.startswith(_BINARY_SIGNATURES):
         raise DecodeError("binary file, not text")
-    if declared and (text := _decode_declared(data, declared)) is not None:
-        return _check_text(text)
     try:
         return _check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    if declared and (text := _decode_declared(data, declared)) is not None:
+        return _check_text(text)
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -73,10 +75,13 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
 
 
 def _decode_declared(data: bytes, declared: str) -> str | None:
-    """The text under an encoding a server declared, or None if the declaration is unknown or wrong."""
+    """The text under an encoding a server declared, or None if the declaration is unknown or wrong.
+
+    As browsers do, a "latin-1" or "ascii" label is read as cp1252, its superset in practice.
+    """
     try:
-        codecs.lookup(declared)
-        return data.decode(declared)
+        codec = codecs.lookup(declared).name
+        return data.decode("cp1252" if codec in _CP1252_ALIASES else codec)
     except (LookupError, UnicodeDecodeError):
         return None
 
