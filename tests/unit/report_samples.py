@@ -23,13 +23,13 @@ EDITORIAL = (
 
 
 def segmented(article_id: str, text: str, **meta: str) -> Article:
-    """An article whose segments are its first line (title) and its sentences."""
+    """An article whose segments are its first line (title) and its sentences (split after ". ")."""
     segments: list[Segment] = []
     title_end = text.index("\n")
     segments.append(Segment(f"{article_id}:0", 0, title_end, "title", 0))
-    for match in re.finditer(r"[^.\n][^.]*\.", text[title_end:]):
-        start = title_end + match.start() + (len(match.group()) - len(match.group().lstrip()))
-        segments.append(Segment(f"{article_id}:{len(segments)}", start, title_end + match.end(), "sentence", 1))
+    for match in re.finditer(r"\S.*?(?:\.(?=\s)|\Z)", text[title_end:], re.S):
+        start, end = title_end + match.start(), title_end + match.end()
+        segments.append(Segment(f"{article_id}:{len(segments)}", start, end, "sentence", 1))
     return Article(id=article_id, source=f"{article_id}.txt", text=text, segments=tuple(segments), **meta)
 
 

@@ -1,0 +1,188 @@
+"""The three report formats: content, triage, dismissed findings, and hostile article text coming out inert."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.models import Row
+from compare_tui.core.export import render_report, report_dict
+from compare_tui.core.report_markdown import escape
+from compare_tui.core.triage import TriageState, lookup
+from report_samples import EDITORIAL, NEUTRAL, handmade_comparison
+
+HOSTILE = (
+    " Then <script>alert('x')</script> and <img src=http://evil.example/p.png onerror=alert(1)>"
+    " and [a link](javascript:alert(1)) and <a href=\"https://evil.example\">bait</a>\n"
+    "# not a heading | not a cell | `code` *em* _u_ ~~s~~ &amp; \x1b[31mred\x1b]52;c;Zm9v\x07 done"
+)
+
+
+def hostile_comparison() -> Comparison:
+    base = handmade_comparison(neutral=NEUTRAL + HOSTILE, editorial=EDITORIAL)
+    a = base.articles[0]
+    a = type(a)(**{**{f: getattr(a, f) for f in a.__slots__}, "outlet": "<b>Wire</b> | x", "title": "<i>T</i>"})
+    extra = tuple(s.id for s in a.segments[4:])
+    rows = (*base.rows, Row("r5", {"a": extra, "b": ()}, "unique", 0.0))
+    return Comparison(articles=(a, base.articles[1]), rows=rows, findings=base.findings, reference="a")
+
+
+def triaged(comparison: Comparison) -> TriageState:
+    keys = lookup(comparison.findings, comparison.articles, None).keys
+    state = TriageState().decide(keys["f4"], state="flagged", note="<script>bad()</script> check | this")
+    state = state.decide(keys["f5"], state="dismissed", note="too harsh?")
+    return state.decide(keys["f6"], state="accepted")
+
+
+class TagCollector(HTMLParser):
+    """Every start tag with its attributes, and all text content."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        (self.styles if self._in_style else self.text).append(data)
+
+
+def collect(html: str) -> TagCollector:
+    parser = TagCollector()
+    parser.feed(html)
+    return parser
+
+
+SAFE_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "thead", "tbody", "tr",
+    "th", "td", "span", "a", "br", "ol", "li", "blockquote", "strong",
+}  # fmt: skip
+
+
+def assert_no_external_request(html: str) -> None:
+    """No tag may load anything: links are fragments only; the CSS names no url() or @import."""
+    parsed = collect(html)
+    for tag, attrs in parsed.tags:
+        assert tag in SAFE_TAGS, tag
+        assert "src" not in attrs and not any(name.startswith("on") for name in attrs), (tag, attrs)
+        if "href" in attrs:
+            assert (attrs["href"] or "").startswith("#"), attrs
+    css = "".join(parsed.styles)
+    assert "url(" not in css and "@import" not in css
+    assert not re.search(r"""<[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+
+
+def test_html_of_hostile_article_is_inert_and_literal() -> None:
+    comparison = hostile_comparison()
+    html = render_report(comparison, fmt="html", triage=triaged(comparison))
+    assert_no_external_request(html)
+    text = "".join(collect(html).text)
+    assert "<script>alert('x')</script>" in text
+    assert "<img src=http://evil.example/p.png onerror=alert(1)>" in text
+    assert "[a link](javascript:alert(1))" in text
+    assert "<b>Wire</b> | x" in text and "<script>bad()</script> check | this" in text
+    assert "\x1b" not in html and "\x07" not in html and "\ufffd[31mred" in text
+
+
+def test_markdown_of_hostile_article_renders_as_literal_text() -> None:
+    comparison = hostile_comparison()
+    md = render_report(comparison, fmt="md", triage=triaged(comparison))
+    rendered = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(md)
+    assert "<script" not in rendered and "<img" not in rendered and "<a href" not in rendered
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in rendered.replace("&#x27;", "'")
+    assert "javascript:alert(1)" in rendered  # as text
+    assert "<h1>not a heading" not in rendered and "# not a heading" in rendered
+    assert "\x1b" not in md
+    # Every ledger and article table keeps its column count despite pipes in the text.
+    for table in re.findall(r"<table>.*?</table>", rendered, re.S):
+        rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        assert len({len(re.findall(r"<t[hd]", row)) for row in rows}) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+def test_markdown_escape_never_produces_structure(text: str) -> None:
+    rendered = MarkdownIt("commonmark").enable("table").render(f"> x{escape(text)}")
+    assert re.fullmatch(r"<blockquote>\n<p>x[^<]*</p>\n</blockquote>\n", rendered), (text, rendered)
+
+
+def test_html_shows_rows_side_by_side_with_gaps_legend_ledger_and_triage() -> None:
+    comparison = handmade_comparison()
+    html = render_report(comparison, fmt="html", triage=triaged(comparison))
+    parsed = collect(html)
+    aligned_rows = [a for t, a in parsed.tags if t == "tr" and (a.get("id") or "").startswith("row-")]
+    assert [a["id"] for a in aligned_rows] == ["row-r0", "row-r1", "row-r2", "row-r3", "row-r4"]
+    assert html.count('<td class="gap">') == 2
+    for ftype in ("editorial_aside", "loaded_language", "scare_quote", "attribution", "omitted_fact", "unique_passage", "wording"):
+        assert f'<span class="hl-{ftype}">' in html  # in the legend, styled as in the text
+    assert '<span class="hl-loaded_language dismissed">hawkish bluster</span>' in html
+    assert '<li id="E8" class="finding t-editorial_aside triage-flagged">' in html
+    assert "check | this" in "".join(parsed.text)
+    ledger = html[html.index('<table class="ledger">') :]
+    assert '<tr><td>on Monday</td><td class="present">✓ present</td><td class="absent">✗ absent</td></tr>' in ledger
+
+
+def test_dismissed_findings_left_out_everywhere_when_asked() -> None:
+    comparison = handmade_comparison()
+    state = triaged(comparison)
+    for fmt in ("md", "html"):
+        shown = render_report(comparison, fmt=fmt, triage=state)
+        hidden = render_report(comparison, fmt=fmt, triage=state, include_dismissed=False)
+        assert "Loaded language · Blog" in shown and "Loaded language · Blog" not in hidden
+        assert "too harsh?" in shown and "too harsh?" not in hidden
+        assert "left out" in hidden
+    document = report_dict(comparison, triage=state, include_dismissed=False)
+    assert "f5" not in [f["id"] for f in document["findings"]]
+    assert document["triage"]["counts"] == {"accepted": 1, "dismissed": 0, "flagged": 1}
+
+
+def test_markdown_has_quoted_passages_tables_and_triage() -> None:
+    comparison = handmade_comparison()
+    md = render_report(comparison, fmt="md", triage=triaged(comparison))
+    assert "> **Of course, this is the usual hawkish bluster \\[L9\\].** \\[E8\\]" in md
+    assert "| on Monday | ✓ present | ✗ absent |" in md
+    assert "**Wire**: *(no passage)*" in md
+    assert "Triage: **flagged** — note: \\<script\\>bad()\\</script\\> check \\| this" in md
+    assert "> Leader **Complains** \\[W5\\] He Hasn't Received A Guarantee" in md
+
+
+def test_json_keeps_every_report_field_and_adds_triage() -> None:
+    comparison = handmade_comparison()
+    document = json.loads(render_report(comparison, fmt="json", triage=triaged(comparison)))
+    plain = comparison.to_dict()
+    for name, value in plain.items():
+        if name != "findings":
+            assert document[name] == value
+    for mine, theirs in zip(document["findings"], plain["findings"], strict=True):
+        assert {k: v for k, v in mine.items() if k != "triage"} == theirs
+    by_id = {f["id"]: f["triage"] for f in document["findings"]}
+    assert by_id["f4"]["state"] == "flagged" and by_id["f4"]["note"].startswith("<script>")
+    assert by_id["f5"]["state"] == "dismissed" and by_id["f0"] is None
+    assert document["triage"]["include_dismissed"] is True
+    assert document["triage"]["counts"] == {"accepted": 1, "dismissed": 1, "flagged": 1}
+
+
+def test_reports_without_triage_are_deterministic() -> None:
+    comparison = handmade_comparison()
+    for fmt in ("json", "md", "html"):
+        assert render_report(comparison, fmt=fmt) == render_report(handmade_comparison(), fmt=fmt)
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown report format 'pdf'"):
+        render_report(handmade_comparison(), fmt="pdf")  # type: ignore[arg-type]
