@@ -96,7 +96,7 @@ _NAME_WORD = rf"[{_UPPER}][\w'’.-]*"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|al|bin|ibn)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}))*"
 _BYLINE = re.compile(
-    rf"(?i:by|written by|authored by|words by)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    rf"(?i:by|written by|authored by|words by)\s+(?P<names>{_NAME}(?:(?:\s*[,&]\s*|\s+and\s+){_NAME})*)"
     r"(?:\s+(?i:via)\s+\S.{0,60})?"
 )
 _LABELLED = re.compile(r"(?P<label>[A-Za-z]+)\s*:\s*(?P<value>\S.*)")
@@ -113,6 +113,7 @@ _LABELS = {
     "url": "url",
 }
 _MAX_METADATA_WORDS = 8
+_MAX_METADATA_CHARS = 160
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(?P<text>.*?)(?:\s+#+)?")
 _MARKDOWN_UNDERLINE = re.compile(r"=+|-+")
 
@@ -141,6 +142,8 @@ def furniture_name(line: str, *, patterns: tuple[FurniturePattern, ...] = FURNIT
 def metadata_line(line: str, *, in_header: bool) -> tuple[str, str] | None:
     """(field, value) when the line states a byline, outlet, date or URL rather than reporting."""
     stripped = line.strip()
+    if len(stripped) > _MAX_METADATA_CHARS:
+        return None
     if in_header and (match := _BYLINE.fullmatch(stripped)):
         names = match.group("names")
         if len(names.split()) <= _MAX_METADATA_WORDS:
