@@ -43,6 +43,7 @@ _CAPTION = re.compile(
     r"""
       ^\(?(?:(?:photo|image|picture|video|illustration|graphic)s?(?:\s+(?:by|credit|courtesy))?|credits?)\s*[:|/]
     | ^\(?(?:photo|image|picture)s?\s+(?:by|courtesy\s+of)\s
+    | ^\(?(?:ap|afp|epa|reuters)\s+photo\b
     | /\s*(?:getty\s+images|reuters|afp|ap|epa|shutterstock|anadolu|alamy)\)?\s*$
     | \((?:getty\s+images|reuters|afp|ap(?:\s+photo)?|epa|shutterstock)\)\s*$
     """,
@@ -55,6 +56,7 @@ _OPENS_AFTER = "([{/-\u2013\u2014"
 _PYSBD_SPACES = str.maketrans("\n\r", "  ")
 _HEADING_MAX_WORDS = 11
 _TITLE_MAX_WORDS = 25
+_CAPTION_MAX_WORDS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +90,13 @@ def segment_article(article: Article) -> Article:
     text = article.text
     folded = fold(text)
     blocks = _blocks(text, folded)
-    title_block = blocks[0] if blocks and _is_title(folded, blocks[0], article.title) else None
+    whole = [_whole_block_kind(folded, block, first=index == 0, title=article.title) for index, block in enumerate(blocks)]
     quotes = [_quotes(text, block) for block in blocks]
     cuts: list[list[int]] = [[] for _ in blocks]
     hard: list[_Span] = []
     owners: list[int] = []
     for index, block in enumerate(blocks):
-        if block is title_block or not _INNER_END.search(folded, block.start, block.end):
+        if whole[index] or not _INNER_END.search(folded, block.start, block.end):
             continue
         cuts[index] = _plain_cuts(folded, block, quotes[index])
         position = block.start
@@ -106,7 +108,7 @@ def segment_article(article: Article) -> Article:
     for owner, ends in zip(owners, _sentence_ends(folded, hard)):
         cuts[owner].extend(ends)
     segments: list[Segment] = []
-    for block, block_cuts, block_quotes in zip(blocks, cuts, quotes):
+    for block, block_kind, block_cuts, block_quotes in zip(blocks, whole, cuts, quotes):
         position = block.start
         kept = {cut for cut in block_cuts if _opens_sentence(folded, cut, block.end) and not _inside_quote(block_quotes, cut)}
         for cut in sorted({*kept, block.end}):
@@ -115,9 +117,8 @@ def segment_article(article: Article) -> Article:
             position = cut
             if start == end:
                 continue
-            if block is title_block:
-                kind: SegmentKind = "title"
-            else:
+            kind = block_kind
+            if kind is None:
                 whole_line = block.lines == 1 and start == block.start and end == block.end
                 quoted = _is_quotation(folded, block_quotes, start, end)
                 kind = _kind(folded[start:end], whole_line=whole_line, quoted=quoted)
@@ -283,15 +284,26 @@ def _is_quotation(folded: str, quotes: Sequence[_Quote], start: int, end: int) -
     )
 
 
-def _is_title(folded: str, block: _Block, title: str | None) -> bool:
-    """Whether the first block is the headline: the article's title, or a short unpunctuated first line."""
+def _whole_block_kind(folded: str, block: _Block, *, first: bool, title: str | None) -> SegmentKind | None:
+    """"title" or "caption" for a line that is one unit whatever its punctuation, else None."""
     if block.lines != 1:
-        return False
-    line = " ".join(folded[block.start : block.end].casefold().split())
+        return None
+    line = folded[block.start : block.end]
+    if first and _is_title(line, title):
+        return "title"
+    if len(line.split()) <= _CAPTION_MAX_WORDS and _CAPTION.search(line):
+        return "caption"
+    return None
+
+
+def _is_title(line: str, title: str | None) -> bool:
+    """Whether the first line is the headline: the article's title, or a short unpunctuated line."""
+    words = line.casefold().split()
     if title is not None:
+        line = " ".join(words)
         headline = " ".join(fold(title).casefold().split())
         return bool(headline) and (line.startswith(headline) or headline.startswith(line))
-    return len(line.split()) <= _TITLE_MAX_WORDS and line[-1] not in ".:;,"
+    return len(words) <= _TITLE_MAX_WORDS and line[-1] not in ".:;," and not _INNER_END.search(line)
 
 
 def _kind(unit: str, *, whole_line: bool, quoted: bool) -> SegmentKind:
@@ -304,8 +316,6 @@ def _kind(unit: str, *, whole_line: bool, quoted: bool) -> SegmentKind:
         return "sentence"
     if _MARKDOWN_HEADING.match(unit):
         return "heading"
-    if _CAPTION.search(unit):
-        return "caption"
     if unit.rstrip(_CLOSERS)[-1:] in _FINAL_PUNCTUATION:
         return "sentence"
     words = unit.split()
