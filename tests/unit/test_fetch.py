@@ -139,6 +139,8 @@ def test_non_http_scheme_is_refused_before_any_connection() -> None:
 
 
 def test_url_errors_do_not_stop_other_sources(server: str) -> None:
-    result = load_sources([f"{server}/missing", f"{server}/news/allies-pledge.html", FIXTURES / "article.json"])
+    result = load_sources(
+        [f"{server}/missing", f"{server}/news/allies-pledge.html", FIXTURES / "article.json"]
+    )
     assert [a.id for a in result.articles] == ["allies-pledge", "article"]
     assert [e.reason for e in result.errors] == ["HTTP error 404 Not Found"]

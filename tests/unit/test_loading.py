@@ -9,7 +9,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from compare_tui.core.decoding import DecodeError, decode_bytes
 from compare_tui.core.loading import LoadError, LoadResult, load_article, load_sources, slug
@@ -20,7 +22,8 @@ SEEDS = ROOT / "sample_data" / "zelensky-security-guarantees"
 FIXTURES = ROOT / "tests" / "fixtures" / "loading"
 CAFE_TEXT = (
     "Caf\u00e9 owners protest new \u20ac5 levy\n\n"
-    "The mayor said: \u201cWe will not back down.\u201d Owners called it \u2018unfair\u2019 \u2013 and vowed to return."
+    "The mayor said: \u201cWe will not back down.\u201d"
+    " Owners called it \u2018unfair\u2019 \u2013 and vowed to return."
 )
 
 
@@ -62,7 +65,10 @@ def test_seed_metadata(seeds: LoadResult) -> None:
     assert b.outlet == "ZeroHedge"
     assert a.outlet is None
     assert a.title == "Zelensky Says He Has No Clear Security Guarantees from Allies"
-    assert b.title == "Zelensky Complains He Hasn't Received A Clear Security Guarantee, Despite Big Talk From West"
+    assert (
+        b.title
+        == "Zelensky Complains He Hasn't Received A Clear Security Guarantee, Despite Big Talk From West"
+    )
 
 
 def test_seed_title_leads_text_and_body_is_kept_literally(seeds: LoadResult) -> None:
@@ -175,11 +181,16 @@ def test_cyrillic_legacy_text_is_not_read_as_cp1252() -> None:
 
 
 def test_utf8_wins_over_a_wrong_declared_charset() -> None:
-    assert decode_bytes("caf\u00e9 \u201cok\u201d".encode(), declared="iso-8859-1") == "caf\u00e9 \u201cok\u201d"
+    assert (
+        decode_bytes("caf\u00e9 \u201cok\u201d".encode(), declared="iso-8859-1") == "caf\u00e9 \u201cok\u201d"
+    )
 
 
 def test_declared_latin1_is_read_as_cp1252() -> None:
-    assert decode_bytes("\u201cok\u201d \u20ac".encode("cp1252"), declared="ISO-8859-1") == "\u201cok\u201d \u20ac"
+    assert (
+        decode_bytes("\u201cok\u201d \u20ac".encode("cp1252"), declared="ISO-8859-1")
+        == "\u201cok\u201d \u20ac"
+    )
 
 
 def test_unknown_declared_charset_falls_back_to_detection() -> None:
@@ -187,7 +198,10 @@ def test_unknown_declared_charset_falls_back_to_detection() -> None:
 
 
 def test_crlf_becomes_lf_and_trailing_space_goes() -> None:
-    assert load_article(FIXTURES / "crlf.txt").text == "Headline here\n\nFirst line of the body.\nSecond line.\n\nLast."
+    assert (
+        load_article(FIXTURES / "crlf.txt").text
+        == "Headline here\n\nFirst line of the body.\nSecond line.\n\nLast."
+    )
 
 
 @pytest.mark.parametrize("data", [b"\x00\x01\x02", b"%PDF-1.7\n...", b"a\x01\x02\x03\x04\x05\x06\x07\x08"])
@@ -300,7 +314,11 @@ def test_load_sources_keeps_going_past_bad_inputs() -> None:
     sources = [FIXTURES / "empty.txt", FIXTURES / "cp1252_news.txt", "missing.txt", FIXTURES / "image.png"]
     result = load_sources(sources)
     assert [a.id for a in result.articles] == ["cp1252_news"]
-    assert [e.source for e in result.errors] == [str(FIXTURES / "empty.txt"), "missing.txt", str(FIXTURES / "image.png")]
+    assert [e.source for e in result.errors] == [
+        str(FIXTURES / "empty.txt"),
+        "missing.txt",
+        str(FIXTURES / "image.png"),
+    ]
 
 
 def test_folder_without_articles_is_an_error(tmp_path: Path) -> None:
@@ -308,7 +326,9 @@ def test_folder_without_articles_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "meta.json").write_text('{"articles": {}}', encoding="utf-8")
     result = load_sources([tmp_path])
     assert result.articles == ()
-    assert [str(e) for e in result.errors] == [f"{tmp_path}: folder has no article files (.txt, .md, .html, .htm, .json)"]
+    assert [str(e) for e in result.errors] == [
+        f"{tmp_path}: folder has no article files (.txt, .md, .html, .htm, .json)"
+    ]
 
 
 def test_folder_files_load_in_name_order_skipping_hidden_and_subfolders(tmp_path: Path) -> None:
@@ -331,8 +351,12 @@ def test_bad_meta_json_is_reported_and_articles_still_load(tmp_path: Path) -> No
 
 
 def test_meta_json_title_leads_the_text(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Body paragraph without a headline of its own, long enough.", encoding="utf-8")
-    (tmp_path / "meta.json").write_text('{"articles": {"a.txt": {"title": "Given headline"}}}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Body paragraph without a headline of its own, long enough.", encoding="utf-8"
+    )
+    (tmp_path / "meta.json").write_text(
+        '{"articles": {"a.txt": {"title": "Given headline"}}}', encoding="utf-8"
+    )
     article = load_sources([tmp_path]).articles[0]
     assert article.title == "Given headline"
     assert article.text.startswith("Given headline\n\n")
@@ -351,8 +375,13 @@ def test_duplicate_ids_get_numbered_suffixes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("000_8a159465e6b8163d", "000_8a159465e6b8163d"), ("Outlet A", "outlet-a"), ("Zürich  Post!", "zurich-post"),
-     ("---", "article"), ("Le Monde (FR)", "le-monde-fr")],
+    [
+        ("000_8a159465e6b8163d", "000_8a159465e6b8163d"),
+        ("Outlet A", "outlet-a"),
+        ("Zürich  Post!", "zurich-post"),
+        ("---", "article"),
+        ("Le Monde (FR)", "le-monde-fr"),
+    ],
 )
 def test_slug(name: str, expected: str) -> None:
     assert slug(name) == expected

@@ -66,7 +66,8 @@ FURNITURE: tuple[FurniturePattern, ...] = (
     furniture(
         "advertisement",
         r"advertisement|advertising|sponsored(?: content)?|ad"
-        r"|(?:story|article) continues below(?: (?:this )?advertisement)?|scroll to continue(?: with content)?",
+        r"|(?:story|article) continues below(?: (?:this )?advertisement)?"
+        r"|scroll to continue(?: with content)?",
     ),
     furniture("newsletter", r"(?:subscribe|sign up)\b.{0,60}\bnewsletters?\b.{0,80}"),
     furniture(

@@ -53,7 +53,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
             try:
                 return _check_text(data[len(bom) :].decode(encoding))
             except UnicodeDecodeError:
-                raise DecodeError(f"undecodable bytes: not valid {encoding} despite its byte-order mark") from None
+                raise DecodeError(
+                    f"undecodable bytes: not valid {encoding} despite its byte-order mark"
+                ) from None
     if b"\x00" in data or data.startswith(_BINARY_SIGNATURES):
         raise DecodeError("binary file, not text")
     try:

@@ -51,7 +51,9 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
     if not host:
         raise FetchError("URL has no host name")
     opener = urllib.request.build_opener(_HttpOnlyRedirects())
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html, text/plain"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html, text/plain"}
+    )
     try:
         with opener.open(request, timeout=timeout) as response:
             headers: Message = response.headers
@@ -64,13 +66,17 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
             body = response.read(max_bytes + 1)
             if len(body) > max_bytes:
                 raise FetchError(f"page too large (over the limit of {max_bytes} bytes)")
-            return Fetched(url=response.geturl(), body=body, content_type=content_type,
-                           charset=headers.get_content_charset())
+            return Fetched(
+                url=response.geturl(),
+                body=body,
+                content_type=content_type,
+                charset=headers.get_content_charset(),
+            )
     except urllib.error.HTTPError as exc:
         raise FetchError(f"HTTP error {exc.code} {exc.reason}".rstrip()) from None
     except urllib.error.URLError as exc:
         raise FetchError(_network_reason(exc.reason, host=host, timeout=timeout)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(f"timed out after {timeout:g} s") from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise FetchError(f"cannot fetch: {exc}") from None

@@ -17,10 +17,11 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Mapping, Sequence
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from compare_tui.core.boilerplate import clean_body
@@ -41,7 +42,9 @@ JSON_SUFFIXES = frozenset({".json"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 METADATA_FIELDS = ("title", "outlet", "byline", "published", "url")
 
-_LOOKS_LIKE_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b", re.I | re.S)
+_LOOKS_LIKE_HTML = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b", re.I | re.S
+)
 _SLUG_JUNK = re.compile(r"[^a-z0-9_]+")
 
 
@@ -131,8 +134,15 @@ def load_sources(
                 meta = meta_for(folder)
                 for path in files:
                     try:
-                        articles.append(_load_file(path, label=str(path), settings=settings,
-                                                   article_id=None, meta=meta.get(path.name, {})))
+                        articles.append(
+                            _load_file(
+                                path,
+                                label=str(path),
+                                settings=settings,
+                                article_id=None,
+                                meta=meta.get(path.name, {}),
+                            )
+                        )
                     except LoadError as exc:
                         errors.append(exc)
             elif is_path:
@@ -173,9 +183,12 @@ def _article_files(folder: Path, *, label: str) -> list[Path]:
     except OSError as exc:
         raise LoadError(label, _os_reason(exc)) from None
     files = [
-        p for p in entries
-        if p.suffix.lower() in SUPPORTED_SUFFIXES and p.name != META_FILE
-        and not p.name.startswith(".") and p.is_file()
+        p
+        for p in entries
+        if p.suffix.lower() in SUPPORTED_SUFFIXES
+        and p.name != META_FILE
+        and not p.name.startswith(".")
+        and p.is_file()
     ]
     if not files:
         raise LoadError(label, "folder has no article files (.txt, .md, .html, .htm, .json)")
@@ -190,8 +203,12 @@ def _load_file(
         raise LoadError(label, "is a folder; pass it to load_sources to load the articles in it")
     suffix = path.suffix.lower()
     kind = "json" if suffix in JSON_SUFFIXES else "html" if suffix in HTML_SUFFIXES else None
-    draft = _from_bytes(_read_bytes(path, label=label, settings=settings), label=label, kind=kind,
-                        markdown=suffix in {".md", ".markdown"})
+    draft = _from_bytes(
+        _read_bytes(path, label=label, settings=settings),
+        label=label,
+        kind=kind,
+        markdown=suffix in {".md", ".markdown"},
+    )
     return _finish(draft, source=label, article_id=article_id or slug(path.stem), meta=meta)
 
 
@@ -284,10 +301,10 @@ def _parse_json(text: str, *, label: str) -> _Draft:
     """An article object with a required "text" and optional metadata fields."""
     data = _json_value(text, label=label)
     if not isinstance(data, dict):
-        raise LoadError(label, "JSON article must be an object with a \"text\" field")
+        raise LoadError(label, 'JSON article must be an object with a "text" field')
     body = data.get("text")
     if not isinstance(body, str) or not body.strip():
-        raise LoadError(label, "JSON article has no \"text\" string")
+        raise LoadError(label, 'JSON article has no "text" string')
     return _Draft(raw=body, **_metadata_fields(data, label=label, where="JSON article"))
 
 
@@ -360,7 +377,7 @@ def _read_meta(folder: Path, *, settings: Settings) -> dict[str, dict[str, str]]
         raise LoadError(label, str(exc)) from None
     articles = data.get("articles", {}) if isinstance(data, dict) else None
     if not isinstance(articles, dict) or not all(isinstance(v, dict) for v in articles.values()):
-        raise LoadError(label, "expected {\"articles\": {file name: {outlet, url, title, byline, published}}}")
+        raise LoadError(label, 'expected {"articles": {file name: {outlet, url, title, byline, published}}}')
     return {
         str(name): _metadata_fields(fields, label=label, where=f"entry {name!r}")
         for name, fields in articles.items()
