@@ -1,4 +1,4 @@
-"""Segmentation: sentence-like units with offsets into the text the user sees, on the seeds and on edge cases."""
+"""Segmentation: sentence-like units with offsets into the text the user sees, on the seeds and edge cases."""
 
 from __future__ import annotations
 
@@ -13,14 +13,22 @@ from compare_tui.core.segment import segment_article
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-guarantees"
 # What the loader strips from the seeds as site furniture; segmentation sees the cleaned text.
-FURNITURE = ("print-icon", "Tyler Durden's Photo", "by Tyler Durden", "Authored...", "Loading recommendations...")
+FURNITURE = (
+    "print-icon",
+    "Tyler Durden's Photo",
+    "by Tyler Durden",
+    "Authored...",
+    "Loading recommendations...",
+)
 FURNITURE_PREFIXES = ("Leave a Reply", "Your email address will not be published")
 
 
 def seed(name: str, article_id: str) -> Article:
-    """A seed article as the loader hands it on: furniture lines dropped, the headline as first line and title."""
+    """A seed article as the loader hands it on: furniture dropped, the headline as first line and title."""
     lines = (SAMPLE / name).read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines if line.strip() not in FURNITURE and not line.startswith(FURNITURE_PREFIXES)]
+    kept = [
+        line for line in lines if line.strip() not in FURNITURE and not line.startswith(FURNITURE_PREFIXES)
+    ]
     text = "\n".join(kept).strip()
     return Article(id=article_id, source=name, text=text, title=text.splitlines()[0])
 
@@ -67,9 +75,9 @@ def test_seed_a_keeps_the_two_sentence_quotation_whole(seed_a: Article) -> None:
     segment = containing(seed_a, "As long as we don’t have security guarantees")
     assert segment.kind == "quote"
     assert seed_a.segment_text(segment) == (
-        "“As long as we don’t have security guarantees that are legally binding, supported by parliaments and the "
-        "United States Congress, this question cannot be answered. Even if they do exist, Ukraine must primarily "
-        "rely on its own strength.”"
+        "“As long as we don’t have security guarantees that are legally binding, supported by "
+        "parliaments and the United States Congress, this question cannot be answered. "
+        "Even if they do exist, Ukraine must primarily rely on its own strength.”"
     )
 
 
@@ -81,7 +89,9 @@ def test_seed_a_quotes_and_their_introduction(seed_a: Article) -> None:
 
 def test_seed_a_sentences_and_paragraphs(seed_a: Article) -> None:
     starmer = containing(seed_a, "Sir Keir Starmer")
-    assert seed_a.segment_text(starmer).startswith("During the Paris talks, UK Prime Minister Sir Keir Starmer confirmed")
+    assert seed_a.segment_text(starmer).startswith(
+        "During the Paris talks, UK Prime Minister Sir Keir Starmer confirmed"
+    )
     assert seed_a.segment_text(starmer).endswith("deter future Russian aggression.")
     macron = containing(seed_a, "Emmanuel Macron")
     assert macron.paragraph == starmer.paragraph
@@ -177,7 +187,12 @@ def test_no_unit_starts_in_mid_sentence() -> None:
 
 
 def test_questions_exclamations_and_ellipses() -> None:
-    assert units("Why now? Nobody knows! Wait… It ended.") == ["Why now?", "Nobody knows!", "Wait…", "It ended."]
+    assert units("Why now? Nobody knows! Wait… It ended.") == [
+        "Why now?",
+        "Nobody knows!",
+        "Wait…",
+        "It ended.",
+    ]
 
 
 def test_lines_wrapped_in_mid_sentence_are_joined() -> None:
@@ -242,7 +257,10 @@ def test_heading_needs_a_line_of_its_own() -> None:
 
 
 def test_title_follows_the_article_title_when_given() -> None:
-    assert kinds("Zelensky Says No Guarantees\n\nBody.", title="Zelensky says no guarantees") == ["title", "sentence"]
+    assert kinds("Zelensky Says No Guarantees\n\nBody.", title="Zelensky says no guarantees") == [
+        "title",
+        "sentence",
+    ]
     assert kinds("Zelensky Says No Guarantees\n\nBody.", title="Another headline") == ["heading", "sentence"]
     assert kinds("A long headline, cut short\n\nBody.", title="A long headline") == ["title", "sentence"]
 
@@ -267,7 +285,9 @@ def test_empty_and_blank_text_have_no_segments() -> None:
 
 
 def test_returns_a_copy_with_other_fields_unchanged() -> None:
-    article = Article(id="x", source="s.txt", text="One. Two.", title=None, outlet="Outlet", url="https://e.x/a")
+    article = Article(
+        id="x", source="s.txt", text="One. Two.", title=None, outlet="Outlet", url="https://e.x/a"
+    )
     result = segment_article(article)
     assert article.segments == ()
     assert result.outlet == "Outlet" and result.url == "https://e.x/a" and result.text == article.text
@@ -277,7 +297,19 @@ def test_returns_a_copy_with_other_fields_unchanged() -> None:
     )
 
 
-WORDS = ["troops", "would", "deploy", "allies", "warned", "Kyiv", "Paris", "talks", "France", "signed", "peace"]
+WORDS = [
+    "troops",
+    "would",
+    "deploy",
+    "allies",
+    "warned",
+    "Kyiv",
+    "Paris",
+    "talks",
+    "France",
+    "signed",
+    "peace",
+]
 sentences = st.builds(
     lambda first, rest, end: " ".join([first.capitalize(), *rest]) + end,
     st.sampled_from(WORDS),
@@ -293,8 +325,44 @@ def test_plain_sentences_are_recovered_exactly(parts: list[str]) -> None:
 
 piece = st.one_of(
     st.sampled_from(
-        [" ", "\n", "\n\n", ".", "?", "!", '"', "'", "“", "”", "‘", "’", "«", "»", "(", ")", "—", "-", ":", ",", "…"]
-        + ["\u00a0", "\u2029", "\x1c", "\r", "\t", "Mr.", "U.S.", "Jan. 8", " the", " He", " said", "a.m.", "e.g."]
+        [
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            "?",
+            "!",
+            '"',
+            "'",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "(",
+            ")",
+            "—",
+            "-",
+            ":",
+            ",",
+            "…",
+        ]
+        + [
+            "\u00a0",
+            "\u2029",
+            "\x1c",
+            "\r",
+            "\t",
+            "Mr.",
+            "U.S.",
+            "Jan. 8",
+            " the",
+            " He",
+            " said",
+            "a.m.",
+            "e.g.",
+        ]
         + ["“I came. I saw.”", "Word", "word", "## ", "Photo: "]
     ),
     st.characters(),

@@ -28,10 +28,12 @@ from compare_tui.core.textnorm import fold
 _INNER_END = re.compile(r"[.!?][\"')\]]*\s+\S")
 # An ordinary sentence end: a plain word, '.' or '?', perhaps a closing quote, one space, a capital.
 _PLAIN_END = re.compile(r"(?<![^\s\"])([A-Za-z][a-z]+)[.?]\"?(?= \"?[A-Z])")
-# A single quotation pySBD would protect: opened after a space and not closed (by a quote not before a letter).
+# A single quotation pySBD would protect: opened after a space, not closed by a quote before a non-letter.
 _OPEN_SINGLE_QUOTE = re.compile(r"(?<!\S)'(?:[^']|'[A-Za-z])*$")
 _ROMAN_NUMERAL = re.compile(r"[ivxlcdm]+")
-_ABBREVIATIONS = frozenset(abbreviation.strip().casefold() for abbreviation in English.Abbreviation.ABBREVIATIONS)
+_ABBREVIATIONS = frozenset(
+    abbreviation.strip().casefold() for abbreviation in English.Abbreviation.ABBREVIATIONS
+)
 _FINAL_PUNCTUATION = ".!?:;,"
 _CLOSERS = "\"')]"
 # A line ending in one of these continues on the next line (text wrapped in mid-sentence).
@@ -41,7 +43,8 @@ _CONTINUES_SENTENCE = ",;:)]}%"
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 _CAPTION = re.compile(
     r"""
-      ^\(?(?:(?:photo|image|picture|video|illustration|graphic)s?(?:\s+(?:by|credit|courtesy))?|credits?)\s*[:|/]
+      ^\(?(?:(?:photo|image|picture|video|illustration|graphic)s?(?:\s+(?:by|credit|courtesy))?|credits?)
+        \s*[:|/]
     | ^\(?(?:photo|image|picture)s?\s+(?:by|courtesy\s+of)\s
     | ^\(?(?:ap|afp|epa|reuters)\s+photo\b
     | /\s*(?:getty\s+images|reuters|afp|ap|epa|shutterstock|anadolu|alamy)\)?\s*$
@@ -49,7 +52,7 @@ _CAPTION = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_QUOTE_CHARS = re.compile("[\"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]")
+_QUOTE_CHARS = re.compile('["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]')
 _OPENING_QUOTES = "\u201c\u201e\u00ab"
 _CLOSING_QUOTES = "\u201d\u00bb"
 _OPENS_AFTER = "([{/-\u2013\u2014"
@@ -90,7 +93,10 @@ def segment_article(article: Article) -> Article:
     text = article.text
     folded = fold(text)
     blocks = _blocks(text, folded)
-    whole = [_whole_block_kind(folded, block, first=index == 0, title=article.title) for index, block in enumerate(blocks)]
+    whole = [
+        _whole_block_kind(folded, block, first=index == 0, title=article.title)
+        for index, block in enumerate(blocks)
+    ]
     quotes = [_quotes(text, block) for block in blocks]
     cuts: list[list[int]] = [[] for _ in blocks]
     hard: list[_Span] = []
@@ -110,7 +116,11 @@ def segment_article(article: Article) -> Article:
     segments: list[Segment] = []
     for block, block_kind, block_cuts, block_quotes in zip(blocks, whole, cuts, quotes):
         position = block.start
-        kept = {cut for cut in block_cuts if _opens_sentence(folded, cut, block.end) and not _inside_quote(block_quotes, cut)}
+        kept = {
+            cut
+            for cut in block_cuts
+            if _opens_sentence(folded, cut, block.end) and not _inside_quote(block_quotes, cut)
+        }
         for cut in sorted({*kept, block.end}):
             start = _skip_space(text, position, cut)
             end = _trim_space(text, start, cut)
@@ -123,7 +133,13 @@ def segment_article(article: Article) -> Article:
                 quoted = _is_quotation(folded, block_quotes, start, end)
                 kind = _kind(folded[start:end], whole_line=whole_line, quoted=quoted)
             segments.append(
-                Segment(id=f"{article.id}:{len(segments)}", start=start, end=end, kind=kind, paragraph=block.paragraph)
+                Segment(
+                    id=f"{article.id}:{len(segments)}",
+                    start=start,
+                    end=end,
+                    kind=kind,
+                    paragraph=block.paragraph,
+                )
             )
     return dataclasses.replace(article, segments=tuple(segments))
 
@@ -279,13 +295,15 @@ def _inside_quote(quotes: Sequence[_Quote], cut: int) -> bool:
 def _is_quotation(folded: str, quotes: Sequence[_Quote], start: int, end: int) -> bool:
     """Whether text[start:end] is wholly one quotation, trailing punctuation aside."""
     return any(
-        quote.open == start and quote.close < end and not folded[quote.close + 1 : end].strip(_FINAL_PUNCTUATION)
+        quote.open == start
+        and quote.close < end
+        and not folded[quote.close + 1 : end].strip(_FINAL_PUNCTUATION)
         for quote in quotes
     )
 
 
 def _whole_block_kind(folded: str, block: _Block, *, first: bool, title: str | None) -> SegmentKind | None:
-    """"title" or "caption" for a line that is one unit whatever its punctuation, else None."""
+    """ "title" or "caption" for a line that is one unit whatever its punctuation, else None."""
     if block.lines != 1:
         return None
     line = folded[block.start : block.end]

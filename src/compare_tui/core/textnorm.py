@@ -26,10 +26,14 @@ _FOLD_TABLE = str.maketrans(
 )
 
 # Abbreviations whose final period belongs to the word ("Jan. 8", "Mr. Macron"), matched case-sensitively.
+# fmt: off
 _DOTTED_WORDS = (
-    "Mr Mrs Ms Mx Dr Prof Sr Jr St Mt Ft Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Gov Sen Rep Rev Hon Pres "
-    "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec No Nos Vol Fig Inc Ltd Corp Co Bros Dept Univ Ave Blvd vs etc"
-).split()
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Ft", "Gen", "Lt", "Col", "Maj",
+    "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Jan", "Feb",
+    "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "Fig", "Inc",
+    "Ltd", "Corp", "Co", "Bros", "Dept", "Univ", "Ave", "Blvd", "vs", "etc",
+)
+# fmt: on
 
 _TOKEN_RE = re.compile(
     r"""
@@ -54,7 +58,7 @@ class Token:
 
 
 def fold(text: str) -> str:
-    """Fold typographic variants (unicode spaces, curly quotes, dashes, ellipsis) to ASCII, keeping the length."""
+    """Fold unicode spaces, curly quotes, dashes and the ellipsis to ASCII, one character for one."""
     return text.translate(_FOLD_TABLE)
 
 
