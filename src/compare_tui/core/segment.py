@@ -111,10 +111,10 @@ def segment_article(article: Article) -> Article:
                 hard.append(_Span(position, cut))
                 owners.append(index)
             position = cut
-    for owner, ends in zip(owners, _sentence_ends(folded, hard)):
+    for owner, ends in zip(owners, _sentence_ends(folded, hard), strict=True):
         cuts[owner].extend(ends)
     segments: list[Segment] = []
-    for block, block_kind, block_cuts, block_quotes in zip(blocks, whole, cuts, quotes):
+    for block, block_kind, block_cuts, block_quotes in zip(blocks, whole, cuts, quotes, strict=True):
         position = block.start
         kept = {
             cut
