@@ -303,7 +303,7 @@ def _is_quotation(folded: str, quotes: Sequence[_Quote], start: int, end: int) -
 
 
 def _whole_block_kind(folded: str, block: _Block, *, first: bool, title: str | None) -> SegmentKind | None:
-    """ "title" or "caption" for a line that is one unit whatever its punctuation, else None."""
+    """The kind of a line kept whole whatever its punctuation ("title" or "caption"), else None."""
     if block.lines != 1:
         return None
     line = folded[block.start : block.end]
@@ -325,7 +325,7 @@ def _is_title(line: str, title: str | None) -> bool:
 
 
 def _kind(unit: str, *, whole_line: bool, quoted: bool) -> SegmentKind:
-    """The kind of a unit of folded text other than the title."""
+    """The kind of a unit of folded text that is not a whole title or caption line."""
     if not any(char.isalpha() for char in unit):
         return "other"
     if quoted:
