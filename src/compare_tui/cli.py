@@ -118,16 +118,35 @@ def _compare(args: argparse.Namespace, settings: Settings, *, quiet: bool = True
 
 def _run_report(args: argparse.Namespace, settings: Settings) -> int:
     from compare_tui.core.atomic import write_text_atomic
+    from compare_tui.core.export import render_report
+    from compare_tui.core.pipeline import compare_sources
+    from compare_tui.core.triage import SessionError, content_key, default_session_path, load_session
+    from compare_tui.progress import stage_progress
 
-    outcome = _compare(args, settings, quiet=args.quiet)
+    with stage_progress(quiet=args.quiet) as progress:
+        outcome = compare_sources(_sources(args), settings=settings, progress=progress)
+    for error in outcome.errors:
+        _fail(str(error))
     if outcome.comparison is None:
         return EXIT_INPUT
-    text = outcome.comparison.to_json()
+    key = content_key(outcome.comparison.articles)
+    try:
+        session = load_session(args.session or default_session_path(key), key=key, set_aside_bad=False)
+    except SessionError as exc:
+        return _fail(str(exc))
+    if session.problem:
+        _fail(session.problem)
+    text = render_report(
+        outcome.comparison, fmt=args.format, triage=session.state, include_dismissed=args.dismissed == "show"
+    )
     if args.output:
-        write_text_atomic(args.output, text)
+        try:
+            write_text_atomic(args.output, text)
+        except OSError as exc:
+            return _fail(f"{args.output}: cannot write the report ({exc.strerror or exc})")
     else:
         sys.stdout.write(text)
-    return EXIT_INPUT if outcome.errors else 0
+    return EXIT_INPUT if outcome.errors or session.problem else 0
 
 
 def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:

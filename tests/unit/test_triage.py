@@ -267,3 +267,11 @@ def test_lookup_joins_findings_to_decisions() -> None:
     assert joined.is_dismissed(comparison.findings[5])
     assert not joined.is_dismissed(comparison.findings[4])
     assert joined.decision(comparison.findings[4]) is None
+
+
+def test_read_only_load_reports_a_bad_file_but_leaves_it_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "session.json"
+    path.write_bytes(b"{broken")
+    loaded = load_session(path, key="k", set_aside_bad=False)
+    assert loaded.state == TriageState() and loaded.problem == f"{path}: not valid JSON; ignored"
+    assert path.read_bytes() == b"{broken" and len(list(tmp_path.iterdir())) == 1

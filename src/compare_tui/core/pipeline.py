@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from compare_tui.core.align import align
 from compare_tui.core.analysis import analyse
@@ -15,6 +15,8 @@ from compare_tui.core.segment import segment_article
 from compare_tui.core.settings import Settings
 
 Source = str | Path | Article
+Progress = Callable[[str, int, int], None]
+"""Called as progress(stage, done, total) while a comparison is computed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,10 @@ class CompareOutcome:
 
     comparison: Comparison | None
     errors: tuple[LoadError, ...]
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    """A progress callback that reports nothing."""
 
 
 def compare(
@@ -46,27 +52,43 @@ def compare_sources(
     settings: Settings | None = None,
     reference: str | None = None,
     threshold: float | None = None,
+    progress: Progress | None = None,
 ) -> CompareOutcome:
     """Like `compare`, but keeps going past unusable inputs and returns their errors."""
     settings = (settings or Settings()).with_overrides(reference=reference, match_threshold=threshold)
     given = [s for s in sources if isinstance(s, Article)]
     paths = [s for s in sources if not isinstance(s, Article)]
+    report = progress or _silent
+    report("load", 0, len(paths))
     loaded = load_sources(paths, settings=settings) if paths else None
+    report("load", len(paths), len(paths))
     errors = loaded.errors if loaded else ()
     articles = [*given, *(loaded.articles if loaded else ())]
     if not articles:
         if not errors:
             errors = (LoadError("(no input)", "no articles given"),)
         return CompareOutcome(None, errors)
-    return CompareOutcome(compare_articles(articles, settings=settings), errors)
+    return CompareOutcome(compare_articles(articles, settings=settings, progress=progress), errors)
 
 
-def compare_articles(articles: Sequence[Article], *, settings: Settings) -> Comparison:
+def compare_articles(
+    articles: Sequence[Article], *, settings: Settings, progress: Progress | None = None
+) -> Comparison:
     """Segment, align and analyse articles that are already loaded."""
-    segmented = tuple(a if a.segments else segment_article(a) for a in articles)
+    report = progress or _silent
+    done: list[Article] = []
+    for article in articles:
+        report("segment", len(done), len(articles))
+        done.append(article if article.segments else segment_article(article))
+    report("segment", len(done), len(articles))
+    segmented = tuple(done)
     reference = resolve_reference(segmented, settings.reference)
+    report("align", 0, 1)
     rows = align(segmented, threshold=settings.match_threshold, reference=reference)
+    report("align", 1, 1)
+    report("analyse", 0, 1)
     findings = analyse(segmented, rows)
+    report("analyse", 1, 1)
     return Comparison(
         articles=segmented,
         rows=rows,

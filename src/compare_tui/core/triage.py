@@ -232,8 +232,8 @@ def set_aside(path: Path, *, clock: Clock = _utc_now) -> Path:
     return target
 
 
-def load_session(path: Path, *, key: str, clock: Clock = _utc_now) -> SessionLoad:
-    """Read a session; a missing file is an empty state, an unusable one is set aside and reported."""
+def load_session(path: Path, *, key: str, set_aside_bad: bool = True, clock: Clock = _utc_now) -> SessionLoad:
+    """Read a session; a missing file is an empty state, an unusable one is reported and (by default) set aside."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -246,6 +246,8 @@ def load_session(path: Path, *, key: str, clock: Clock = _utc_now) -> SessionLoa
         reason = "not valid JSON"
     except ValueError as exc:
         reason = str(exc)
+    if not set_aside_bad:
+        return SessionLoad(TriageState(), problem=f"{path}: {reason}; ignored")
     try:
         moved = set_aside(path, clock=clock)
     except OSError as exc:
