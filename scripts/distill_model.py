@@ -39,7 +39,7 @@ os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 
 PARENT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 PARENT_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-"""sha256 of model.safetensors in the Hub repository sentence-transformers/all-MiniLM-L6-v2 (its LFS pointer)."""
+"""sha256 of model.safetensors in the Hub repository of all-MiniLM-L6-v2 (from its LFS pointer)."""
 
 SHIPPED_FILES = ("model.safetensors", "tokenizer.json", "config.json")
 TOOL_DISTRIBUTIONS = (
@@ -85,7 +85,7 @@ def distill_into(parent: Path, out: Path, *, pca_dims: int) -> dict[str, object]
 
     hashes = parent_hashes(parent)
     if hashes.get("model.safetensors") != PARENT_WEIGHTS_SHA256:
-        raise SystemExit(f"{parent / 'model.safetensors'}: sha256 differs from the official {PARENT_MODEL} weights")
+        raise SystemExit(f"{parent / 'model.safetensors'}: not the official {PARENT_MODEL} weights (sha256)")
 
     model = distill(model_name=str(parent), pca_dims=pca_dims, device="cpu")
     model.config["tokenizer_name"] = PARENT_MODEL  # not the local path, so the output is machine-independent
@@ -111,9 +111,9 @@ def distill_into(parent: Path, out: Path, *, pca_dims: int) -> dict[str, object]
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, distil, and print where the model went and how big it is."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--parent", type=Path, default=None, help="all-MiniLM-L6-v2 folder (default: gt package)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
-    parser.add_argument("--pca-dims", type=int, default=128, help="embedding dimensions after PCA (default: 128)")
+    parser.add_argument("--parent", type=Path, help="all-MiniLM-L6-v2 folder (default: the gt package's)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: package's)")
+    parser.add_argument("--pca-dims", type=int, default=128, help="dimensions after PCA (default: 128)")
     args = parser.parse_args(argv)
 
     parent = args.parent or default_parent_dir()

@@ -1,4 +1,4 @@
-"""The shipped static embedding model: shapes, dtype, normalisation, determinism and that it captures meaning."""
+"""The shipped embedding model: shape, dtype, normalisation, determinism, and that it captures meaning."""
 
 from __future__ import annotations
 

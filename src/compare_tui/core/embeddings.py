@@ -56,7 +56,7 @@ def load_model() -> StaticModel:
         model = StaticModel.from_pretrained(MODEL_DIR)
     except (OSError, ValueError) as error:
         raise ModelUnavailableError(f"{MODEL_DIR}: cannot load embedding model ({error})") from error
-    # A plain cast: from_pretrained(quantize_to="float32") rebuilds the model and costs ~50 ms more at start-up.
+    # A plain cast: from_pretrained(quantize_to="float32") rebuilds the model, ~50 ms more at start-up.
     model.embedding = model.embedding.astype(np.float32)
     return model
 
@@ -68,7 +68,7 @@ def model_info() -> ModelInfo:
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
-    """Embed texts as float32 rows of unit length, shape (len(texts), dims); texts with no known token give zeros."""
+    """Embed texts as unit-length float32 rows, shape (len(texts), dims); text without tokens gives zeros."""
     model = load_model()
     if not texts:
         return np.zeros((0, model.dim), dtype=np.float32)
