@@ -27,7 +27,7 @@ def segmented(article_id: str, text: str, **meta: str) -> Article:
     segments: list[Segment] = []
     title_end = text.index("\n")
     segments.append(Segment(f"{article_id}:0", 0, title_end, "title", 0))
-    for match in re.finditer(r"\S.*?(?:\.(?=\s)|\Z)", text[title_end:], re.S):
+    for match in re.finditer(r"\S.*?(?:\.(?=\s)|\Z)", text[title_end:], re.DOTALL):
         start, end = title_end + match.start(), title_end + match.end()
         segments.append(Segment(f"{article_id}:{len(segments)}", start, end, "sentence", 1))
     return Article(id=article_id, source=f"{article_id}.txt", text=text, segments=tuple(segments), **meta)
@@ -56,7 +56,13 @@ def finding(fid: str, ftype: str, article: Article, needle: str, **extra: object
 
 def handmade_comparison(*, neutral: str = NEUTRAL, editorial: str = EDITORIAL) -> Comparison:
     """Two articles, four rows (headline, claim, one unique each side, the declaration) and a finding of each type."""
-    a = segmented("a", neutral, title="Leader Says Allies Gave No Clear Guarantees", outlet="Wire", published="2026-01-09")
+    a = segmented(
+        "a",
+        neutral,
+        title="Leader Says Allies Gave No Clear Guarantees",
+        outlet="Wire",
+        published="2026-01-09",
+    )
     b = segmented("b", editorial, title="Leader Complains He Hasn't Received A Guarantee", outlet="Blog")
     rows = (
         Row("r0", {"a": ("a:0",), "b": ("b:0",)}, "partial", 0.82, {"semantic": 0.82}),
@@ -70,12 +76,30 @@ def handmade_comparison(*, neutral: str = NEUTRAL, editorial: str = EDITORIAL) -
         finding("f1", "wording", b, "Complains", row="r0", detail={"counterpart": "Says"}),
         finding("f2", "attribution", b, "complained", row="r1", key="speaker:leader"),
         finding("f3", "scare_quote", b, "'clear'", row="r1"),
-        finding("f4", "editorial_aside", b, "Of course, this is the usual hawkish bluster.", row="r2", confidence=0.8),
-        finding("f5", "loaded_language", b, "hawkish bluster", row="r2", category="pejorative"),
-        finding("f6", "omitted_fact", a, "on Monday", row="r3", peers=Peers(("a",), ("b",)), key="date:monday"),
         finding(
-            "f7", "unique_passage", a, "Talks will resume in Paris on 14 January.", row="r4", peers=Peers(("a",), ("b",))
+            "f4",
+            "editorial_aside",
+            b,
+            "Of course, this is the usual hawkish bluster.",
+            row="r2",
+            confidence=0.8,
         ),
-        finding("f8", "omitted_fact", a, "14 January", row="r4", peers=Peers(("a",), ("b",)), key="date:14-jan"),
+        finding("f5", "loaded_language", b, "hawkish bluster", row="r2", category="pejorative"),
+        finding(
+            "f6", "omitted_fact", a, "on Monday", row="r3", peers=Peers(("a",), ("b",)), key="date:monday"
+        ),
+        finding(
+            "f7",
+            "unique_passage",
+            a,
+            "Talks will resume in Paris on 14 January.",
+            row="r4",
+            peers=Peers(("a",), ("b",)),
+        ),
+        finding(
+            "f8", "omitted_fact", a, "14 January", row="r4", peers=Peers(("a",), ("b",)), key="date:14-jan"
+        ),
     )
-    return Comparison(articles=(a, b), rows=rows, findings=findings, reference="a", settings={"match_threshold": 0.5})
+    return Comparison(
+        articles=(a, b), rows=rows, findings=findings, reference="a", settings={"match_threshold": 0.5}
+    )

@@ -118,8 +118,12 @@ def test_textual_screenshot_renders_with_joined_borders_and_colours(tmp_path: Pa
     width, height = (round(float(v)) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())  # type: ignore[union-attr]
     assert png_size(data) == PngSize(width, height)
     pixels = decode_png(data)
-    assert len({p for row in pixels[::4] for p in row[::4]}) > 8  # not blank: chrome, black screen, red, green
-    assert any(p[1] > 200 and p[0] < 80 and p[2] < 80 for row in pixels for p in row)  # the green text is drawn
+    assert (
+        len({p for row in pixels[::4] for p in row[::4]}) > 8
+    )  # not blank: chrome, black screen, red, green
+    assert any(
+        p[1] > 200 and p[0] < 80 and p[2] < 80 for row in pixels for p in row
+    )  # the green text is drawn
     # The left border "│" of an 8-line box: the reddest pixel column must be red without a break for the
     # six inner lines (6 × 24.4 px), which fails when the font's box glyphs do not fill the cell height.
     columns = list(zip(*pixels))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from report_samples import handmade_comparison
 
 from compare_tui.core import atomic
 from compare_tui.core.triage import (
@@ -27,7 +28,6 @@ from compare_tui.core.triage import (
     lookup,
     save_session,
 )
-from report_samples import handmade_comparison
 
 FIXED = datetime(2026, 1, 9, 12, 0, 0, tzinfo=UTC)
 
@@ -121,7 +121,9 @@ def test_session_round_trip_by_content_key(tmp_path: Path, monkeypatch: pytest.M
     reopened = Session(tuple(reversed(comparison.articles)), renumbered, clock=clock)
     assert reopened.problem is None
     by_text = {f.text: f for f in renumbered}
-    assert reopened.decision(by_text[aside.text]) == Decision("flagged", "is this fair?", "2026-01-09T12:00:00+00:00")
+    assert reopened.decision(by_text[aside.text]) == Decision(
+        "flagged", "is this fair?", "2026-01-09T12:00:00+00:00"
+    )
     assert reopened.decision(by_text[fact.text]).state == "dismissed"  # type: ignore[union-attr]
     assert reopened.decision(by_text["hawkish bluster"]) is None
 
@@ -197,10 +199,14 @@ def test_full_disk_midway_leaves_old_session_intact(tmp_path: Path, monkeypatch:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["session.json"]
 
 
-def test_failed_save_in_a_session_keeps_the_decision_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_save_in_a_session_keeps_the_decision_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     comparison = handmade_comparison()
     session = Session(comparison.articles, comparison.findings, path=tmp_path / "s.json")
-    monkeypatch.setattr(os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(errno.ENOSPC, "disk full")))
+    monkeypatch.setattr(
+        os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(errno.ENOSPC, "disk full"))
+    )
     with pytest.raises(SessionError, match="disk full"):
         session.decide(comparison.findings[0], "accepted")
     assert session.decision(comparison.findings[0]).state == "accepted"  # type: ignore[union-attr]
@@ -214,10 +220,18 @@ def test_failed_save_in_a_session_keeps_the_decision_in_memory(tmp_path: Path, m
         (b"\xff\xfe\x00garbage", "not valid JSON"),
         (b"[1, 2]", "expected a JSON object"),
         (json.dumps({"schema": "other/1", "content_key": "k", "decisions": {}}).encode(), "schema 'other/1'"),
-        (json.dumps({"schema": SESSION_SCHEMA, "content_key": "other", "decisions": {}}).encode(), "other articles"),
-        (json.dumps({"schema": SESSION_SCHEMA, "content_key": "k", "decisions": []}).encode(), "not an object"),
         (
-            json.dumps({"schema": SESSION_SCHEMA, "content_key": "k", "decisions": {"x": {"state": "meh"}}}).encode(),
+            json.dumps({"schema": SESSION_SCHEMA, "content_key": "other", "decisions": {}}).encode(),
+            "other articles",
+        ),
+        (
+            json.dumps({"schema": SESSION_SCHEMA, "content_key": "k", "decisions": []}).encode(),
+            "not an object",
+        ),
+        (
+            json.dumps(
+                {"schema": SESSION_SCHEMA, "content_key": "k", "decisions": {"x": {"state": "meh"}}}
+            ).encode(),
             "unknown triage state",
         ),
     ],

@@ -36,7 +36,12 @@ def report_dict(
         entry["triage"] = (
             None
             if decision is None
-            else {"state": decision.state, "note": decision.note, "updated": decision.updated, "key": decisions.keys[finding.id]}
+            else {
+                "state": decision.state,
+                "note": decision.note,
+                "updated": decision.updated,
+                "key": decisions.keys[finding.id],
+            }
         )
         findings.append(entry)
     document["findings"] = findings

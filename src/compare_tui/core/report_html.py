@@ -11,7 +11,8 @@ import html
 from importlib import resources
 
 from compare_tui.core.models import FINDING_TYPES
-from compare_tui.core.report_view import FINDING_STYLES, Passage, Piece, ReportFinding, ReportView, visible
+from compare_tui.core.report_view import FINDING_STYLES, Passage, Piece, ReportFinding, ReportView
+from compare_tui.core.safe_text import visible
 
 
 def esc(text: str) -> str:
@@ -62,7 +63,9 @@ def _finding(item: ReportFinding) -> str:
         f'<blockquote><span class="hl-{f.type}">{esc(f.text)}</span></blockquote>',
         f"<p>{esc(f.explanation)}</p>" if f.explanation else "",
         f'<p class="meta">{" · ".join(meta)}</p>' if meta else "",
-        f'<p class="note"><strong>Note:</strong> {esc(decision.note)}</p>' if decision and decision.note else "",
+        f'<p class="note"><strong>Note:</strong> {esc(decision.note)}</p>'
+        if decision and decision.note
+        else "",
         "</li>",
     ]
     return "\n".join(p for p in parts if p)
@@ -87,11 +90,15 @@ def render_html(view: ReportView) -> str:
     summary = f"{len(view.articles)} articles, {len(view.rows)} aligned rows, {len(view.findings)} findings"
     if view.reference:
         summary += f"; rows follow {esc(view.reference)}"
-    summary += ". Dismissed findings are " + ("shown struck through." if view.include_dismissed else "left out.")
+    summary += ". Dismissed findings are " + (
+        "shown struck through." if view.include_dismissed else "left out."
+    )
     out.append(f'<p class="summary">{summary}</p>')
 
     out += ["<h2>Articles</h2>", '<table class="articles">']
-    out.append("<thead><tr><th>#</th><th>Outlet</th><th>Title</th><th>Published</th><th>Words</th><th>Source</th></tr></thead><tbody>")
+    out.append(
+        "<thead><tr><th>#</th><th>Outlet</th><th>Title</th><th>Published</th><th>Words</th><th>Source</th></tr></thead><tbody>"
+    )
     for i, (label, a) in enumerate(zip(labels, view.articles), start=1):
         out.append(
             f"<tr><td>{i}</td><td>{label}</td><td>{esc(a.title or '—')}</td><td>{esc(a.published or '—')}</td>"
@@ -101,12 +108,17 @@ def render_html(view: ReportView) -> str:
 
     out += ["<h2>Headlines</h2>", '<table class="headlines"><tbody>']
     for label, a, passages in zip(labels, view.articles, view.headlines):
-        headline = "".join(passage_html(p) for p in passages) or f'<p class="passage">{esc(a.title or "(no headline)")}</p>'
+        headline = (
+            "".join(passage_html(p) for p in passages)
+            or f'<p class="passage">{esc(a.title or "(no headline)")}</p>'
+        )
         out.append(f"<tr><th>{label}</th><td>{headline}</td></tr>")
     out.append("</tbody></table>")
 
     out += ["<h2>Legend</h2>", '<table class="legend">']
-    out.append("<thead><tr><th>Looks like</th><th>Marker</th><th>What it marks</th><th>Count</th></tr></thead><tbody>")
+    out.append(
+        "<thead><tr><th>Looks like</th><th>Marker</th><th>What it marks</th><th>Count</th></tr></thead><tbody>"
+    )
     for t in FINDING_TYPES:
         style = FINDING_STYLES[t]
         out.append(
@@ -121,14 +133,20 @@ def render_html(view: ReportView) -> str:
     triage = view.triage_counts
     out.append(
         f'<p class="summary">Triage: {triage["accepted"]} accepted, {triage["flagged"]} flagged, '
-        f'{triage["dismissed"]} dismissed.</p>'
+        f"{triage['dismissed']} dismissed.</p>"
     )
 
     out += ["<h2>Aligned passages</h2>", '<table class="aligned">']
-    out.append("<thead><tr><th class=\"rowhead\">Row</th>" + "".join(f"<th>{label}</th>" for label in labels) + "</tr></thead><tbody>")
+    out.append(
+        '<thead><tr><th class="rowhead">Row</th>'
+        + "".join(f"<th>{label}</th>" for label in labels)
+        + "</tr></thead><tbody>"
+    )
     for row in view.rows:
         cells = [
-            f"<td>{''.join(passage_html(p) for p in cell)}</td>" if cell else '<td class="gap">— no passage —</td>'
+            f"<td>{''.join(passage_html(p) for p in cell)}</td>"
+            if cell
+            else '<td class="gap">— no passage —</td>'
             for cell in row.cells
         ]
         out.append(
@@ -139,10 +157,16 @@ def render_html(view: ReportView) -> str:
 
     out.append("<h2>Omission ledger</h2>")
     if view.ledger:
-        out.append('<table class="ledger"><thead><tr><th>Fact</th>' + "".join(f"<th>{label}</th>" for label in labels) + "</tr></thead><tbody>")
+        out.append(
+            '<table class="ledger"><thead><tr><th>Fact</th>'
+            + "".join(f"<th>{label}</th>" for label in labels)
+            + "</tr></thead><tbody>"
+        )
         for fact in view.ledger:
             cells = "".join(
-                '<td class="present">✓ present</td>' if a.id in fact.present else '<td class="absent">✗ absent</td>'
+                '<td class="present">✓ present</td>'
+                if a.id in fact.present
+                else '<td class="absent">✗ absent</td>'
                 for a in view.articles
             )
             out.append(f"<tr><td>{esc(fact.text)}</td>{cells}</tr>")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from compare_tui.core.models import FINDING_TYPES
-from compare_tui.core.report_view import FINDING_STYLES, Mark, Passage, Piece, ReportFinding, ReportView, visible
+from compare_tui.core.report_view import FINDING_STYLES, Mark, Passage, Piece, ReportFinding, ReportView
+from compare_tui.core.safe_text import visible
 
 _SPECIALS = re.compile(r"([\\`*_{}\[\]<>|~#!&])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
@@ -107,7 +108,14 @@ def render_markdown(view: ReportView) -> str:
     out += _table(
         ["#", "Outlet", "Title", "Published", "Words", "Source"],
         [
-            [str(i), labels[i - 1], escape(a.title or "—"), escape(a.published or "—"), str(a.words), escape(a.source)]
+            [
+                str(i),
+                labels[i - 1],
+                escape(a.title or "—"),
+                escape(a.published or "—"),
+                str(a.words),
+                escape(a.source),
+            ]
             for i, a in enumerate(view.articles, start=1)
         ],
     )
@@ -122,12 +130,21 @@ def render_markdown(view: ReportView) -> str:
     out += _table(
         ["Marker", "Finding", "What it marks", "Count"],
         [
-            [FINDING_STYLES[t].letter, FINDING_STYLES[t].label, FINDING_STYLES[t].description, str(view.type_counts[t])]
+            [
+                FINDING_STYLES[t].letter,
+                FINDING_STYLES[t].label,
+                FINDING_STYLES[t].description,
+                str(view.type_counts[t]),
+            ]
             for t in FINDING_TYPES
         ],
     )
     triage = view.triage_counts
-    out += ["", f"Triage: {triage['accepted']} accepted, {triage['flagged']} flagged, {triage['dismissed']} dismissed.", ""]
+    out += [
+        "",
+        f"Triage: {triage['accepted']} accepted, {triage['flagged']} flagged, {triage['dismissed']} dismissed.",
+        "",
+    ]
 
     out += ["## Aligned passages", ""]
     for row in view.rows:
@@ -138,7 +155,9 @@ def render_markdown(view: ReportView) -> str:
                 continue
             positions = ", §".join(str(p.position) for p in cell)
             out += [f"**{label}** (§{positions})", ""]
-            out += [f"> {passage_text(p)}" if i == 0 else f">\n> {passage_text(p)}" for i, p in enumerate(cell)]
+            out += [
+                f"> {passage_text(p)}" if i == 0 else f">\n> {passage_text(p)}" for i, p in enumerate(cell)
+            ]
             out.append("")
 
     out += ["## Omission ledger", ""]
@@ -146,7 +165,10 @@ def render_markdown(view: ReportView) -> str:
         out += _table(
             ["Fact", *labels],
             [
-                [escape(fact.text), *("✓ present" if a.id in fact.present else "✗ absent" for a in view.articles)]
+                [
+                    escape(fact.text),
+                    *("✓ present" if a.id in fact.present else "✗ absent" for a in view.articles),
+                ]
                 for fact in view.ledger
             ],
         )

@@ -7,9 +7,10 @@ two formats cannot disagree about content, and the escaping rules live in each r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
-from typing import Mapping
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, Segment
@@ -26,10 +27,16 @@ class FindingStyle:
 
 
 FINDING_STYLES: Mapping[FindingType, FindingStyle] = {
-    "editorial_aside": FindingStyle("Editorial aside", "E", "the writer comments or speculates instead of reporting"),
-    "loaded_language": FindingStyle("Loaded language", "L", "an evaluative or emotionally charged word or phrase"),
+    "editorial_aside": FindingStyle(
+        "Editorial aside", "E", "the writer comments or speculates instead of reporting"
+    ),
+    "loaded_language": FindingStyle(
+        "Loaded language", "L", "an evaluative or emotionally charged word or phrase"
+    ),
     "scare_quote": FindingStyle("Scare quote", "Q", "quotation marks that distance the writer from a word"),
-    "attribution": FindingStyle("Attribution", "A", "how a quote or claim is attributed, compared across articles"),
+    "attribution": FindingStyle(
+        "Attribution", "A", "how a quote or claim is attributed, compared across articles"
+    ),
     "omitted_fact": FindingStyle("Omitted fact", "F", "a fact this article has and others lack"),
     "unique_passage": FindingStyle("Unique passage", "U", "a passage with no counterpart in other articles"),
     "wording": FindingStyle("Wording", "W", "a word-choice difference between aligned passages"),
@@ -120,14 +127,6 @@ class ReportView:
     reference: str | None
 
 
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], "\ufffd")
-
-
-def visible(text: str) -> str:
-    """Text with control characters (escape sequences, bells, C1 codes) replaced by U+FFFD; tabs and newlines kept."""
-    return text.translate(_CONTROL)
-
-
 def article_label(article: Article) -> str:
     """A short human name for an article: its outlet, else its file name, else its id."""
     if article.outlet:
@@ -186,7 +185,8 @@ def build_view(
         for row in comparison.rows
     )
     headlines = tuple(
-        tuple(passage(a, s, positions[s.id]) for s in a.segments if s.kind == "title") for a in comparison.articles
+        tuple(passage(a, s, positions[s.id]) for s in a.segments if s.kind == "title")
+        for a in comparison.articles
     )
     triage_counts: dict[str, int] = {"accepted": 0, "dismissed": 0, "flagged": 0}
     for item in numbered:
@@ -195,7 +195,8 @@ def build_view(
     return ReportView(
         title=_title(comparison),
         articles=tuple(
-            ArticleInfo(a.id, labels[a.id], a.title, a.published, a.source, a.word_count) for a in comparison.articles
+            ArticleInfo(a.id, labels[a.id], a.title, a.published, a.source, a.word_count)
+            for a in comparison.articles
         ),
         headlines=headlines,
         rows=rows,
@@ -219,7 +220,10 @@ def _article_index(comparison: Comparison, article_id: str) -> int:
 
 
 def _pieces(
-    article: Article, segment: Segment, findings: list[Finding] | tuple[Finding, ...], marks: Mapping[str, Mark]
+    article: Article,
+    segment: Segment,
+    findings: list[Finding] | tuple[Finding, ...],
+    marks: Mapping[str, Mark],
 ) -> tuple[Piece, ...]:
     """Cut a segment's text at every finding boundary inside it."""
     inside = [f for f in findings if f.start < segment.end and f.end > segment.start]
@@ -228,7 +232,7 @@ def _pieces(
         cuts.update(c for c in (f.start, f.end) if segment.start < c < segment.end)
     points = sorted(cuts)
     pieces: list[Piece] = []
-    for lo, hi in zip(points, points[1:]):
+    for lo, hi in pairwise(points):
         covering = tuple(marks[f.id] for f in inside if f.start <= lo and f.end >= hi)
         ending = tuple(marks[f.id] for f in inside if f.end == hi)
         pieces.append(Piece(article.text[lo:hi], covering, ending))
@@ -242,10 +246,9 @@ def _ledger(findings: list[Finding], comparison: Comparison) -> tuple[LedgerFact
         if f.type != "omitted_fact":
             continue
         group = f.key or f.text
-        text, present = facts.setdefault(group, (f.text, set()))
+        _, present = facts.setdefault(group, (f.text, set()))
         present.add(f.article)
         if f.peers:
             present.update(f.peers.present)
     known = {a.id for a in comparison.articles}
     return tuple(LedgerFact(text, frozenset(present & known)) for text, present in facts.values())
-

@@ -15,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
+from typing import Any, Literal
 
 from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.models import Article, Finding
@@ -55,7 +56,9 @@ class Decision:
 
     def __post_init__(self) -> None:
         if self.state is not None and self.state not in TRIAGE_STATES:
-            raise ValueError(f"unknown triage state {self.state!r}; expected one of {', '.join(TRIAGE_STATES)}")
+            raise ValueError(
+                f"unknown triage state {self.state!r}; expected one of {', '.join(TRIAGE_STATES)}"
+            )
 
     @property
     def is_empty(self) -> bool:
@@ -148,7 +151,9 @@ class TriageLookup:
         return decision is not None and decision.state == "dismissed"
 
 
-def lookup(findings: Sequence[Finding], articles: Sequence[Article], state: TriageState | None) -> TriageLookup:
+def lookup(
+    findings: Sequence[Finding], articles: Sequence[Article], state: TriageState | None
+) -> TriageLookup:
     """Join findings with the decisions of `state` through their stable keys."""
     by_article = {a.id: a for a in articles}
     keys = {f.id: finding_key(f, by_article[f.article]) for f in findings if f.article in by_article}
@@ -259,7 +264,9 @@ def save_session(
     path: Path, state: TriageState, *, key: str, findings: Mapping[str, Finding] | None = None
 ) -> None:
     """Write the session atomically (temporary file, fsync, rename), creating its folder if needed."""
-    text = json.dumps(session_document(state, key=key, findings=findings), ensure_ascii=False, indent=2) + "\n"
+    text = (
+        json.dumps(session_document(state, key=key, findings=findings), ensure_ascii=False, indent=2) + "\n"
+    )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, text)
@@ -282,7 +289,9 @@ class Session:
         self.path = path if path is not None else default_session_path(self.key)
         self._clock = clock
         by_article = {a.id: a for a in articles}
-        self._findings = {finding_key(f, by_article[f.article]): f for f in findings if f.article in by_article}
+        self._findings = {
+            finding_key(f, by_article[f.article]): f for f in findings if f.article in by_article
+        }
         self._key_of = {f.id: k for k, f in self._findings.items()}
         loaded = load_session(self.path, key=self.key, clock=clock)
         self.state = loaded.state
@@ -317,4 +326,3 @@ class Session:
     def save(self) -> None:
         """Write the current state to the session file atomically."""
         save_session(self.path, self.state, key=self.key, findings=self._findings)
-
