@@ -1,0 +1,203 @@
+"""Evidence that two passages report the same thing: the signals the aligner weighs for a pair.
+
+No single signal separates true counterparts from passages that merely share a topic (design.md: cosine
+of wrong pairs reaches 0.68-0.79 on the seeds). So each pair gets several signals — semantic similarity,
+IDF-weighted word overlap, shared names, numbers and quotations — and a logistic combination of them whose
+weights were fitted on the ECB+ dev set by `benchmarks/tune_alignment.py`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from compare_tui.core.textnorm import fold, tokenize
+
+_QUOTE_RE = re.compile(r'"([^"\n]{12,}?)"')
+_CLAUSE_BREAK_RE = re.compile(r"(?:[,;:]\s+|\s+-+\s+|\s+(?=(?:but|while|whereas|although|though|which|and yet)\s))")
+_MIN_CLAUSE_WORDS = 4
+_SUFFIXES = (("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("ly", ""), ("s", ""))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Function words that are no evidence of a shared fact (lexicons/stopwords.txt)."""
+    text = resources.files("compare_tui.core.lexicons").joinpath("stopwords.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@cache
+def stem(word: str) -> str:
+    """A crude, consistent English stem: enough to match 'guarantees' with 'guarantee', 'signed' with 'sign'."""
+    word = word.lower()
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "")
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + replacement
+            break
+    trimmed = word.rstrip("e")
+    return trimmed if len(trimmed) >= 3 else word
+
+
+def clauses(text: str) -> list[str]:
+    """A passage cut at clause boundaries, short pieces glued to their neighbour.
+
+    Long sentences often carry two facts ("France and the UK agreed to send troops … but Trump has not
+    signed off"); comparing clauses finds the one that another outlet reports on its own.
+    """
+    pieces: list[str] = []
+    for piece in _CLAUSE_BREAK_RE.split(text):
+        if pieces and (len(piece.split()) < _MIN_CLAUSE_WORDS or len(pieces[-1].split()) < _MIN_CLAUSE_WORDS):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        elif piece.strip():
+            pieces.append(piece)
+    return pieces or [text]
+
+
+@dataclass(frozen=True, slots=True)
+class PassageProfile:
+    """What the pair signals need of one passage, computed once per passage."""
+
+    stems: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    quotes: tuple[str, ...]
+    text: str
+
+
+def profile(text: str) -> PassageProfile:
+    """Content-word stems, names, numbers and quotations of a passage (matched on its folded copy)."""
+    folded = fold(text)
+    stop = stopwords()
+    stems: set[str] = set()
+    names: set[str] = set()
+    numbers: set[str] = set()
+    for index, token in enumerate(tokenize(folded)):
+        word = token.text
+        lower = word.lower()
+        if any(ch.isdigit() for ch in word):
+            numbers.add(lower.replace(",", "").lstrip("$€£¥"))
+            stems.add(lower)
+            continue
+        if lower in stop or len(lower) < 2:
+            continue
+        stems.add(stem(lower))
+        if word[0].isupper() and (index > 0 or word.isupper()) and len(word) > 1:
+            names.add(stem(lower.split("'")[0]))
+    quotes = tuple(q.strip().lower() for q in _QUOTE_RE.findall(folded) if len(q.split()) >= 3)
+    return PassageProfile(frozenset(stems), frozenset(names), frozenset(numbers), quotes, folded.lower())
+
+
+def idf_weights(profiles: Iterable[PassageProfile]) -> dict[str, float]:
+    """Inverse document frequency of each stem over the passages of one comparison (rare = informative)."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for p in profiles:
+        counts.update(p.stems)
+        total += 1
+    return {s: math.log((total + 1) / (c + 0.5)) for s, c in counts.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class PairSignals:
+    """The evidence for one pair of passages, each signal in 0..1."""
+
+    semantic: float
+    clause: float
+    lexical: float
+    containment: float
+    names: float
+    numbers: float
+    quote: float
+
+    def as_dict(self) -> dict[str, float]:
+        """Signals by name, for reports and the details view."""
+        return {
+            "semantic": self.semantic,
+            "clause": self.clause,
+            "lexical": self.lexical,
+            "containment": self.containment,
+            "names": self.names,
+            "numbers": self.numbers,
+            "quote": self.quote,
+        }
+
+
+def pair_signals(
+    p: PassageProfile, q: PassageProfile, *, cosine: float, clause_cosine: float, idf: Mapping[str, float]
+) -> PairSignals:
+    """All signals for one pair; the cosines (whole passages, best pair of clauses) come from embeddings."""
+    shared = p.stems & q.stems
+    w_shared = sum(idf.get(s, 0.0) for s in shared)
+    w_p = sum(idf.get(s, 0.0) for s in p.stems)
+    w_q = sum(idf.get(s, 0.0) for s in q.stems)
+    lexical = 2 * w_shared / (w_p + w_q) if w_p + w_q else 0.0
+    smaller = min(w_p, w_q)
+    # Containment of the smaller passage, damped for tiny ones ("Zelensky said:" is contained in everything).
+    containment = (w_shared / smaller) * min(1.0, smaller / 12.0) if smaller else 0.0
+    names = min(len(p.names & q.names), 3) / 3
+    numbers = min(len(p.numbers & q.numbers), 2) / 2
+    return PairSignals(
+        semantic=max(0.0, float(cosine)),
+        clause=max(0.0, float(clause_cosine)),
+        lexical=lexical,
+        containment=containment,
+        names=names,
+        numbers=numbers,
+        quote=_shared_quote(p, q),
+    )
+
+
+def _shared_quote(p: PassageProfile, q: PassageProfile) -> float:
+    best = 0.0
+    for quote, other in [*((x, q.text) for x in p.quotes), *((x, p.text) for x in q.quotes)]:
+        best = max(best, fuzz.partial_ratio(quote, other, score_cutoff=80) / 100)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Logistic weights of the pair score, fitted on the ECB+ dev set (benchmarks/tune_alignment.py)."""
+
+    bias: float = -2.21
+    semantic: float = 1.29
+    clause: float = 1.54
+    lexical: float = 0.66
+    containment: float = 2.49
+    names: float = -0.18
+    numbers: float = 1.75
+    quote: float = 0.03
+
+    def score(self, s: PairSignals) -> float:
+        """Probability-like evidence (0..1) that the pair reports the same thing."""
+        z = (
+            self.bias
+            + self.semantic * s.semantic
+            + self.clause * s.clause
+            + self.lexical * s.lexical
+            + self.containment * s.containment
+            + self.names * s.names
+            + self.numbers * s.numbers
+            + self.quote * s.quote
+        )
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+def mean_signals(signals: Sequence[PairSignals]) -> dict[str, float]:
+    """Average of each signal over several pairs (a row's evidence)."""
+    if not signals:
+        return {}
+    names = signals[0].as_dict().keys()
+    return {n: sum(s.as_dict()[n] for s in signals) / len(signals) for n in names}
