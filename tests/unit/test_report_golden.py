@@ -1,0 +1,54 @@
+"""Golden files of the Markdown and HTML reports: any change to their output shows up as a diff to review.
+
+Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/unit/test_report_golden.py`, then read
+the diff of tests/golden/ before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from report_samples import handmade_comparison
+
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.export import render_report
+from compare_tui.core.triage import TriageState, lookup
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+FIXED_TIME = datetime(2026, 1, 9, 12, 0, tzinfo=UTC)
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare `text` with the golden file `name`, or rewrite the file when UPDATE_GOLDEN=1."""
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        return
+    assert path.is_file(), f"{path} is missing: run with UPDATE_GOLDEN=1 to create it"
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, (
+        f"{name} differs from its golden file: run with UPDATE_GOLDEN=1 and review the diff"
+    )
+
+
+def sample_triage(comparison: Comparison) -> TriageState:
+    """Decisions on the first three findings: accepted, flagged with a note, dismissed."""
+    keys = lookup(comparison.findings, comparison.articles, None).keys
+    findings = comparison.findings
+    state = TriageState()
+    for finding, decision, note in zip(
+        findings, ("accepted", "flagged", "dismissed"), ("", "Check with the desk.", "Not framing.")
+    ):
+        state = state.decide(keys[finding.id], state=decision, note=note, clock=lambda: FIXED_TIME)  # type: ignore[arg-type]
+    return state
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_handmade_report_matches_golden(fmt: str) -> None:
+    comparison = handmade_comparison()
+    check_golden(f"handmade.{fmt}", render_report(comparison, fmt=fmt, triage=sample_triage(comparison)))
