@@ -1,0 +1,48 @@
+"""Framing analysis: what an editor cannot see at a glance, as findings with spans and evidence.
+
+`analyse` runs every analyser over segmented articles and their alignment rows and returns the findings
+in a deterministic order (article, start, type) numbered "f0", "f1", ...; `fact_ledger` gives the omission
+ledger (facts x articles) the UI shows beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from compare_tui.core.analysis.asides import aside_findings
+from compare_tui.core.analysis.attribution import attribution_findings, find_attributions, person_keys
+from compare_tui.core.analysis.context import build_views
+from compare_tui.core.analysis.facts import FactEntry, FactMention, build_ledger, fact_ledger, omitted_fact_findings
+from compare_tui.core.analysis.loaded import loaded_language_findings
+from compare_tui.core.analysis.names import capitalised_mid_sentence
+from compare_tui.core.analysis.scare_quotes import scare_quote_findings
+from compare_tui.core.analysis.unique import unique_passage_findings
+from compare_tui.core.analysis.wording import wording_findings
+from compare_tui.core.models import FINDING_TYPES, Article, Finding, Row
+
+__all__ = ["FactEntry", "FactMention", "analyse", "fact_ledger"]
+
+
+def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
+    """All findings for segmented articles and their alignment rows, numbered in reading order."""
+    views = build_views(articles, rows)
+    known = capitalised_mid_sentence(
+        (v.folded, s.start, s.end) for v in views for s in v.segments if s.kind not in ("title", "heading")
+    )
+    persons = person_keys(views, known)
+    attributions = {v.id: find_attributions(v, known=known, person_keys=persons) for v in views}
+    findings: list[Finding] = []
+    for view in views:
+        mine = attributions[view.id]
+        findings += aside_findings(view, mine)
+        findings += loaded_language_findings(view, mine)
+        findings += scare_quote_findings(view, mine)
+    findings += attribution_findings(views, attributions)
+    findings += omitted_fact_findings(views, build_ledger(views, attributions))
+    findings += unique_passage_findings(views, rows)
+    findings += wording_findings(views, rows)
+    index = {v.id: v.index for v in views}
+    type_order = {t: i for i, t in enumerate(FINDING_TYPES)}
+    findings.sort(key=lambda f: (index[f.article], f.start, type_order[f.type], f.end, f.key or "", f.text))
+    return tuple(replace(f, id=f"f{i}") for i, f in enumerate(findings))

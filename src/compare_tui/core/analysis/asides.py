@@ -1,0 +1,135 @@
+"""Editorial asides: clauses where the writer comments, judges or speculates instead of reporting.
+
+A clause scores the weights of the cues in it (stance markers, speculation, evaluative framing, loaded
+idioms, evaluative words, first or second person, parenthetical jabs, rhetorical questions); at 1.0 it
+is an aside. Only the writer's own words count: quotations are skipped, and in a clause that attributes
+something ("Witkoff has claimed that ...") only the words before the speaker count ("Still, ...").
+The span is the clause, less any quotation at its edges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from compare_tui.core.analysis.attribution import Attribution
+from compare_tui.core.analysis.context import ArticleView, Span, trim_span
+from compare_tui.core.analysis.cues import find_cues
+from compare_tui.core.models import Finding
+
+THRESHOLD = 1.0
+_CLAUSE_BREAK = re.compile(
+    r";\s|:\s|,\s+(?=(?:but|while|whereas|although|though|and yet|and all the while)\b)|\s-\s+(?=but\b)"
+)
+_JAB = re.compile(r"\(([a-z][a-z'-]*(?:\s[a-z'-]+){0,2})\)")
+_LABELS = {
+    "stance_opener": "stance marker",
+    "stance_adverb": "stance marker",
+    "speculation": "speculation",
+    "evaluative_framing": "evaluative framing",
+    "loaded_idiom": "loaded idiom",
+    "reader_address": "addresses the reader",
+    "evaluative_adjective": "evaluative word",
+    "evaluative_noun": "evaluative word",
+    "evaluative_verb": "evaluative word",
+    "emotion_attribution": "unattributed feeling",
+    "intensifier": "intensifier",
+    "motive_adverb": "imputed motive",
+    "hedge": "hedge",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    label: str
+    weight: float
+
+
+def _clauses(text: str, start: int, end: int) -> list[Span]:
+    spans, cursor = [], start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        spans.append(Span(cursor, m.start() + 1))
+        cursor = m.end()
+    spans.append(Span(cursor, end))
+    return spans
+
+
+def _cues(view: ArticleView, clause: Span) -> list[_Cue]:
+    text = view.folded
+    cues = [
+        _Cue(h.start, h.end, _LABELS.get(h.category.name, h.category.name), h.category.aside_weight)
+        for h in find_cues(view, clause.start, clause.end, clause_start=clause.start)
+        if h.category.aside_weight > 0
+    ]
+    for m in _JAB.finditer(text, clause.start, clause.end):
+        if not view.quotes.containing(m.start(), m.end()):
+            cues.append(_Cue(m.start(), m.end(), "parenthetical jab", 1.0))
+    tail = text[clause.start : clause.end].rstrip()
+    if tail.endswith("?") and not view.quotes.containing(clause.start + len(tail) - 1, clause.start + len(tail)):
+        cues.append(_Cue(clause.start + len(tail) - 1, clause.start + len(tail), "rhetorical question", 1.0))
+    strongest: dict[tuple[int, int], _Cue] = {}
+    for cue in cues:
+        if (cue.start, cue.end) not in strongest or cue.weight > strongest[(cue.start, cue.end)].weight:
+            strongest[(cue.start, cue.end)] = cue
+    return sorted(strongest.values(), key=lambda c: c.start)
+
+
+def _without_edge_quotes(view: ArticleView, span: Span) -> Span:
+    start, end = span.start, span.end
+    for quote in view.quotes.overlapping(start, end):
+        if quote.start <= start < quote.end:
+            start = quote.end
+        elif quote.start < end <= quote.end or (quote.end >= end - 2 and quote.start > start):
+            end = min(end, quote.start)
+    return trim_span(view.folded, start, max(start, end))
+
+
+def aside_findings(view: ArticleView, attributions: Iterable[Attribution]) -> list[Finding]:
+    """Editorial asides of one article, one finding per run of flagged clauses in a segment."""
+    attribution_starts = sorted(a.start for a in attributions if a.verb_class != "continuation")
+    findings = []
+    for segment in view.segments:
+        if segment.kind in ("heading", "title"):
+            continue
+        flagged: list[tuple[Span, list[_Cue]]] = []
+        for clause in _clauses(view.folded, segment.start, segment.end):
+            reported_from = next((s for s in attribution_starts if clause.start <= s < clause.end), None)
+            own = Span(clause.start, reported_from) if reported_from is not None else clause
+            cues = [c for c in _cues(view, own) if c.end <= own.end]
+            if sum(c.weight for c in cues) >= THRESHOLD:
+                flagged.append((_without_edge_quotes(view, own), cues))
+        findings.extend(_merge(view, flagged))
+    return findings
+
+
+def _merge(view: ArticleView, flagged: list[tuple[Span, list[_Cue]]]) -> list[Finding]:
+    groups: list[tuple[Span, list[_Cue]]] = []
+    for span, cues in flagged:
+        if span.end <= span.start:
+            continue
+        if groups and not view.folded[groups[-1][0].end : span.start].strip(" ,;:-"):
+            previous, previous_cues = groups[-1]
+            groups[-1] = (Span(previous.start, span.end), previous_cues + cues)
+        else:
+            groups.append((span, cues))
+    out = []
+    for span, cues in groups:
+        weight = sum(c.weight for c in cues)
+        evidence = "; ".join(f"{c.label} '{view.article.text[c.start:c.end]}'" for c in cues)
+        strongest = max(cues, key=lambda c: c.weight).label
+        out.append(
+            view.finding(
+                "editorial_aside",
+                span.start,
+                span.end,
+                f"the writer comments rather than reports: {evidence}",
+                category=strongest,
+                confidence=min(0.95, 0.35 + 0.2 * weight),
+                key=f"aside:{view.id}:{span.start}",
+                detail={"cues": [{"text": view.article.text[c.start : c.end], "kind": c.label} for c in cues]},
+            )
+        )
+    return out

@@ -1,0 +1,446 @@
+"""Who is quoted or reported, and with which verb: "Witkoff has claimed that", "who said allies had".
+
+Every reporting verb outside quotation marks with a recognisable subject is an attribution: a name (or
+several joined by "and"), a pronoun resolved to the nearest person before it, "who" resolved to the names
+it follows, a speaker noun ("officials", "allies"), or an inverted subject ("..., said Witkoff"). The quote
+it introduces is the one right after it (or in the next segment after "Zelensky said:"), or right before it
+("'...,' Witkoff stated"). A quotation with no verb of its own that follows an attribution continues it.
+
+The cross-article part pairs each attribution with the same speaker's attribution in every other article
+that reports the same thing (same quotation, same alignment row, or most similar wording) and says how
+each article introduces it: "claimed" where the other says "said".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
+from compare_tui.core.analysis.names import NameMention, find_names
+from compare_tui.core.analysis.quotes import Quotation
+from compare_tui.core.models import Finding, Peers, Segment
+
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|would|will|had been|has since|also|later|previously|repeatedly"
+    r"|reportedly|publicly|once|again|then|already|recently|earlier|initially|first|further|now|himself"
+    r"|herself|themselves|privately|openly|separately|\w+ly))+\s*$",
+    re.IGNORECASE,
+)
+_INSERTION_TAIL = re.compile(r"(?:\s+-\s+[^-\n]{1,80}?\s+-|,\s+(?:who|which)\s+[^,\n]{1,80}?,)\s*$")
+_PRONOUN_TAIL = re.compile(r"(?<![\w-])(he|she|they|who)\s*$", re.IGNORECASE)
+_NOUN_TAIL = re.compile(r"((?:[\w'-]+\s+){0,2}[\w'-]+)\s*$")
+_CONTENT_LEAD = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
+_SPEAKER_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})")
+_NONE = "\u2014"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed quotation or claim in one article."""
+
+    article: str
+    segment: str
+    start: int
+    end: int
+    verb: str
+    lemma: str
+    verb_class: str
+    loaded: bool
+    speaker: str
+    speaker_keys: tuple[str, ...]
+    quote: Quotation | None
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    label: str
+    keys: tuple[str, ...]
+    start: int
+    end: int
+
+
+class _PersonTracker:
+    """The most recent person named before a position, for resolving 'he', 'she' and 'they'."""
+
+    def __init__(self, person_keys: frozenset[str]) -> None:
+        self.person_keys = person_keys
+        self.last: _Speaker | None = None
+
+    def see(self, mention: NameMention) -> None:
+        if mention.kind == "person" or mention.key in self.person_keys:
+            self.last = _Speaker(mention.label, (mention.key,), mention.start, mention.end)
+
+
+def person_keys(views: Sequence[ArticleView], known: frozenset[str]) -> frozenset[str]:
+    """Keys of names that some article presents as a person (with a title, or first and last name)."""
+    return frozenset(
+        m.key
+        for v in views
+        for s in v.segments
+        if s.kind not in ("title", "heading")
+        for m in find_names(v.folded, s.start, s.end, known=known)
+        if m.kind == "person"
+    )
+
+
+def find_attributions(
+    view: ArticleView, *, known: frozenset[str], person_keys: frozenset[str]
+) -> tuple[Attribution, ...]:
+    """Every attributed quotation or claim of one article, in reading order."""
+    verbs = reporting_verbs()
+    text = view.folded
+    tracker = _PersonTracker(person_keys)
+    found: list[Attribution] = []
+    for index, segment in enumerate(view.segments):
+        if segment.kind in ("title", "heading"):
+            continue
+        mentions = find_names(text, segment.start, segment.end, known=known)
+        cursor = 0
+        for m in verbs.pattern.finditer(text, segment.start, segment.end):
+            if view.quotes.containing(m.start(), m.end()):
+                continue
+            while cursor < len(mentions) and mentions[cursor].end <= m.start():
+                tracker.see(mentions[cursor])
+                cursor += 1
+            verb = verbs.lookup(m.group())
+            if verb.lemma == "according to":
+                speaker = _according_to(text, m.end(), segment.end, mentions)
+            else:
+                speaker = _subject(text, segment, m.start(), mentions, tracker) or _inverted(
+                    text, m.end(), segment.end, mentions
+                )
+            if speaker is None:
+                continue
+            quote = _quote_after(view, m.end(), segment, index) or _quote_before(
+                view, min(speaker.start, m.start()), segment
+            )
+            content = (
+                text[quote.inner_start : quote.inner_end]
+                if quote
+                else text[_CONTENT_LEAD.match(text, m.end()).end() : segment.end]
+            )
+            found.append(
+                Attribution(
+                    article=view.id,
+                    segment=segment.id,
+                    start=min(speaker.start, m.start()),
+                    end=max(speaker.end, m.end()),
+                    verb=m.group().lower(),
+                    lemma=verb.lemma,
+                    verb_class=verb.verb_class,
+                    loaded=verb.loaded,
+                    speaker=speaker.label,
+                    speaker_keys=speaker.keys,
+                    quote=quote,
+                    content=" ".join(content.split()),
+                )
+            )
+            if speaker.keys and speaker.keys[0] in person_keys:
+                tracker.last = speaker
+        for mention in mentions[cursor:]:
+            tracker.see(mention)
+    return tuple(found) + _continuations(view, found)
+
+
+def _subject(
+    text: str, segment: Segment, verb_start: int, mentions: list[NameMention], tracker: _PersonTracker
+) -> _Speaker | None:
+    before = text[segment.start : verb_start]
+    aux = _AUXILIARIES.search(before)
+    before = before[: aux.start()] if aux else before.rstrip()
+    if insertion := _INSERTION_TAIL.search(before):  # "Zelensky - who was present - has complained"
+        before = before[: insertion.start()]
+    tail_end = segment.start + len(before)
+    head = text[segment.start : tail_end]
+    if not head.strip() or head.rstrip()[-1:] in ",;:\"'":
+        return None
+    named = [n for n in mentions if n.end == tail_end and n.kind != "place"]
+    if named:
+        return _coordinated(text, named[0], mentions)
+    if pronoun := _PRONOUN_TAIL.search(head):
+        if pronoun.group(1).lower() == "who":
+            antecedent = [n for n in mentions if n.end <= segment.start + pronoun.start() and n.kind != "place"]
+            if antecedent and not text[antecedent[-1].end : segment.start + pronoun.start()].strip(" ,"):
+                speaker = _coordinated(text, antecedent[-1], mentions)
+                return _Speaker(speaker.label, speaker.keys, segment.start + pronoun.start(), tail_end)
+            return None
+        if tracker.last is None:
+            return None
+        return _Speaker(tracker.last.label, tracker.last.keys, segment.start + pronoun.start(), tail_end)
+    noun = _NOUN_TAIL.search(head)
+    if noun and noun.group(1).split()[-1].lower() in name_lexicon().person_nouns:
+        phrase = noun.group(1)
+        words = phrase.split()
+        while len(words) > 1 and words[0].lower() in name_lexicon().stopwords:
+            words = words[1:]
+        label = " ".join(words)
+        start = tail_end - len(label)
+        return _Speaker(label, (label.lower(),), start, tail_end)
+    return None
+
+
+def _coordinated(text: str, last: NameMention, mentions: list[NameMention]) -> _Speaker:
+    """'Steve Witkoff and Jared Kushner': all names joined by 'and' or commas before the last one."""
+    group = [last]
+    for mention in reversed([n for n in mentions if n.end <= last.start]):
+        if text[mention.end : group[0].start].strip() in ("and", ",", ", and") and mention.kind != "place":
+            group.insert(0, mention)
+        else:
+            break
+    label = text[group[0].start : last.end]
+    return _Speaker(label, tuple(n.key for n in group), group[0].start, last.end)
+
+
+def _inverted(text: str, verb_end: int, limit: int, mentions: list[NameMention]) -> _Speaker | None:
+    """'..., said Witkoff' / '..., said the official'."""
+    after = _SPEAKER_AFTER.match(text, verb_end, limit)
+    if not after:
+        return None
+    for mention in mentions:
+        if mention.start == after.start(1) and mention.kind != "place":
+            return _coordinated(text, mention, mentions)
+    words = after.group(1).split()
+    if words and words[-1].lower() in name_lexicon().person_nouns and after.start() == verb_end:
+        return _Speaker(after.group(1), (after.group(1).lower(),), after.start(1), after.end(1))
+    return None
+
+
+def _according_to(text: str, start: int, limit: int, mentions: list[NameMention]) -> _Speaker | None:
+    end = start
+    while end < limit and text[end] not in ",:;.\n":
+        end += 1
+    phrase = text[start:end].strip()
+    if not phrase:
+        return None
+    first = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    inside = [n for n in mentions if first <= n.start and n.end <= end and n.kind != "place"]
+    keys = tuple(n.key for n in inside) or (phrase.lower(),)
+    return _Speaker(phrase, keys, first, first + len(phrase))
+
+
+def _quote_after(view: ArticleView, verb_end: int, segment: Segment, index: int) -> Quotation | None:
+    text = view.folded
+    for q in view.quotes.overlapping(verb_end, min(segment.end, verb_end + 60)):
+        if q.start >= verb_end and len(text[verb_end : q.start].split()) <= 4:
+            return q
+    if text[verb_end : segment.end].strip() in (":", ",", "") and index + 1 < len(view.segments):
+        following = view.segments[index + 1]
+        for q in view.quotes.overlapping(following.start, following.start + 3):
+            if q.start >= following.start:
+                return q
+    return None
+
+
+def _quote_before(view: ArticleView, start: int, segment: Segment) -> Quotation | None:
+    lower = max(0, start - 8)
+    for q in view.quotes.overlapping(lower, start):
+        if q.end <= start and not view.folded[q.end : start].strip(" ,.-"):
+            return q
+    return None
+
+
+def _continuations(view: ArticleView, found: list[Attribution]) -> tuple[Attribution, ...]:
+    """Quotations without a verb of their own that follow an attribution: the same speaker goes on."""
+    claimed = {a.quote.start for a in found if a.quote}
+    out = []
+    for q in view.quotes.quotations:
+        inner = view.folded[q.inner_start : q.inner_end]
+        if q.start in claimed or len(inner.split()) < 6 or view.quotes.containing(q.start, q.end) != q:
+            continue
+        segment = view.segment_at(q.start)
+        previous = [a for a in found if a.start < q.start]
+        if segment is None or not previous:
+            continue
+        last = previous[-1]
+        positions = [s.id for s in view.segments]
+        if positions.index(segment.id) - positions.index(last.segment) > 2:
+            continue
+        out.append(
+            Attribution(
+                article=view.id,
+                segment=segment.id,
+                start=q.start,
+                end=q.end,
+                verb="",
+                lemma="",
+                verb_class="continuation",
+                loaded=False,
+                speaker=last.speaker,
+                speaker_keys=last.speaker_keys,
+                quote=q,
+                content=" ".join(inner.split()),
+            )
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Counterpart:
+    attribution: Attribution
+    matched_by: str
+    score: float
+
+
+def _normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _pair_score(
+    event: Attribution, other: Attribution, rows: dict[str, str | None], lengths: dict[str, int]
+) -> _Counterpart | None:
+    """How likely two attributions of the same speaker in two articles report the same thing.
+
+    A shared quotation decides; otherwise the wording of what is attributed, a shared alignment row, and a
+    small preference for the same relative place in the article (both leads, both closing lines).
+    """
+    if not set(event.speaker_keys) & set(other.speaker_keys):
+        return None
+    if event.quote and other.quote and fuzz.ratio(_normalise(event.content), _normalise(other.content)) >= 85:
+        return _Counterpart(other, "quotation", 3.0)
+    score = fuzz.token_set_ratio(_normalise(event.content), _normalise(other.content)) / 100
+    place = abs(event.start / lengths[event.article] - other.start / lengths[other.article])
+    score += 0.2 * (1 - min(1.0, place))
+    score += 0.15 * (event.verb_class != "continuation") * (other.verb_class != "continuation")
+    same_row = rows.get(event.segment) is not None and rows.get(event.segment) == rows.get(other.segment)
+    return _Counterpart(other, "row" if same_row else "speaker", score + 0.3 * same_row)
+
+
+def _pair_articles(
+    mine: Sequence[Attribution],
+    theirs: Sequence[Attribution],
+    rows: dict[str, str | None],
+    lengths: dict[str, int],
+) -> dict[Attribution, _Counterpart]:
+    """Each attribution's counterpart in another article: best pairs first, one to one, then the rest."""
+    scored = [
+        (counterpart.score, i, j, counterpart)
+        for i, event in enumerate(mine)
+        for j, other in enumerate(theirs)
+        if (counterpart := _pair_score(event, other, rows, lengths)) is not None
+    ]
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    out: dict[Attribution, _Counterpart] = {}
+    used: set[int] = set()
+    for _, i, j, counterpart in scored:
+        if mine[i] not in out and j not in used:
+            out[mine[i]] = counterpart
+            used.add(j)
+    for _, i, _j, counterpart in scored:
+        out.setdefault(mine[i], counterpart)
+    return out
+
+
+def _verb_label(event: Attribution) -> str:
+    return event.verb or _NONE
+
+
+def attribution_findings(
+    views: Sequence[ArticleView], attributions: dict[str, tuple[Attribution, ...]]
+) -> list[Finding]:
+    """A finding per attribution, comparing the verb with the same speaker's counterpart in other articles."""
+    rows: dict[str, str | None] = {}
+    for view in views:
+        for segment in view.segments:
+            rows[segment.id] = view.row_of_segment.get(segment.id)
+    by_article = {view.id: attributions.get(view.id, ()) for view in views}
+    lengths = {view.id: max(1, len(view.folded)) for view in views}
+    speakers_in: dict[str, set[str]] = defaultdict(set)
+    for article, events in by_article.items():
+        for event in events:
+            speakers_in[article].update(event.speaker_keys)
+    pairs = {
+        (view.id, other.id): _pair_articles(by_article[view.id], by_article[other.id], rows, lengths)
+        for view in views
+        for other in views
+        if other.id != view.id
+    }
+    findings = []
+    for view in views:
+        for event in by_article[view.id]:
+            counterparts = {
+                other.id: pairs[(view.id, other.id)][event]
+                for other in views
+                if other.id != view.id and event in pairs[(view.id, other.id)]
+            }
+            findings.append(_finding(view, event, counterparts, views, speakers_in))
+    return findings
+
+
+def _finding(
+    view: ArticleView,
+    event: Attribution,
+    counterparts: dict[str, _Counterpart],
+    views: Sequence[ArticleView],
+    speakers_in: dict[str, set[str]],
+) -> Finding:
+    verbs = {view.id: _verb_label(event)} | {a: _verb_label(c.attribution) for a, c in counterparts.items()}
+    classes = {view.id: event.verb_class} | {a: c.attribution.verb_class for a, c in counterparts.items()}
+    name = event.speaker
+    if counterparts:
+        parts = []
+        for article, counterpart in counterparts.items():
+            theirs = _verb_label(counterpart.attribution)
+            if counterpart.attribution.lemma == event.lemma:
+                parts.append(f"{view.id} and {article} both say '{verbs[view.id]}' for {name}")
+            else:
+                parts.append(f"{view.id} says '{verbs[view.id]}' where {article} says '{theirs}' for {name}")
+        explanation = "; ".join(parts)
+    elif event.verb_class == "continuation":
+        explanation = f"quotation with no reporting verb, continuing {name}'s words"
+    else:
+        explanation = f"{view.id} attributes this to {name} with '{event.verb}' ({event.verb_class} reporting verb)"
+    loaded_contrast = len({classes[a] for a in classes}) > 1 and any(
+        c in ("assertive", "factive", "emotive") for c in classes.values()
+    )
+    absent = tuple(
+        v.id for v in views if v.id not in verbs and not set(event.speaker_keys) & speakers_in[v.id]
+    )
+    quote_diff = _quote_diff(event, counterparts)
+    detail: dict[str, object] = {
+        "speaker": event.speaker,
+        "verbs": verbs,
+        "verb_classes": classes,
+        "quote": event.content if event.quote else None,
+        "matched_by": {a: c.matched_by for a, c in counterparts.items()},
+    }
+    if quote_diff:
+        detail["quote_diff"] = quote_diff
+    return view.finding(
+        "attribution",
+        event.start,
+        event.end,
+        explanation,
+        category=event.verb_class,
+        confidence=0.9 if loaded_contrast else 0.5 if event.verb_class == "continuation" else 0.7,
+        peers=Peers(present=tuple(verbs), absent=absent),
+        key="speaker:" + "+".join(event.speaker_keys),
+        detail=detail,
+    )
+
+
+def _quote_diff(event: Attribution, counterparts: dict[str, _Counterpart]) -> dict[str, list[dict[str, str]]]:
+    """Word differences inside a quotation that two articles give nearly, but not exactly, alike."""
+    out: dict[str, list[dict[str, str]]] = {}
+    if not event.quote:
+        return out
+    mine = _normalise(event.content).split()
+    for article, counterpart in counterparts.items():
+        if counterpart.matched_by != "quotation":
+            continue
+        theirs = _normalise(counterpart.attribution.content).split()
+        ops = [
+            {"this": " ".join(mine[o.src_start : o.src_end]), "other": " ".join(theirs[o.dest_start : o.dest_end])}
+            for o in Indel.opcodes(mine, theirs)
+            if o.tag != "equal"
+        ]
+        if ops:
+            out[article] = ops
+    return out

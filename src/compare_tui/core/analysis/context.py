@@ -1,0 +1,115 @@
+"""What every analyser needs to know about one article, computed once: folded text, quotations, rows.
+
+Analysers find spans on the folded copy (same length as the text, so offsets carry over) and turn them
+into findings with `ArticleView.finding`, which fills in the literal text and the row of the span.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
+from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, Segment
+from compare_tui.core.textnorm import fold
+
+PROSE_KINDS = frozenset({"sentence", "quote", "caption", "other"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """One article prepared for analysis."""
+
+    article: Article
+    index: int
+    folded: str
+    segments: tuple[Segment, ...]
+    segment_starts: tuple[int, ...]
+    row_of_segment: Mapping[str, str]
+    quotes: QuoteIndex
+
+    @property
+    def id(self) -> str:
+        """The article id."""
+        return self.article.id
+
+    def segment_at(self, position: int) -> Segment | None:
+        """The segment that contains a character position, if any."""
+        i = bisect.bisect_right(self.segment_starts, position) - 1
+        if i >= 0 and position < self.segments[i].end:
+            return self.segments[i]
+        return None
+
+    def row_at(self, position: int) -> str | None:
+        """The id of the alignment row holding the segment at a position."""
+        segment = self.segment_at(position)
+        return self.row_of_segment.get(segment.id) if segment else None
+
+    def finding(
+        self,
+        type_: FindingType,
+        start: int,
+        end: int,
+        explanation: str,
+        *,
+        category: str | None = None,
+        confidence: float | None = None,
+        peers: Peers | None = None,
+        key: str | None = None,
+        detail: Mapping[str, object] | None = None,
+    ) -> Finding:
+        """A finding on [start, end) of this article, id left for `analyse` to number."""
+        return Finding(
+            id="",
+            type=type_,
+            article=self.id,
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
+            explanation=explanation,
+            row=self.row_at(start),
+            peers=peers,
+            confidence=confidence,
+            category=category,
+            key=key,
+            detail=dict(detail or {}),
+        )
+
+
+def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[ArticleView, ...]:
+    """Prepare every article once for all analysers."""
+    row_of_segment = {sid: row.id for row in rows for ids in row.segments.values() for sid in ids}
+    views = []
+    for index, article in enumerate(articles):
+        folded = fold(article.text)
+        segments = tuple(sorted(article.segments, key=lambda s: s.start))
+        views.append(
+            ArticleView(
+                article=article,
+                index=index,
+                folded=folded,
+                segments=segments,
+                segment_starts=tuple(s.start for s in segments),
+                row_of_segment=row_of_segment,
+                quotes=QuoteIndex.build(find_quotations(folded)),
+            )
+        )
+    return tuple(views)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range [start, end) of an article's text."""
+
+    start: int
+    end: int
+
+
+def trim_span(text: str, start: int, end: int) -> Span:
+    """Shrink [start, end) past surrounding spaces and dangling punctuation."""
+    while start < end and (text[start].isspace() or text[start] in ",;:-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-("):
+        end -= 1
+    return Span(start, end)

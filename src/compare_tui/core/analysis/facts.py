@@ -1,0 +1,303 @@
+"""The omission ledger: facts (numbers, dates, names, quotations) and which articles carry each one.
+
+Facts are found by rules: numbers with what they count ("about 75% of Donetsk", "30 countries"), dates and
+days ("Thursday, Jan. 8", "Tuesday"), names (`names.py`), and quotations matched across articles nearly
+(rapidfuzz). Variants share a key, so "Macron" and "President Emmanuel Macron" are one fact. An article
+that never names a fact by the rules may still mention it where the rules do not look (a headline, a
+sentence start), so before calling a fact absent, its name is also looked for in the plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterable, Literal, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from compare_tui.core.analysis.attribution import Attribution, find_attributions, person_keys
+from compare_tui.core.analysis.context import ArticleView, build_views
+from compare_tui.core.analysis.lexicons import name_lexicon
+from compare_tui.core.analysis.names import capitalised_mid_sentence, find_names
+from compare_tui.core.analysis.scare_quotes import attributed_quotes, classify
+from compare_tui.core.models import Article, Finding, Peers
+
+FactKind = Literal["number", "date", "person", "organisation", "place", "name", "quotation"]
+_CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
+_QUALIFIER = (
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|over|under|more\s+than|less\s+than"
+    r"|fewer\s+than|at\s+least|up\s+to|only|just)\s+)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FactMention:
+    """Where an article states a fact: a span of its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactEntry:
+    """One fact of the omission ledger: the articles that carry it (with where) and those that omit it."""
+
+    key: str
+    label: str
+    kind: FactKind
+    present: Mapping[str, tuple[FactMention, ...]]
+    absent: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    key: str
+    label: str
+    kind: FactKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    number: re.Pattern[str]
+    date: re.Pattern[str]
+    unit: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    lexicon = name_lexicon()
+    days = "|".join(d.title() for d in lexicon.weekdays)
+    months = "|".join(re.escape(m.title()) for m in sorted(lexicon.months, key=len, reverse=True))
+    words = "|".join(sorted(lexicon.number_words, key=len, reverse=True))
+    day = rf"(?:(?:{days}),?\s+)?"
+    date = (
+        rf"{day}(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+        rf"|{day}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})(?!\w)(?:\s+\d{{4}})?"
+        rf"|(?:{months})\s+\d{{4}}|\b(?:{days})\b"
+    )
+    number = (
+        rf"(?<![\w.,-]){_QUALIFIER}(?P<value>[$€£]\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|(?i:{words}))"
+        rf"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?(?P<scale>\s(?:million|billion|trillion)\b)?(?![\w-])"
+    )
+    unit = re.compile(r"\s+(?:(?P<of>of)\s+(?:the\s+)?)?(?P<word>[A-Za-z][\w-]*)")
+    return _Patterns(re.compile(number), re.compile(date), unit)
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _dates(view: ArticleView, start: int, end: int) -> list[_Found]:
+    out = []
+    for m in _patterns().date.finditer(view.folded, start, end):
+        text = m.group()
+        numbers = re.findall(r"\d+", text)
+        month = next((w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in name_lexicon().months), None)
+        if month and numbers:
+            key = f"date:{month[:3].lower()}-" + "-".join(numbers)
+        else:
+            key = "date:" + text.lower()
+        out.append(_Found(key, text, "date", m.start(), m.end()))
+    return out
+
+
+def _numbers(view: ArticleView, start: int, end: int, taken: list[_Found]) -> list[_Found]:
+    patterns = _patterns()
+    stopwords = name_lexicon().stopwords
+    out = []
+    for m in patterns.number.finditer(view.folded, start, end):
+        if any(f.start <= m.start("value") < f.end for f in taken):
+            continue
+        value = m.group("value").replace(",", "").replace(" ", "").lower()
+        if m.group("scale"):
+            value += " " + m.group("scale").strip()
+        span_end = m.end()
+        if m.group("percent"):
+            key, label_end = f"number:{value}%", m.end()
+            unit = patterns.unit.match(view.folded, span_end, end)
+            if unit and unit.group("of"):
+                label_end = unit.end()
+        else:
+            unit = patterns.unit.match(view.folded, span_end, end)
+            if unit is None or unit.group("word").lower() in stopwords:
+                if not value[:1].isdigit() or re.fullmatch(r"(19|20)\d\d", value):
+                    continue
+                key, label_end = f"number:{value}", span_end
+            else:
+                key, label_end = f"number:{value} {_stem(unit.group('word'))}", unit.end()
+        out.append(_Found(key, view.folded[m.start() : label_end], "number", m.start(), label_end))
+    return out
+
+
+def _names(view: ArticleView, start: int, end: int, known: frozenset[str]) -> list[_Found]:
+    return [
+        _Found(f"name:{n.key}", n.label, n.kind, n.start, n.end)
+        for n in find_names(view.folded, start, end, known=known)
+    ]
+
+
+def _quotations(
+    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]]
+) -> dict[str, list[_Found]]:
+    """Quotations (not scare quotes or titles), keyed so that near-identical ones share a key."""
+    clusters: list[str] = []
+    out: dict[str, list[_Found]] = defaultdict(list)
+    for view in views:
+        attributed = attributed_quotes(attributions.get(view.id, ()))
+        for quote in view.quotes.quotations:
+            if classify(view, quote, attributed) != "speech":
+                continue
+            words = " ".join(re.sub(r"[^\w\s]", " ", view.folded[quote.inner_start : quote.inner_end].lower()).split())
+            key = next((c for c in clusters if _same_quotation(c, words)), None)
+            if key is None:
+                clusters.append(words)
+                key = words
+            label = " ".join(view.article.text[quote.inner_start : quote.inner_end].split())
+            out[view.id].append(_Found(f"quote:{key[:80]}", label, "quotation", quote.start, quote.end))
+    return out
+
+
+def _same_quotation(a: str, b: str) -> bool:
+    if fuzz.ratio(a, b) >= 85:
+        return True
+    shorter = min(len(a.split()), len(b.split()))
+    return shorter >= 4 and fuzz.partial_ratio(a, b) >= 90
+
+
+def _variants_pattern(entry_kind: str, key: str, labels: Iterable[str]) -> re.Pattern[str] | None:
+    """A case-sensitive pattern for a name's written variants, to find it where the rules did not look."""
+    name = key.split(":", 1)[1]
+    if key.startswith("name:alias:"):
+        lexicon = name_lexicon()
+        variants = [v for v, c in lexicon.aliases.items() if c.lower() == name.split(":", 1)[1]]
+        words = sorted({w for v in variants for w in _written(v, labels)}, key=len, reverse=True)
+    elif entry_kind == "person":
+        words = [w.split()[-1] for w in labels]
+    else:
+        words = list(labels)
+    words = [w for w in words if w]
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def _written(variant: str, labels: Iterable[str]) -> list[str]:
+    """Alias variants are stored lower-cased; restore their capitals (US, U.S., United States)."""
+    short = variant.replace(".", "")
+    if len(short) <= 3:
+        return [variant.upper()]
+    return [" ".join(w[:1].upper() + w[1:] for w in variant.split())] + [label for label in labels]
+
+
+def _extract(
+    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]]
+) -> dict[str, list[_Found]]:
+    prose = [(v.folded, s.start, s.end) for v in views for s in v.segments if s.kind not in ("title", "heading")]
+    known = capitalised_mid_sentence(prose)
+    found: dict[str, list[_Found]] = {}
+    quotations = _quotations(views, attributions)
+    for view in views:
+        items: list[_Found] = []
+        for segment in view.segments:
+            dates = _dates(view, segment.start, segment.end)
+            items += dates + _numbers(view, segment.start, segment.end, dates)
+            if segment.kind not in ("title", "heading"):
+                items += _names(view, segment.start, segment.end, known)
+        items += quotations.get(view.id, [])
+        found[view.id] = sorted(items, key=lambda f: (f.start, f.end))
+    return found
+
+
+def build_ledger(
+    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]]
+) -> tuple[FactEntry, ...]:
+    """Every fact of the articles with the articles that state it and those that omit it."""
+    found = _extract(views, attributions)
+    order: list[str] = []
+    labels: dict[str, list[str]] = defaultdict(list)
+    kinds: dict[str, FactKind] = {}
+    present: dict[str, dict[str, list[FactMention]]] = defaultdict(lambda: defaultdict(list))
+    for view in views:
+        for item in found[view.id]:
+            if item.key not in kinds:
+                order.append(item.key)
+                kinds[item.key] = item.kind
+            elif kinds[item.key] == "name" and item.kind in ("person", "organisation"):
+                kinds[item.key] = item.kind
+            labels[item.key].append(item.label)
+            present[item.key][view.id].append(
+                FactMention(item.start, item.end, view.article.text[item.start : item.end])
+            )
+    entries = []
+    for key in order:
+        kind = kinds[key]
+        label = max(labels[key], key=lambda text: (len(text.split()), -labels[key].index(text)))
+        if key.startswith("name:alias:"):
+            label = labels[key][0]
+        holders = present[key]
+        if key.startswith("name:") and len(holders) < len(views):
+            pattern = _variants_pattern(kind, key, set(labels[key]))
+            for view in views:
+                if view.id in holders or pattern is None:
+                    continue
+                if m := pattern.search(view.folded):
+                    holders[view.id].append(FactMention(m.start(), m.end(), view.article.text[m.start() : m.end()]))
+        entries.append(
+            FactEntry(
+                key=key,
+                label=label,
+                kind=kind,
+                present={v.id: tuple(holders[v.id]) for v in views if v.id in holders},
+                absent=tuple(v.id for v in views if v.id not in holders),
+            )
+        )
+    return tuple(entries)
+
+
+def fact_ledger(articles: Sequence[Article]) -> tuple[FactEntry, ...]:
+    """The omission ledger of segmented articles: facts x articles, for the UI's ledger view."""
+    views = build_views(articles, ())
+    known = capitalised_mid_sentence(
+        (v.folded, s.start, s.end) for v in views for s in v.segments if s.kind not in ("title", "heading")
+    )
+    persons = person_keys(views, known)
+    attributions = {v.id: find_attributions(v, known=known, person_keys=persons) for v in views}
+    return build_ledger(views, attributions)
+
+
+def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEntry]) -> list[Finding]:
+    """In each article that states a fact some other article omits, a finding on its first mention."""
+    by_id = {v.id: v for v in views}
+    findings = []
+    for entry in ledger:
+        if not entry.absent or not entry.present:
+            continue
+        present = tuple(entry.present)
+        for article, mentions in entry.present.items():
+            first = mentions[0]
+            absent = ", ".join(entry.absent)
+            findings.append(
+                by_id[article].finding(
+                    "omitted_fact",
+                    first.start,
+                    first.end,
+                    f"{entry.kind} '{entry.label}' is in {', '.join(present)} but not in {absent}",
+                    category=entry.kind,
+                    confidence=_CONFIDENCE.get(entry.kind, 0.7),
+                    peers=Peers(present=present, absent=entry.absent),
+                    key="fact:" + entry.key,
+                    detail={"fact": entry.label, "kind": entry.kind, "mentions": len(mentions)},
+                )
+            )
+    return findings

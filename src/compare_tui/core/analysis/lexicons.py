@@ -1,0 +1,180 @@
+"""Loads the word lists in `compare_tui/core/lexicons/` and compiles them once into regular expressions.
+
+The lists are data, written and reviewed as data (each category says what it means); this module only turns
+them into patterns. A malformed file is a bug in the package, reported as one line naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Mapping
+
+_PACKAGE = "compare_tui.core.lexicons"
+_POSSESSIVE = r"(?:its|their|his|her|our|my|your|the|[\w.-]+'s?)"
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file and the reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueCategory:
+    """One family of cue words: what it means, how it counts, and its compiled pattern."""
+
+    name: str
+    meaning: str
+    finding: str
+    aside_weight: float
+    clause_start: bool
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingVerb:
+    """A reporting verb form's lemma and class ("neutral", "assertive", ...)."""
+
+    lemma: str
+    verb_class: str
+    loaded: bool
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingVerbs:
+    """Every reporting verb form in one pattern, and what each form is."""
+
+    pattern: re.Pattern[str]
+    by_form: Mapping[str, ReportingVerb]
+
+    def lookup(self, form: str) -> ReportingVerb:
+        """The verb a matched form belongs to ("Claimed" -> claim, assertive)."""
+        return self.by_form[" ".join(form.lower().split())]
+
+
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    """Word lists the rule-based name and date extractor needs (all lower case)."""
+
+    titles: frozenset[str]
+    aliases: Mapping[str, str]
+    org_words: frozenset[str]
+    not_names: frozenset[str]
+    connectors: frozenset[str]
+    person_nouns: frozenset[str]
+    weekdays: tuple[str, ...]
+    months: tuple[str, ...]
+    number_words: tuple[str, ...]
+    stopwords: frozenset[str]
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    try:
+        text = resources.files(_PACKAGE).joinpath(name).read_text("utf-8")
+        return tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"lexicons/{name}: cannot be read ({exc})") from None
+
+
+def _table(data: Mapping[str, Any], key: str, *, file: str) -> Mapping[str, Any]:
+    table = data.get(key)
+    if not isinstance(table, Mapping) or not isinstance(table.get("terms", table.get("verbs")), list):
+        raise LexiconError(f"lexicons/{file}: table [{key}] needs a list of terms")
+    return table
+
+
+def term_pattern(term: str) -> str:
+    """Regex source for one lexicon term: words joined by whitespace, '*' = any ending, {poss} = possessive."""
+    parts = []
+    for word in term.split():
+        if word == "{poss}":
+            parts.append(_POSSESSIVE)
+        else:
+            parts.append(r"[\w'-]*".join(re.escape(piece) for piece in word.split("*")))
+    return r"\s+".join(parts)
+
+
+def compile_terms(terms: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
+    """One pattern matching any of the terms as whole words, longest first."""
+    ordered = sorted({t.strip() for t in terms if t.strip()}, key=lambda t: (-len(t), t))
+    body = "|".join(term_pattern(t) for t in ordered) or r"(?!x)x"
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+@cache
+def cue_categories() -> tuple[CueCategory, ...]:
+    """All cue families of cues.toml (Recasens et al. 2013 families) and stance.toml (aside cues)."""
+    out = []
+    for file in ("cues.toml", "stance.toml"):
+        data = _read_toml(file)
+        for name in data:
+            table = _table(data, name, file=file)
+            finding = str(table.get("finding", ""))
+            if finding not in ("", "loaded_language"):
+                raise LexiconError(f"lexicons/{file}: [{name}] finding must be 'loaded_language' or ''")
+            out.append(
+                CueCategory(
+                    name=name,
+                    meaning=str(table.get("meaning", name)),
+                    finding=finding,
+                    aside_weight=float(table.get("aside_weight", 0.0)),
+                    clause_start=table.get("position", "any") == "clause_start",
+                    pattern=compile_terms(table["terms"], case_sensitive=bool(table.get("case_sensitive"))),
+                )
+            )
+    return tuple(out)
+
+
+@cache
+def reporting_verbs() -> ReportingVerbs:
+    """The reporting verbs of reporting_verbs.toml, by form."""
+    file = "reporting_verbs.toml"
+    data = _read_toml(file)
+    by_form: dict[str, ReportingVerb] = {}
+    for verb_class in data:
+        table = _table(data, verb_class, file=file)
+        for entry in table["verbs"]:
+            lemma, *forms = entry.split()
+            verb = ReportingVerb(
+                lemma=lemma.replace("_", " "),
+                verb_class=verb_class,
+                loaded=bool(table.get("loaded")),
+                meaning=str(table.get("meaning", verb_class)),
+            )
+            for form in forms:
+                by_form[form.replace("_", " ")] = verb
+    return ReportingVerbs(pattern=compile_terms(list(by_form)), by_form=by_form)
+
+
+@cache
+def name_lexicon() -> NameLexicon:
+    """The lists of names.toml, lower-cased, plus the shared stop words."""
+    file = "names.toml"
+    data = _read_toml(file)
+
+    def terms(key: str) -> list[str]:
+        return [t.lower() for t in _table(data, key, file=file)["terms"]]
+
+    aliases: dict[str, str] = {}
+    for line in _table(data, "aliases", file=file)["terms"]:
+        canonical, *_ = variants = [v.strip() for v in line.split("|")]
+        for variant in variants:
+            aliases[variant.lower()] = canonical
+    stop_text = resources.files(_PACKAGE).joinpath("stopwords.txt").read_text("utf-8")
+    stopwords = frozenset(w for line in stop_text.splitlines() if not line.startswith("#") for w in line.split())
+    return NameLexicon(
+        titles=frozenset(terms("titles")),
+        aliases=aliases,
+        org_words=frozenset(terms("org_words")),
+        not_names=frozenset(terms("not_names")),
+        connectors=frozenset(terms("connectors")),
+        person_nouns=frozenset(terms("person_nouns")),
+        weekdays=tuple(terms("weekdays")),
+        months=tuple(terms("months")),
+        number_words=tuple(terms("number_words")),
+        stopwords=stopwords,
+    )

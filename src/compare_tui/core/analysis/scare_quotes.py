@@ -1,0 +1,65 @@
+"""Tells quoted speech from scare quotes: quotation marks that hold a word at a distance.
+
+A quotation is speech when someone says it: it is attached to an attribution ("who said allies had
+'largely finished'"), or it is long, or it is a sentence of its own. Titles of works ("American Pie") are
+neither. What is left, a short phrase in quotation marks that nobody is said to have said ("a firm 'no'
+from Moscow", "'boots on the ground'"), is the writer's irony or distance.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Literal
+
+from compare_tui.core.analysis.attribution import Attribution
+from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.lexicons import name_lexicon
+from compare_tui.core.analysis.quotes import Quotation
+from compare_tui.core.models import Finding
+
+QuotationUse = Literal["speech", "scare", "title", "empty"]
+MAX_SCARE_WORDS = 5
+
+
+def classify(view: ArticleView, quote: Quotation, attributed: frozenset[int]) -> QuotationUse:
+    """What a quotation is doing: reported speech, a scare quote, or a title."""
+    inner = view.folded[quote.inner_start : quote.inner_end].strip()
+    words = [w for w in inner.replace(",", " ").split() if any(c.isalnum() for c in w)]
+    if not words:
+        return "empty"
+    if quote.start in attributed or len(words) > MAX_SCARE_WORDS:
+        return "speech"
+    connectors = name_lexicon().connectors
+    if all(w[0].isupper() or w.lower() in connectors for w in words) and (quote.double or len(words) > 1):
+        return "title"
+    if len(words) > 1 and words[0][0].isupper() and inner[-1:] in ".!?":
+        return "speech"
+    return "scare"
+
+
+def attributed_quotes(attributions: Iterable[Attribution]) -> frozenset[int]:
+    """Start offsets of the quotations that some attribution introduces."""
+    return frozenset(a.quote.start for a in attributions if a.quote is not None)
+
+
+def scare_quote_findings(view: ArticleView, attributions: Iterable[Attribution]) -> list[Finding]:
+    """A finding for each scare quote of one article."""
+    attributed = attributed_quotes(attributions)
+    findings = []
+    for quote in view.quotes.quotations:
+        segment = view.segment_at(quote.start)
+        if segment is None or segment.kind == "heading" or classify(view, quote, attributed) != "scare":
+            continue
+        inner = view.article.text[quote.inner_start : quote.inner_end].strip()
+        findings.append(
+            view.finding(
+                "scare_quote",
+                quote.start,
+                quote.end,
+                f"quotation marks around '{inner}' with no speaker: the writer holds the words at a distance",
+                category="scare_quote",
+                confidence=0.8 if len(inner.split()) <= 3 else 0.6,
+                key="scare:" + " ".join(inner.lower().split()),
+                detail={"words": inner},
+            )
+        )
+    return findings

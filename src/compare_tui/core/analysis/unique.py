@@ -1,0 +1,74 @@
+"""Unique passages: what one article reports and some others do not report at all.
+
+Read off the alignment: each run of consecutive segments of an article that sits in rows lacking some
+other article becomes one finding naming those articles. Section headings and one- or two-word lines are
+left out: they are layout, not reporting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.models import Finding, Peers, Row
+
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    start: int
+    end: int
+    row: str
+    absent: tuple[str, ...]
+    segments: int
+
+
+def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[Finding]:
+    """A finding for each run of segments that some other articles have no counterpart for."""
+    if len(views) < 2:
+        return []
+    all_ids = tuple(v.id for v in views)
+    absent_in: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        present = set(row.article_ids())
+        missing = tuple(a for a in all_ids if a not in present)
+        for ids in row.segments.values():
+            for sid in ids:
+                absent_in[sid] = missing
+    findings = []
+    for view in views:
+        runs: list[_Run] = []
+        for segment in view.segments:
+            missing = absent_in.get(segment.id, ())
+            text = view.folded[segment.start : segment.end]
+            if not missing or segment.kind == "heading" or len(text.split()) < MIN_WORDS:
+                continue
+            row = view.row_of_segment.get(segment.id, "")
+            previous = runs[-1] if runs else None
+            if (
+                previous
+                and previous.absent == missing
+                and not view.folded[previous.end : segment.start].strip()
+                and "\n\n" not in view.folded[previous.end : segment.start]
+            ):
+                runs[-1] = _Run(previous.start, segment.end, previous.row, missing, previous.segments + 1)
+            else:
+                runs.append(_Run(segment.start, segment.end, row, missing, 1))
+        for run in runs:
+            lacking = ", ".join(run.absent)
+            findings.append(
+                view.finding(
+                    "unique_passage",
+                    run.start,
+                    run.end,
+                    f"only in {view.id}: no counterpart in {lacking}",
+                    category="unique",
+                    confidence=0.6,
+                    peers=Peers(present=tuple(a for a in all_ids if a not in run.absent), absent=run.absent),
+                    key=f"row:{run.row}",
+                    detail={"segments": run.segments},
+                )
+            )
+    return findings

@@ -1,0 +1,169 @@
+"""Wording: word-level differences between passages that report the same thing.
+
+Within each alignment row, every passage is paired with its closest counterpart in the row's first article
+and diffed word by word (rapidfuzz Indel opcodes on token lists). Only short differences between mostly
+shared wording count: a replaced verb or label ("Says" / "Complains", "from Allies" / "Despite Big Talk
+From West"), not a paraphrase. Each side gets a finding with the other side's words; the category says
+whether the change is framing-relevant (a reporting verb, an evaluative word, a label for an actor, a
+number) or not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz.distance import Indel
+
+from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.cues import cue_categories_in
+from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
+from compare_tui.core.models import Finding, Peers, Row, Segment
+from compare_tui.core.textnorm import Token, tokenize
+
+MIN_SHARED = 0.35
+MAX_CHANGE = 6
+_CONFIDENCE = {"reporting_verb": 0.85, "evaluative": 0.8, "actor_label": 0.65, "number": 0.7, "other": 0.4}
+
+
+@dataclass(frozen=True, slots=True)
+class _Passage:
+    view: ArticleView
+    segment: Segment
+    tokens: tuple[Token, ...]
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    view: ArticleView
+    start: int
+    end: int
+    words: str
+
+
+def _passage(view: ArticleView, segment: Segment) -> _Passage:
+    tokens = tuple(
+        Token(segment.start + t.start, segment.start + t.end, t.text)
+        for t in tokenize(view.folded[segment.start : segment.end])
+    )
+    return _Passage(view, segment, tokens, tuple(_stem(t.text) for t in tokens))
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def _category(mine: str, theirs: str) -> str:
+    verbs = reporting_verbs().pattern
+    if verbs.search(mine) or verbs.search(theirs):
+        return "reporting_verb"
+    if cue_categories_in(mine) or cue_categories_in(theirs):
+        return "evaluative"
+    if any(c.isdigit() for c in mine + theirs):
+        return "number"
+    if mine and theirs and _names_actor(mine) and _names_actor(theirs):
+        return "actor_label"
+    return "other"
+
+
+def _names_actor(text: str) -> bool:
+    """Whether a few words name a party: a person noun ("allies") or a known place or people ("West")."""
+    lexicon = name_lexicon()
+    words = [w.strip(".,;:'\"").lower() for w in text.split()]
+    return any(w in lexicon.person_nouns or w in lexicon.aliases for w in words)
+
+
+def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[Finding]:
+    """Findings on both sides of each short word-choice difference between aligned passages."""
+    by_id = {v.id: v for v in views}
+    order = {v.id: v.index for v in views}
+    segments = {s.id: (v, s) for v in views for s in v.segments}
+    collected: dict[tuple[str, int, int], dict[str, object]] = {}
+    for row in rows:
+        present = sorted(row.article_ids(), key=order.__getitem__)
+        if len(present) < 2:
+            continue
+        passages = {
+            a: [_passage(by_id[a], segments[sid][1]) for sid in row.segments[a] if sid in segments]
+            for a in present
+        }
+        reference = passages[present[0]]
+        for other in present[1:]:
+            for passage in passages[other]:
+                best = max(reference, key=lambda r: (r.segment.kind == passage.segment.kind, _shared(r, passage)))
+                _diff(best, passage, row, collected)
+    findings = []
+    for (article, start, end), info in collected.items():
+        view = by_id[article]
+        counterpart: dict[str, str] = info["counterpart"]  # type: ignore[assignment]
+        category = str(info["category"])
+        mine = view.article.text[start:end]
+        parts = [f"{article} says '{mine}' where {a} says '{w}'" if w else f"{article} adds '{mine}' ({a} has no counterpart)" for a, w in counterpart.items()]
+        findings.append(
+            view.finding(
+                "wording",
+                start,
+                end,
+                "; ".join(parts),
+                category=category,
+                confidence=_CONFIDENCE[category],
+                peers=Peers(present=(article, *counterpart), absent=()),
+                key=f"row:{info['row']}",
+                detail={"counterpart": counterpart, "ops": info["ops"]},
+            )
+        )
+    return findings
+
+
+def _shared(a: _Passage, b: _Passage) -> float:
+    return Indel.normalized_similarity(a.words, b.words)
+
+
+def _diff(a: _Passage, b: _Passage, row: Row, collected: dict[tuple[str, int, int], dict[str, object]]) -> None:
+    if not a.words or not b.words or _shared(a, b) < MIN_SHARED:
+        return
+    opcodes = [o for o in Indel.opcodes(a.words, b.words)]
+    # merge adjacent delete+insert into one replacement
+    merged: list[list[int]] = []
+    for o in opcodes:
+        if o.tag == "equal":
+            continue
+        if merged and merged[-1][1] == o.src_start and merged[-1][3] == o.dest_start:
+            merged[-1][1], merged[-1][3] = o.src_end, o.dest_end
+        else:
+            merged.append([o.src_start, o.src_end, o.dest_start, o.dest_end])
+    for s0, s1, d0, d1 in merged:
+        if s1 - s0 > MAX_CHANGE or d1 - d0 > MAX_CHANGE:
+            continue
+        mine = _side(a, s0, s1)
+        theirs = _side(b, d0, d1)
+        category = _category(mine.words, theirs.words)
+        tag = "replace" if s1 > s0 and d1 > d0 else "delete" if s1 > s0 else "insert"
+        for here, there, op in ((mine, theirs, tag), (theirs, mine, _mirror(tag))):
+            if here.end <= here.start:
+                continue
+            entry = collected.setdefault(
+                (here.view.id, here.start, here.end),
+                {"counterpart": {}, "category": category, "row": row.id, "ops": op},
+            )
+            entry["counterpart"][there.view.id] = there.words  # type: ignore[index]
+            if _CONFIDENCE[category] > _CONFIDENCE[str(entry["category"])]:
+                entry["category"] = category
+
+
+def _mirror(tag: str) -> str:
+    return {"insert": "delete", "delete": "insert"}.get(tag, tag)
+
+
+def _side(p: _Passage, i: int, j: int) -> _Side:
+    if i >= j:
+        return _Side(p.view, 0, 0, "")
+    start, end = p.tokens[i].start, p.tokens[j - 1].end
+    return _Side(p.view, start, end, p.view.article.text[start:end])
