@@ -289,3 +289,13 @@ def test_read_only_load_reports_a_bad_file_but_leaves_it_in_place(tmp_path: Path
     loaded = load_session(path, key="k", set_aside_bad=False)
     assert loaded.state == TriageState() and loaded.problem == f"{path}: not valid JSON; ignored"
     assert path.read_bytes() == b"{broken" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_session_follows_a_new_analysis_without_losing_unsaved_decisions(tmp_path: Path) -> None:
+    comparison = handmade_comparison()
+    session = Session(comparison.articles, comparison.findings, path=tmp_path / "s.json")
+    session.state = session.state.decide(session.key_of(comparison.findings[2]), state="flagged")
+    renumbered = tuple(replace(f, id=f"n{i}") for i, f in enumerate(comparison.findings))
+    session.track(renumbered)
+    assert session.decision(renumbered[2]).state == "flagged"  # type: ignore[union-attr]
+    assert session.decision(renumbered[1]) is None

@@ -1,5 +1,8 @@
 """One entry point for every report format, used alike by `compare-tui report` and the app's export dialog.
 
+`render_report` gives the text of a report; `export_bytes` adds the screen images (SVG, PNG) the app offers,
+so the export dialog only collects choices and writes what it gets back.
+
 The JSON form is the contract of `docs/report-schema.md` (every field kept) plus the editor's triage: each
 finding gains a `triage` object (or null) and the document a top-level `triage` summary.
 """
@@ -7,6 +10,9 @@ finding gains a `triage` object (or null) and the document a top-level `triage` 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from compare_tui.core.comparison import Comparison
@@ -68,3 +74,46 @@ def render_report(
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(REPORT_FORMATS)}")
     view = build_view(comparison, triage=triage, include_dismissed=include_dismissed)
     return render_markdown(view) if fmt == "md" else render_html(view)
+
+
+ExportFormat = Literal["json", "md", "html", "svg", "png"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("html", "md", "json", "png", "svg")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What the app's export dialog collected: the format, where to write, whether dismissed findings show."""
+
+    fmt: ExportFormat
+    path: Path
+    include_dismissed: bool = True
+
+
+def export_bytes(
+    comparison: Comparison,
+    *,
+    fmt: ExportFormat,
+    triage: TriageState | None = None,
+    include_dismissed: bool = True,
+    screen_svg: str | None = None,
+) -> bytes:
+    """The file contents of an export: a report (json/md/html) or the screen image (svg/png from `screen_svg`)."""
+    if fmt in ("svg", "png"):
+        if screen_svg is None:
+            raise ValueError(f"a {fmt} export needs the screen as SVG")
+        if fmt == "svg":
+            return screen_svg.encode("utf-8")
+        from compare_tui.png import svg_to_png
+
+        return svg_to_png(screen_svg)
+    return render_report(comparison, fmt=fmt, triage=triage, include_dismissed=include_dismissed).encode(
+        "utf-8"
+    )
+
+
+def export_name(comparison: Comparison, *, fmt: ExportFormat) -> str:
+    """A file name for an export that says what it is: `compare-tui_<first title>_<content key>.<fmt>`."""
+    first = comparison.articles[0] if comparison.articles else None
+    words = re.findall(r"[a-z0-9]+", (first.title or first.outlet or first.id).lower()) if first else []
+    subject = "-".join(words)[:40].strip("-") or "comparison"
+    return f"compare-tui_{subject}_{content_key(comparison.articles)[:8]}.{fmt}"

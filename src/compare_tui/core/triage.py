@@ -288,15 +288,20 @@ class Session:
         self.key = content_key(articles)
         self.path = path if path is not None else default_session_path(self.key)
         self._clock = clock
-        by_article = {a.id: a for a in articles}
-        self._findings = {
-            finding_key(f, by_article[f.article]): f for f in findings if f.article in by_article
-        }
-        self._key_of = {f.id: k for k, f in self._findings.items()}
+        self._articles = {a.id: a for a in articles}
+        self.track(findings)
         loaded = load_session(self.path, key=self.key, clock=clock)
         self.state = loaded.state
         self.problem = loaded.problem
         """The one-line report of a session file that had to be set aside, if any."""
+
+    def track(self, findings: Sequence[Finding]) -> None:
+        """Follow a new analysis of the same articles (ids renumbered); the decisions stay as they are."""
+        by_article = self._articles
+        self._findings = {
+            finding_key(f, by_article[f.article]): f for f in findings if f.article in by_article
+        }
+        self._key_of = {f.id: k for k, f in self._findings.items()}
 
     def key_of(self, finding: Finding) -> str:
         """The stable key of one of this comparison's findings."""

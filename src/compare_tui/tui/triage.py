@@ -1,0 +1,183 @@
+"""Triage and export in the review app: keys and palette commands that mark the current finding, write a note,
+and export a report or an image of the screen.
+
+`TriageScreen` is the base of the review screen, which sets `comparison` and `current_finding`, calls
+`open_session` when a comparison arrives, and redraws on `TriageScreen.Changed`. Decisions live in a
+`core.triage.Session`, saved atomically on every change; the export dialog only collects choices, and
+`core.export.export_bytes` makes the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from compare_tui.core.atomic import write_bytes_atomic
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.export import EXPORT_FORMATS, ExportRequest, export_bytes, export_name
+from compare_tui.core.models import Finding
+from compare_tui.core.triage import Decision, Session, SessionError, TriageName
+from compare_tui.tui.screens.export import ExportScreen
+from compare_tui.tui.screens.note import NoteScreen
+
+TRIAGE = Binding.Group("triage")
+EXPORT = Binding.Group("export")
+
+TRIAGE_TAGS: dict[TriageName | None, str] = {"accepted": "✓", "dismissed": "✗", "flagged": "!", None: "*"}
+"""The one-character tag drawn after a finding's letter: its state, or `*` for a note without one."""
+
+TRIAGE_BINDINGS = [
+    Binding("a", "triage('accepted')", "Accept the finding (again: undo)", id="triage_accept", group=TRIAGE),
+    Binding(
+        "d", "triage('dismissed')", "Dismiss the finding (again: undo)", id="triage_dismiss", group=TRIAGE
+    ),
+    Binding(
+        "exclamation_mark",
+        "triage('flagged')",
+        "Flag the finding (again: undo)",
+        id="triage_flag",
+        group=TRIAGE,
+    ),
+    Binding("c", "note", "Write a note on the finding", id="triage_note", group=TRIAGE),
+    Binding(
+        "e", "export", "Export a report (HTML, Markdown, JSON) or image (PNG, SVG)", id="export", group=EXPORT
+    ),
+]
+
+
+def tag(decision: Decision | None) -> str | None:
+    """The tag shown beside a finding with this decision, or None when undecided."""
+    return None if decision is None else TRIAGE_TAGS[decision.state]
+
+
+class TriageScreen(Screen[None]):
+    """A screen whose current finding can be accepted, dismissed, flagged and annotated, and that exports."""
+
+    BINDINGS = TRIAGE_BINDINGS
+
+    @dataclass
+    class Changed(Message):
+        """A decision or note changed: whatever shows decisions should redraw."""
+
+        finding: Finding
+
+    session: Session | None = None
+    """The triage session of the comparison on screen; None before the first comparison."""
+    comparison: Comparison | None = None
+    """The comparison on screen (set by the subclass)."""
+
+    @property
+    def current_finding(self) -> Finding | None:
+        """The finding the marks apply to (the subclass knows its cursor)."""
+        return None
+
+    def open_session(self, comparison: Comparison) -> None:
+        """Load the decisions for these articles, or follow a re-run of the same articles."""
+        from compare_tui.core.triage import content_key
+
+        if self.session is not None and self.session.key == content_key(comparison.articles):
+            self.session.track(comparison.findings)
+            return
+        path = getattr(self.app, "session_path", None)  # --session, else the XDG data folder
+        try:
+            self.session = Session(comparison.articles, comparison.findings, path=path)
+        except SessionError as exc:
+            self.session = None
+            self.notify(f"{exc}; decisions will not be kept", title="Triage", severity="error", timeout=10)
+            return
+        if self.session.problem:
+            self.notify(self.session.problem, title="Triage session", severity="warning", timeout=10)
+
+    def triage_tags(self) -> dict[str, str]:
+        """Finding id -> tag for every finding with a decision, for the grid."""
+        if self.session is None or self.comparison is None:
+            return {}
+        tags = ((f.id, tag(self.session.decision(f))) for f in self.comparison.findings)
+        return {fid: t for fid, t in tags if t}
+
+    def decision(self, finding: Finding) -> Decision | None:
+        """The editor's decision about a finding, if any."""
+        return self.session.decision(finding) if self.session is not None else None
+
+    def _target(self) -> Finding | None:
+        finding = self.current_finding
+        if finding is None or self.session is None:
+            self.notify("Move to a finding first (n / N).", severity="warning")
+            return None
+        return finding
+
+    def action_triage(self, state: TriageName) -> None:
+        """Set the current finding's state, or clear it when it already has that state."""
+        finding = self._target()
+        if finding is None or self.session is None:
+            return
+        try:
+            decision = self.session.toggle(finding, state)
+        except SessionError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            decision = self.session.decision(finding)
+        self.post_message(self.Changed(finding))
+        said = decision.state if decision and decision.state else "undecided"
+        self.notify(f"{said}: {finding.text[:60]}", title="Triage", timeout=2)
+
+    def action_note(self) -> None:
+        """Open a dialog for the current finding's note."""
+        finding = self._target()
+        if finding is None:
+            return
+        current = self.decision(finding)
+
+        def save(note: str | None) -> None:
+            if note is None or self.session is None:
+                return
+            try:
+                self.session.annotate(finding, note)
+            except SessionError as exc:
+                self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.post_message(self.Changed(finding))
+
+        self.app.push_screen(NoteScreen(finding.text, note=current.note if current else ""), save)
+
+    def action_export(self) -> None:
+        """Open the export dialog; the chosen file is written in a worker."""
+        comparison = self.comparison
+        if comparison is None:
+            self.notify("Nothing to export yet.", severity="warning")
+            return
+        settings = getattr(self.app, "settings", None)
+        folder = Path(settings.screenshot_dir if settings else ".").expanduser()
+        names = {fmt: export_name(comparison, fmt=fmt) for fmt in EXPORT_FORMATS}
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is None:
+                return
+            svg = self.app.export_screenshot() if request.fmt in ("svg", "png") else None
+            self._write_export(comparison, request, svg)
+
+        self.app.push_screen(ExportScreen(folder=folder, name_for=names), chosen)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _write_export(self, comparison: Comparison, request: ExportRequest, svg: str | None) -> None:
+        state = self.session.state if self.session is not None else None
+        try:
+            data = export_bytes(
+                comparison,
+                fmt=request.fmt,
+                triage=state,
+                include_dismissed=request.include_dismissed,
+                screen_svg=svg,
+            )
+            request.path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(request.path, data)
+        except (OSError, ValueError) as exc:
+            message = getattr(exc, "strerror", None) or str(exc)
+            self.app.call_from_thread(
+                self.notify, f"{request.path}: not written ({message})", title="Export", severity="error"
+            )
+            return
+        self.app.call_from_thread(self.notify, f"Saved to {request.path}", title="Export")
