@@ -13,10 +13,11 @@ from markdown_it import MarkdownIt
 from report_samples import EDITORIAL, NEUTRAL, handmade_comparison
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.export import render_report, report_dict
+from compare_tui.core.export import export_bytes, export_name, render_report, report_dict
 from compare_tui.core.models import Row
 from compare_tui.core.report_markdown import escape
 from compare_tui.core.triage import TriageState, lookup
+from compare_tui.png import PngSize, png_size
 
 HOSTILE = (
     " Then <script>alert('x')</script> and <img src=http://evil.example/p.png onerror=alert(1)>"
@@ -199,3 +200,22 @@ def test_reports_without_triage_are_deterministic() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown report format 'pdf'"):
         render_report(handmade_comparison(), fmt="pdf")  # type: ignore[arg-type]
+
+
+def test_export_bytes_gives_reports_and_screen_images() -> None:
+    comparison = handmade_comparison()
+    state = triaged(comparison)
+    md = export_bytes(comparison, fmt="md", triage=state, include_dismissed=False)
+    assert md == render_report(comparison, fmt="md", triage=state, include_dismissed=False).encode("utf-8")
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4"><rect width="8" height="4" fill="red"/></svg>'
+    assert export_bytes(comparison, fmt="svg", screen_svg=svg) == svg.encode("utf-8")
+    assert png_size(export_bytes(comparison, fmt="png", screen_svg=svg)) == PngSize(8, 4)
+    with pytest.raises(ValueError, match="a png export needs the screen as SVG"):
+        export_bytes(comparison, fmt="png")
+
+
+def test_export_name_says_what_and_which_articles() -> None:
+    comparison = handmade_comparison()
+    name = export_name(comparison, fmt="html")
+    assert re.fullmatch(r"compare-tui_leader-says-allies-gave-no-clear-guarant_[0-9a-f]{8}\.html", name)
+    assert export_name(comparison, fmt="png").removesuffix(".png") == name.removesuffix(".html")

@@ -7,17 +7,23 @@ the diff of tests/golden/ before committing it.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from report_samples import handmade_comparison
+from test_report_content import assert_no_external_request
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.export import render_report
+from compare_tui.core.pipeline import compare
+from compare_tui.core.settings import Settings
 from compare_tui.core.triage import TriageState, lookup
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+SAMPLE = ROOT / "sample_data" / "zelensky-security-guarantees"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 FIXED_TIME = datetime(2026, 1, 9, 12, 0, tzinfo=UTC)
 
@@ -52,3 +58,29 @@ def sample_triage(comparison: Comparison) -> TriageState:
 def test_handmade_report_matches_golden(fmt: str) -> None:
     comparison = handmade_comparison()
     check_golden(f"handmade.{fmt}", render_report(comparison, fmt=fmt, triage=sample_triage(comparison)))
+
+
+@pytest.fixture(scope="module")
+def sample() -> Comparison:
+    """The bundled sample compared with default settings, its sources shown relative to the repository."""
+    comparison = compare([SAMPLE], settings=Settings())
+    articles = tuple(
+        replace(a, source=Path(a.source).relative_to(ROOT).as_posix()) for a in comparison.articles
+    )
+    return replace(comparison, articles=articles)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_sample_report_matches_golden(sample: Comparison, fmt: str) -> None:
+    check_golden(f"sample.{fmt}", render_report(sample, fmt=fmt, triage=sample_triage(sample)))
+
+
+def test_sample_report_without_dismissed_matches_golden(sample: Comparison) -> None:
+    check_golden(
+        "sample-without-dismissed.md",
+        render_report(sample, fmt="md", triage=sample_triage(sample), include_dismissed=False),
+    )
+
+
+def test_sample_html_makes_no_external_request(sample: Comparison) -> None:
+    assert_no_external_request(render_report(sample, fmt="html", triage=sample_triage(sample)))

@@ -47,10 +47,10 @@ def _finding(item: ReportFinding) -> str:
     state = decision.state if decision and decision.state else None
     classes = f"finding t-{f.type}" + (f" triage-{state}" if state else "")
     meta: list[str] = []
-    if item.present or item.absent:
-        meta.append(
-            f"in {esc(', '.join(item.present) or 'none')}; missing from {esc(', '.join(item.absent) or 'none')}"
-        )
+    if item.present:
+        meta.append(f"in {esc(', '.join(item.present))}")
+    if item.absent:
+        meta.append(f"missing from {esc(', '.join(item.absent))}")
     if f.confidence is not None:
         meta.append(f"confidence {f.confidence:.2f}")
     if f.row:

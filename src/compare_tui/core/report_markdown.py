@@ -76,11 +76,10 @@ def _finding(item: ReportFinding) -> list[str]:
     if f.explanation:
         lines += [escape(f.explanation), ""]
     facts = []
-    if item.present or item.absent:
-        facts.append(
-            f"in {', '.join(escape(p) for p in item.present) or 'none'}; "
-            f"missing from {', '.join(escape(a) for a in item.absent) or 'none'}"
-        )
+    if item.present:
+        facts.append(f"in {', '.join(escape(p) for p in item.present)}")
+    if item.absent:
+        facts.append(f"missing from {', '.join(escape(a) for a in item.absent)}")
     if f.confidence is not None:
         facts.append(f"confidence {f.confidence:.2f}")
     if f.row:
