@@ -45,21 +45,29 @@ def triaged(comparison: Comparison) -> TriageState:
 
 
 class TagCollector(HTMLParser):
-    """Every start tag with its attributes, and all text content."""
+    """Every start tag with its attributes, all text content, and whether every element was closed in order."""
+
+    VOID = frozenset({"meta", "br"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.text: list[str] = []
         self.styles: list[str] = []
+        self.open: list[str] = []
+        self.misnested: list[str] = []
         self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
         self._in_style = tag == "style"
+        if tag not in self.VOID:
+            self.open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         self._in_style = False
+        if not self.open or self.open.pop() != tag:
+            self.misnested.append(tag)
 
     def handle_data(self, data: str) -> None:
         (self.styles if self._in_style else self.text).append(data)
@@ -80,6 +88,7 @@ SAFE_TAGS = {
 def assert_no_external_request(html: str) -> None:
     """No tag may load anything: links are fragments only; the CSS names no url() or @import."""
     parsed = collect(html)
+    assert parsed.open == [] and parsed.misnested == [], "every element closed, in order"
     for tag, attrs in parsed.tags:
         assert tag in SAFE_TAGS, tag
         assert "src" not in attrs and not any(name.startswith("on") for name in attrs), (tag, attrs)

@@ -28,8 +28,9 @@ from compare_tui.tui.screens.note import NoteScreen
 TRIAGE = Binding.Group("triage")
 EXPORT = Binding.Group("export")
 
-TRIAGE_TAGS: dict[TriageName | None, str] = {"accepted": "✓", "dismissed": "✗", "flagged": "!", None: "*"}
-"""The one-character tag drawn after a finding's letter: its state, or `*` for a note without one."""
+TRIAGE_TAGS: dict[TriageName | None, str] = {"accepted": "✓", "dismissed": "×", "flagged": "!", None: "*"}
+"""The one-character tag drawn after a finding's letter: its state, or `*` for a note without one (glyphs Fira
+Code has, so PNG screenshots show them too)."""
 
 TRIAGE_BINDINGS = [
     Binding("a", "triage('accepted')", "Accept the finding (again: undo)", id="triage_accept", group=TRIAGE),
