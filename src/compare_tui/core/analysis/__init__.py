@@ -11,11 +11,12 @@ from dataclasses import replace
 from typing import Sequence
 
 from compare_tui.core.analysis.asides import aside_findings
-from compare_tui.core.analysis.attribution import attribution_findings, find_attributions, person_keys
+from compare_tui.core.analysis.attribution import attribution_findings, find_attributions
 from compare_tui.core.analysis.context import build_views
+from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.analysis.facts import FactEntry, FactMention, build_ledger, fact_ledger, omitted_fact_findings
 from compare_tui.core.analysis.loaded import loaded_language_findings
-from compare_tui.core.analysis.names import capitalised_mid_sentence
+from compare_tui.core.analysis.names import index_names
 from compare_tui.core.analysis.scare_quotes import scare_quote_findings
 from compare_tui.core.analysis.unique import unique_passage_findings
 from compare_tui.core.analysis.wording import wording_findings
@@ -27,19 +28,17 @@ __all__ = ["FactEntry", "FactMention", "analyse", "fact_ledger"]
 def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
     """All findings for segmented articles and their alignment rows, numbered in reading order."""
     views = build_views(articles, rows)
-    known = capitalised_mid_sentence(
-        (v.folded, s.start, s.end) for v in views for s in v.segments if s.kind not in ("title", "heading")
-    )
-    persons = person_keys(views, known)
-    attributions = {v.id: find_attributions(v, known=known, person_keys=persons) for v in views}
+    names = index_names(views)
+    attributions = {v.id: find_attributions(v, names) for v in views}
     findings: list[Finding] = []
     for view in views:
         mine = attributions[view.id]
-        findings += aside_findings(view, mine)
-        findings += loaded_language_findings(view, mine)
+        cues = CueIndex.build(view)
+        findings += aside_findings(view, mine, cues)
+        findings += loaded_language_findings(view, mine, cues)
         findings += scare_quote_findings(view, mine)
     findings += attribution_findings(views, attributions)
-    findings += omitted_fact_findings(views, build_ledger(views, attributions))
+    findings += omitted_fact_findings(views, build_ledger(views, attributions, names))
     findings += unique_passage_findings(views, rows)
     findings += wording_findings(views, rows)
     index = {v.id: v.index for v in views}

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView, Span, trim_span
-from compare_tui.core.analysis.cues import find_cues
+from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.models import Finding
 
 THRESHOLD = 1.0
@@ -57,11 +57,11 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
-def _cues(view: ArticleView, clause: Span) -> list[_Cue]:
+def _cues(view: ArticleView, index: CueIndex, clause: Span) -> list[_Cue]:
     text = view.folded
     cues = [
         _Cue(h.start, h.end, _LABELS.get(h.category.name, h.category.name), h.category.aside_weight)
-        for h in find_cues(view, clause.start, clause.end, clause_start=clause.start)
+        for h in index.within(clause.start, clause.end, clause_start=clause.start)
         if h.category.aside_weight > 0
     ]
     for m in _JAB.finditer(text, clause.start, clause.end):
@@ -87,7 +87,7 @@ def _without_edge_quotes(view: ArticleView, span: Span) -> Span:
     return trim_span(view.folded, start, max(start, end))
 
 
-def aside_findings(view: ArticleView, attributions: Iterable[Attribution]) -> list[Finding]:
+def aside_findings(view: ArticleView, attributions: Iterable[Attribution], cues: CueIndex) -> list[Finding]:
     """Editorial asides of one article, one finding per run of flagged clauses in a segment."""
     attribution_starts = sorted(a.start for a in attributions if a.verb_class != "continuation")
     findings = []
@@ -98,9 +98,9 @@ def aside_findings(view: ArticleView, attributions: Iterable[Attribution]) -> li
         for clause in _clauses(view.folded, segment.start, segment.end):
             reported_from = next((s for s in attribution_starts if clause.start <= s < clause.end), None)
             own = Span(clause.start, reported_from) if reported_from is not None else clause
-            cues = [c for c in _cues(view, own) if c.end <= own.end]
-            if sum(c.weight for c in cues) >= THRESHOLD:
-                flagged.append((_without_edge_quotes(view, own), cues))
+            found = [c for c in _cues(view, cues, own) if c.end <= own.end]
+            if sum(c.weight for c in found) >= THRESHOLD:
+                flagged.append((_without_edge_quotes(view, own), found))
         findings.extend(_merge(view, flagged))
     return findings
 

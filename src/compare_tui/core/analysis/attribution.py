@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
-from compare_tui.core.analysis.names import NameMention, find_names
+from compare_tui.core.analysis.names import NameIndex, NameMention
 from compare_tui.core.analysis.quotes import Quotation
 from compare_tui.core.models import Finding, Peers, Segment
 
@@ -79,30 +79,17 @@ class _PersonTracker:
             self.last = _Speaker(mention.label, (mention.key,), mention.start, mention.end)
 
 
-def person_keys(views: Sequence[ArticleView], known: frozenset[str]) -> frozenset[str]:
-    """Keys of names that some article presents as a person (with a title, or first and last name)."""
-    return frozenset(
-        m.key
-        for v in views
-        for s in v.segments
-        if s.kind not in ("title", "heading")
-        for m in find_names(v.folded, s.start, s.end, known=known)
-        if m.kind == "person"
-    )
-
-
-def find_attributions(
-    view: ArticleView, *, known: frozenset[str], person_keys: frozenset[str]
-) -> tuple[Attribution, ...]:
+def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution, ...]:
     """Every attributed quotation or claim of one article, in reading order."""
     verbs = reporting_verbs()
     text = view.folded
+    person_keys = names.person_keys
     tracker = _PersonTracker(person_keys)
     found: list[Attribution] = []
     for index, segment in enumerate(view.segments):
         if segment.kind in ("title", "heading"):
             continue
-        mentions = find_names(text, segment.start, segment.end, known=known)
+        mentions = list(names.in_segment(segment.id))
         cursor = 0
         for m in verbs.pattern.finditer(text, segment.start, segment.end):
             if view.quotes.containing(m.start(), m.end()):

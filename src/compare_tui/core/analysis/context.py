@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
 from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, Segment
-from compare_tui.core.textnorm import fold
+from compare_tui.core.textnorm import Token, fold, tokenize
 
 PROSE_KINDS = frozenset({"sentence", "quote", "caption", "other"})
 
@@ -28,11 +28,19 @@ class ArticleView:
     segment_starts: tuple[int, ...]
     row_of_segment: Mapping[str, str]
     quotes: QuoteIndex
+    tokens: tuple[Token, ...]
+    token_starts: tuple[int, ...]
 
     @property
     def id(self) -> str:
         """The article id."""
         return self.article.id
+
+    def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """The word tokens of the folded text that start in [start, end)."""
+        low = bisect.bisect_left(self.token_starts, start)
+        high = bisect.bisect_left(self.token_starts, end, low)
+        return self.tokens[low:high]
 
     def segment_at(self, position: int) -> Segment | None:
         """The segment that contains a character position, if any."""
@@ -84,6 +92,7 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
     for index, article in enumerate(articles):
         folded = fold(article.text)
         segments = tuple(sorted(article.segments, key=lambda s: s.start))
+        tokens = tokenize(folded)
         views.append(
             ArticleView(
                 article=article,
@@ -93,6 +102,8 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
                 segment_starts=tuple(s.start for s in segments),
                 row_of_segment=row_of_segment,
                 quotes=QuoteIndex.build(find_quotations(folded)),
+                tokens=tokens,
+                token_starts=tuple(t.start for t in tokens),
             )
         )
     return tuple(views)

@@ -6,10 +6,15 @@ matching lives here once.
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
+from typing import Mapping
 
 from compare_tui.core.analysis.context import ArticleView
-from compare_tui.core.analysis.lexicons import CueCategory, cue_categories
+from compare_tui.core.analysis.lexicons import CueCategory, cue_categories, term_pattern
 
 _CLAUSE_LEAD = frozenset({"", "and", "but", "so", "or"})
 
@@ -29,21 +34,76 @@ def at_clause_start(text: str, clause_start: int, position: int) -> bool:
     return lead in _CLAUSE_LEAD
 
 
-def find_cues(view: ArticleView, start: int, end: int, *, clause_start: int | None = None) -> list[CueHit]:
-    """Cue matches in folded text[start:end] outside quotations, in order of position."""
-    text = view.folded
-    hits = []
+@dataclass(frozen=True, slots=True)
+class _Term:
+    category: CueCategory
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Dispatch:
+    """Lexicon terms by their first word, so each word of a text is tried only against terms it can start."""
+
+    exact: Mapping[str, tuple[_Term, ...]]  # case-sensitive terms are keyed "=" + the word as written
+    prefixes: Mapping[str, tuple[tuple[str, _Term], ...]]
+
+
+@cache
+def _dispatch() -> _Dispatch:
+    exact: dict[str, list[_Term]] = defaultdict(list)
+    prefixes: dict[str, list[tuple[str, _Term]]] = defaultdict(list)
     for category in cue_categories():
-        for m in category.pattern.finditer(text, start, end):
-            if view.quotes.containing(m.start(), m.end()):
-                continue
-            if category.clause_start and not at_clause_start(
-                text, start if clause_start is None else clause_start, m.start()
-            ):
-                continue
-            hits.append(CueHit(m.start(), m.end(), category))
-    hits.sort(key=lambda h: (h.start, -h.end))
-    return hits
+        flags = 0 if category.case_sensitive else re.IGNORECASE
+        for term in category.terms:
+            term_re = _Term(category, re.compile(rf"(?:{term_pattern(term)})(?![\w-])", flags))
+            first = term.split()[0].rstrip(",")
+            if first.endswith("*"):
+                stem = first.rstrip("*").lower()
+                prefixes[stem[:1]].append((stem, term_re))
+            else:
+                exact["=" + first if category.case_sensitive else first.lower()].append(term_re)
+    return _Dispatch(
+        {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefixes.items()}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CueIndex:
+    """Every cue match of one article outside quotations, found word by word in one pass."""
+
+    text: str
+    hits: tuple[CueHit, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def build(cls, view: ArticleView) -> CueIndex:
+        """Try each word of the article against the lexicon terms that start with it."""
+        dispatch = _dispatch()
+        text = view.folded
+        hits = []
+        for token in view.tokens:
+            word = token.text
+            lower = word.lower()
+            candidates = [
+                *dispatch.exact.get(lower, ()),
+                *dispatch.exact.get("=" + word, ()),
+                *(term for stem, term in dispatch.prefixes.get(lower[:1], ()) if lower.startswith(stem)),
+            ]
+            for term in candidates:
+                m = term.pattern.match(text, token.start)
+                if m and not view.quotes.containing(m.start(), m.end()):
+                    hits.append(CueHit(m.start(), m.end(), term.category))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return cls(text, tuple(hits), tuple(h.start for h in hits))
+
+    def within(self, start: int, end: int, *, clause_start: int | None = None) -> list[CueHit]:
+        """Cues lying in [start, end); clause-initial cues only where a clause starts."""
+        lead = start if clause_start is None else clause_start
+        return [
+            h
+            for h in self.hits[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+            if h.end <= end and (not h.category.clause_start or at_clause_start(self.text, lead, h.start))
+        ]
 
 
 def cue_categories_in(text: str) -> tuple[str, ...]:

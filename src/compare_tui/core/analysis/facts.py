@@ -17,10 +17,10 @@ from typing import Iterable, Literal, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from compare_tui.core.analysis.attribution import Attribution, find_attributions, person_keys
+from compare_tui.core.analysis.attribution import Attribution, find_attributions
 from compare_tui.core.analysis.context import ArticleView, build_views
 from compare_tui.core.analysis.lexicons import name_lexicon
-from compare_tui.core.analysis.names import capitalised_mid_sentence, find_names
+from compare_tui.core.analysis.names import NameIndex, index_names
 from compare_tui.core.analysis.scare_quotes import attributed_quotes, classify
 from compare_tui.core.models import Article, Finding, Peers
 
@@ -139,11 +139,8 @@ def _numbers(view: ArticleView, start: int, end: int, taken: list[_Found]) -> li
     return out
 
 
-def _names(view: ArticleView, start: int, end: int, known: frozenset[str]) -> list[_Found]:
-    return [
-        _Found(f"name:{n.key}", n.label, n.kind, n.start, n.end)
-        for n in find_names(view.folded, start, end, known=known)
-    ]
+def _names(names: NameIndex, segment_id: str) -> list[_Found]:
+    return [_Found(f"name:{n.key}", n.label, n.kind, n.start, n.end) for n in names.in_segment(segment_id)]
 
 
 def _quotations(
@@ -151,19 +148,32 @@ def _quotations(
 ) -> dict[str, list[_Found]]:
     """Quotations (not scare quotes or titles), keyed so that near-identical ones share a key."""
     clusters: list[str] = []
+    by_word: dict[str, set[int]] = defaultdict(set)
     out: dict[str, list[_Found]] = defaultdict(list)
     for view in views:
         attributed = attributed_quotes(attributions.get(view.id, ()))
         for quote in view.quotes.quotations:
             if classify(view, quote, attributed) != "speech":
                 continue
-            words = " ".join(re.sub(r"[^\w\s]", " ", view.folded[quote.inner_start : quote.inner_end].lower()).split())
-            key = next((c for c in clusters if _same_quotation(c, words)), None)
-            if key is None:
+            inner = view.folded[quote.inner_start : quote.inner_end].lower()
+            words = " ".join(re.sub(r"[^\w\s]", " ", inner).split())
+            vocabulary = set(words.split()) - name_lexicon().stopwords
+            candidates: dict[int, int] = defaultdict(int)
+            for word in vocabulary:
+                for c in by_word.get(word, ()):
+                    candidates[c] += 1
+            need = max(1, min(3, len(vocabulary)))
+            match = next(
+                (c for c in sorted(candidates) if candidates[c] >= need and _same_quotation(clusters[c], words)),
+                None,
+            )
+            if match is None:
+                match = len(clusters)
                 clusters.append(words)
-                key = words
+                for word in vocabulary:
+                    by_word[word].add(match)
             label = " ".join(view.article.text[quote.inner_start : quote.inner_end].split())
-            out[view.id].append(_Found(f"quote:{key[:80]}", label, "quotation", quote.start, quote.end))
+            out[view.id].append(_Found(f"quote:{clusters[match][:80]}", label, "quotation", quote.start, quote.end))
     return out
 
 
@@ -174,22 +184,38 @@ def _same_quotation(a: str, b: str) -> bool:
     return shorter >= 4 and fuzz.partial_ratio(a, b) >= 90
 
 
-def _variants_pattern(entry_kind: str, key: str, labels: Iterable[str]) -> re.Pattern[str] | None:
-    """A case-sensitive pattern for a name's written variants, to find it where the rules did not look."""
+def _variants(kind: str, key: str, labels: Iterable[str]) -> list[str]:
+    """How a name may be written, to find it where the rules did not look (headlines, sentence starts)."""
     name = key.split(":", 1)[1]
     if key.startswith("name:alias:"):
         lexicon = name_lexicon()
         variants = [v for v, c in lexicon.aliases.items() if c.lower() == name.split(":", 1)[1]]
-        words = sorted({w for v in variants for w in _written(v, labels)}, key=len, reverse=True)
-    elif entry_kind == "person":
-        words = [w.split()[-1] for w in labels]
-    else:
-        words = list(labels)
-    words = [w for w in words if w]
-    if not words:
+        return sorted({w for v in variants for w in _written(v, labels)}, key=len, reverse=True)
+    if kind == "person":
+        return sorted({label.split()[-1] for label in labels if label})
+    return sorted({label for label in labels if label})
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """The words of one article as written (case kept, possessives dropped), for quick presence tests."""
+
+    text: str
+    words: frozenset[str]
+
+    @classmethod
+    def build(cls, view: ArticleView) -> _Vocabulary:
+        tokens = (t.text for t in view.tokens)
+        return cls(view.folded, frozenset(t[:-2] if t.endswith("'s") else t for t in tokens))
+
+    def find(self, variants: Sequence[str]) -> FactMention | None:
+        """The first place one of the variants is written as whole words, if any."""
+        for variant in variants:
+            if not all(w in self.words for w in variant.split()):
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", self.text):
+                return FactMention(m.start(), m.end(), m.group())
         return None
-    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 def _written(variant: str, labels: Iterable[str]) -> list[str]:
@@ -201,10 +227,8 @@ def _written(variant: str, labels: Iterable[str]) -> list[str]:
 
 
 def _extract(
-    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]]
+    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]], names: NameIndex
 ) -> dict[str, list[_Found]]:
-    prose = [(v.folded, s.start, s.end) for v in views for s in v.segments if s.kind not in ("title", "heading")]
-    known = capitalised_mid_sentence(prose)
     found: dict[str, list[_Found]] = {}
     quotations = _quotations(views, attributions)
     for view in views:
@@ -212,18 +236,18 @@ def _extract(
         for segment in view.segments:
             dates = _dates(view, segment.start, segment.end)
             items += dates + _numbers(view, segment.start, segment.end, dates)
-            if segment.kind not in ("title", "heading"):
-                items += _names(view, segment.start, segment.end, known)
+            items += _names(names, segment.id)
         items += quotations.get(view.id, [])
         found[view.id] = sorted(items, key=lambda f: (f.start, f.end))
     return found
 
 
 def build_ledger(
-    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]]
+    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]], names: NameIndex
 ) -> tuple[FactEntry, ...]:
     """Every fact of the articles with the articles that state it and those that omit it."""
-    found = _extract(views, attributions)
+    found = _extract(views, attributions, names)
+    vocabularies = {v.id: _Vocabulary.build(v) for v in views}
     order: list[str] = []
     labels: dict[str, list[str]] = defaultdict(list)
     kinds: dict[str, FactKind] = {}
@@ -247,12 +271,11 @@ def build_ledger(
             label = labels[key][0]
         holders = present[key]
         if key.startswith("name:") and len(holders) < len(views):
-            pattern = _variants_pattern(kind, key, set(labels[key]))
+            variants = _variants(kind, key, set(labels[key]))
             for view in views:
-                if view.id in holders or pattern is None:
-                    continue
-                if m := pattern.search(view.folded):
-                    holders[view.id].append(FactMention(m.start(), m.end(), view.article.text[m.start() : m.end()]))
+                if view.id not in holders and (mention := vocabularies[view.id].find(variants)):
+                    text = view.article.text[mention.start : mention.end]
+                    holders[view.id].append(FactMention(mention.start, mention.end, text))
         entries.append(
             FactEntry(
                 key=key,
@@ -268,12 +291,9 @@ def build_ledger(
 def fact_ledger(articles: Sequence[Article]) -> tuple[FactEntry, ...]:
     """The omission ledger of segmented articles: facts x articles, for the UI's ledger view."""
     views = build_views(articles, ())
-    known = capitalised_mid_sentence(
-        (v.folded, s.start, s.end) for v in views for s in v.segments if s.kind not in ("title", "heading")
-    )
-    persons = person_keys(views, known)
-    attributions = {v.id: find_attributions(v, known=known, person_keys=persons) for v in views}
-    return build_ledger(views, attributions)
+    names = index_names(views)
+    attributions = {v.id: find_attributions(v, names) for v in views}
+    return build_ledger(views, attributions, names)
 
 
 def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEntry]) -> list[Finding]:

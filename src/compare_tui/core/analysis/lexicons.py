@@ -30,6 +30,8 @@ class CueCategory:
     finding: str
     aside_weight: float
     clause_start: bool
+    case_sensitive: bool
+    terms: tuple[str, ...]
     pattern: re.Pattern[str]
 
 
@@ -123,6 +125,8 @@ def cue_categories() -> tuple[CueCategory, ...]:
                     finding=finding,
                     aside_weight=float(table.get("aside_weight", 0.0)),
                     clause_start=table.get("position", "any") == "clause_start",
+                    case_sensitive=bool(table.get("case_sensitive")),
+                    terms=tuple(str(t) for t in table["terms"]),
                     pattern=compile_terms(table["terms"], case_sensitive=bool(table.get("case_sensitive"))),
                 )
             )

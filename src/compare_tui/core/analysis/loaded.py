@@ -11,16 +11,18 @@ from typing import Iterable
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView
-from compare_tui.core.analysis.cues import find_cues
+from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.analysis.lexicons import reporting_verbs
 from compare_tui.core.models import Finding
 
 
-def loaded_language_findings(view: ArticleView, attributions: Iterable[Attribution]) -> list[Finding]:
+def loaded_language_findings(
+    view: ArticleView, attributions: Iterable[Attribution], cues: CueIndex
+) -> list[Finding]:
     """Word-level findings of loaded language in one article."""
     findings: dict[tuple[int, int], Finding] = {}
     for segment in view.segments:
-        for hit in find_cues(view, segment.start, segment.end):
+        for hit in cues.within(segment.start, segment.end):
             if hit.category.finding != "loaded_language":
                 continue
             word = view.article.text[hit.start : hit.end]

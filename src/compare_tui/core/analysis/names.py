@@ -11,8 +11,9 @@ titles are title-cased throughout and are left out by the caller. Variants share
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Literal, Sequence
+from typing import Iterable, Literal, Mapping, Sequence
 
+from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.lexicons import NameLexicon, name_lexicon
 from compare_tui.core.textnorm import Token, tokenize
 
@@ -40,22 +41,25 @@ class _Word:
     possessive: bool
 
 
-def _words(text: str, start: int, end: int) -> list[_Word]:
-    tokens: Sequence[Token] = tokenize(text[start:end])
+def _words(text: str, tokens: Sequence[Token], start: int) -> list[_Word]:
+    """Words of a sentence starting at `start`, marked where a sentence starts and where a possessive ends."""
     words = []
-    previous_end = 0
+    previous_end = start
     for token in tokens:
-        gap = text[start + previous_end : start + token.start]
+        gap = text[previous_end : token.start]
         at_start = not words or any(c in _SENTENCE_BREAK for c in gap)
         word = token.text
         possessive = word.endswith("'s") or word.endswith("'")
         if possessive:
             word = word[:-2] if word.endswith("'s") else word[:-1]
-        words.append(
-            _Word(start + token.start, start + token.start + len(word), word, at_start, possessive)
-        )
+        words.append(_Word(token.start, token.start + len(word), word, at_start, possessive))
         previous_end = token.end
     return words
+
+
+def _segment_words(text: str, start: int, end: int) -> list[_Word]:
+    tokens = [Token(start + t.start, start + t.end, t.text) for t in tokenize(text[start:end])]
+    return _words(text, tokens, start)
 
 
 def _capitalised(word: str) -> bool:
@@ -64,12 +68,40 @@ def _capitalised(word: str) -> bool:
 
 def capitalised_mid_sentence(texts: Iterable[tuple[str, int, int]]) -> frozenset[str]:
     """Lower-cased words written with a capital letter somewhere other than a sentence start."""
-    seen = set()
-    for text, start, end in texts:
-        for word in _words(text, start, end):
-            if not word.at_sentence_start and _capitalised(word.text):
-                seen.add(word.text.lower())
-    return frozenset(seen)
+    return _known(_segment_words(text, start, end) for text, start, end in texts)
+
+
+def _known(word_lists: Iterable[list[_Word]]) -> frozenset[str]:
+    return frozenset(
+        w.text.lower() for words in word_lists for w in words if not w.at_sentence_start and _capitalised(w.text)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """The names of every prose segment of a set of articles, found once and shared by all analysers."""
+
+    by_segment: Mapping[str, tuple[NameMention, ...]]
+    person_keys: frozenset[str]
+
+    def in_segment(self, segment_id: str) -> tuple[NameMention, ...]:
+        """Names in one segment (none for titles and headings)."""
+        return self.by_segment.get(segment_id, ())
+
+
+def index_names(views: Sequence[ArticleView]) -> NameIndex:
+    """Find the names of all prose segments (titles and headings are title-cased, so left out)."""
+    words = {
+        s.id: (v.folded, _words(v.folded, v.tokens_in(s.start, s.end), s.start))
+        for v in views
+        for s in v.segments
+        if s.kind not in ("title", "heading")
+    }
+    known = _known(w for _, w in words.values())
+    lexicon = name_lexicon()
+    by_segment = {sid: tuple(_from_words(text, w, known, lexicon)) for sid, (text, w) in words.items()}
+    persons = frozenset(m.key for ms in by_segment.values() for m in ms if m.kind == "person")
+    return NameIndex(by_segment, persons)
 
 
 def _runs(text: str, words: list[_Word], lexicon: NameLexicon) -> list[list[_Word]]:
@@ -109,9 +141,12 @@ def find_names(
     text: str, start: int, end: int, *, known: frozenset[str], lexicon: NameLexicon | None = None
 ) -> list[NameMention]:
     """Names in text[start:end] (a sentence or quotation of folded text), in order."""
-    lexicon = lexicon or name_lexicon()
+    return _from_words(text, _segment_words(text, start, end), known, lexicon or name_lexicon())
+
+
+def _from_words(text: str, words: list[_Word], known: frozenset[str], lexicon: NameLexicon) -> list[NameMention]:
     mentions: list[NameMention] = []
-    for run in _runs(text, _words(text, start, end), lexicon):
+    for run in _runs(text, words, lexicon):
         chunk: list[_Word] = []
         titled = False
         i = 0

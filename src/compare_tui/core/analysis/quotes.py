@@ -38,9 +38,12 @@ def _is_opener(text: str, i: int, mark: str) -> bool:
     after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if mark == "``":
         return True
+    if mark == "''":  # tokenized text sometimes opens a line with closing marks
+        return before == "\n" or i == 0
     if mark == "'":
         return before in _OPENING_CONTEXT and (after.isalnum())
-    return (before in _OPENING_CONTEXT or not before.isalnum()) and not after.isspace()
+    spaced = before.isspace() and after.isspace()  # tokenized text: '" We have "'
+    return (before in _OPENING_CONTEXT or not before.isalnum()) and (not after.isspace() or spaced)
 
 
 def _is_closer(text: str, i: int, mark: str) -> bool:
@@ -68,7 +71,7 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
                 found.append(Quotation(start, gap, start + len(opening), gap, opening))
                 open_double = None
             if open_double is None:
-                if mark != "''" and _is_opener(text, i, mark):
+                if _is_opener(text, i, mark):
                     open_double, open_single = (i, mark), None
             elif mark != "``" and _is_closer(text, i, mark):
                 start, opening = open_double

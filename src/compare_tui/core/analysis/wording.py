@@ -20,7 +20,7 @@ from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.cues import cue_categories_in
 from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
 from compare_tui.core.models import Finding, Peers, Row, Segment
-from compare_tui.core.textnorm import Token, tokenize
+from compare_tui.core.textnorm import Token
 
 MIN_SHARED = 0.35
 MAX_CHANGE = 6
@@ -44,10 +44,7 @@ class _Side:
 
 
 def _passage(view: ArticleView, segment: Segment) -> _Passage:
-    tokens = tuple(
-        Token(segment.start + t.start, segment.start + t.end, t.text)
-        for t in tokenize(view.folded[segment.start : segment.end])
-    )
+    tokens = view.tokens_in(segment.start, segment.end)
     return _Passage(view, segment, tokens, tuple(_stem(t.text) for t in tokens))
 
 
