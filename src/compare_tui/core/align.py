@@ -28,10 +28,10 @@ from compare_tui.core.models import Article, Row, Segment
 from compare_tui.core.similarity import (
     DEFAULT_WEIGHTS,
     PairSignals,
-    PassageProfile,
     Weights,
     clauses,
     idf_weights,
+    mass,
     mean_signals,
     pair_signals,
     profile,
@@ -46,6 +46,8 @@ class AlignOptions:
 
     top_k: int = 3
     """Nearest passages per other article that get the full evidence score."""
+    candidate_floor: float = 0.4
+    """Pairs less similar than this in embedding space never get the full evidence score."""
     margin: float = 0.15
     """How far below a passage's best counterpart (in one article) another may score and still link."""
     floor: float = 0.3
@@ -66,39 +68,6 @@ class _Passage:
     segment: Segment
 
 
-class _Evidence:
-    """Pair scores on demand, cached: candidates up front, others when a merge needs them."""
-
-    def __init__(
-        self,
-        profiles: Sequence[PassageProfile],
-        cosine: np.ndarray,
-        clause_cosine: np.ndarray,
-        weights: Weights,
-        idf: dict[str, float],
-    ) -> None:
-        self._profiles = profiles
-        self._cosine = cosine
-        self._clause_cosine = clause_cosine
-        self._weights = weights
-        self._idf = idf
-        self._cache: dict[tuple[int, int], tuple[float, PairSignals]] = {}
-
-    def get(self, i: int, j: int) -> tuple[float, PairSignals]:
-        key = (i, j) if i < j else (j, i)
-        hit = self._cache.get(key)
-        if hit is None:
-            signals = pair_signals(
-                self._profiles[i],
-                self._profiles[j],
-                cosine=float(self._cosine[i, j]),
-                clause_cosine=float(self._clause_cosine[i, j]),
-                idf=self._idf,
-            )
-            hit = self._cache[key] = (self._weights.score(signals), signals)
-        return hit
-
-
 def align(
     articles: Sequence[Article],
     *,
@@ -113,37 +82,53 @@ def align(
     if not passages:
         return ()
     texts = [articles[p.article].segment_text(p.segment) for p in passages]
-    profiles = [profile(t) for t in texts]
     if encode is None:
         from compare_tui.core.embeddings import encode
     pieces = [clauses(t) for t in texts]
     vectors = np.asarray(encode(texts + [c for p in pieces for c in p]), dtype=np.float32)
     cosine = vectors[: len(texts)] @ vectors[: len(texts)].T
     clause_cosine = _clause_cosine(vectors[len(texts) :], [len(p) for p in pieces])
-    evidence = _Evidence(profiles, cosine, clause_cosine, weights, idf_weights(profiles))
     owner = np.array([p.article for p in passages])
     linkable = np.array(
         [p.segment.kind != "heading" and len(t.split()) >= options.min_words for p, t in zip(passages, texts)]
     )
     nearness = np.where(np.outer(linkable, linkable), np.maximum(cosine, clause_cosine), -1.0)
-    links = _links(owner, nearness, evidence, threshold=threshold, options=options)
-    clusters = _cluster(len(passages), owner, links, evidence, threshold=threshold, options=options)
+    # Every pair gets the score its embeddings alone would give; candidates then get the full evidence.
+    score = weights.semantic_score(cosine, clause_cosine)
+    evidence = _evidence(texts, owner, nearness, cosine, clause_cosine, weights, options)
+    for (i, j), (value, _) in evidence.items():
+        score[i, j] = score[j, i] = value
+    links = _links(owner, evidence, threshold=threshold, margin=options.margin)
+    clusters = _cluster(owner, links, score, threshold=threshold, options=options)
     order = _order(clusters, passages, articles, reference)
     return tuple(
-        _row(f"r{n}", clusters[c], passages, articles, evidence, options) for n, c in enumerate(order)
+        _row(f"r{n}", clusters[c], passages, articles, score, evidence, options) for n, c in enumerate(order)
     )
 
 
-def _clause_cosine(vectors: np.ndarray, counts: Sequence[int]) -> np.ndarray:
-    """For every pair of passages, the cosine of their most similar pair of clauses."""
+def _clause_cosine(vectors: np.ndarray, counts: Sequence[int], *, chunk: int = 512) -> np.ndarray:
+    """For every pair of passages, the cosine of their most similar pair of clauses (computed in chunks)."""
     starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
-    return np.maximum.reduceat(np.maximum.reduceat(vectors @ vectors.T, starts, axis=0), starts, axis=1)
+    out = np.empty((len(counts), len(counts)), dtype=np.float32)
+    for first in range(0, len(counts), chunk):
+        last = min(first + chunk, len(counts))
+        lo = starts[first]
+        hi = starts[last] if last < len(counts) else len(vectors)
+        block = np.maximum.reduceat(vectors[lo:hi] @ vectors.T, starts, axis=1)
+        out[first:last] = np.maximum.reduceat(block, starts[first:last] - lo, axis=0)
+    return out
 
 
-def _links(
-    owner: np.ndarray, cosine: np.ndarray, evidence: _Evidence, *, threshold: float, options: AlignOptions
-) -> list[tuple[float, int, int]]:
-    """Candidate pairs that clear the threshold and are near the best counterpart of one of their ends."""
+def _evidence(
+    texts: Sequence[str],
+    owner: np.ndarray,
+    nearness: np.ndarray,
+    cosine: np.ndarray,
+    clause_cosine: np.ndarray,
+    weights: Weights,
+    options: AlignOptions,
+) -> dict[tuple[int, int], tuple[float, PairSignals]]:
+    """Full evidence for candidate pairs: for each passage and each other article, its nearest few passages."""
     n_articles = int(owner.max()) + 1
     members = [np.flatnonzero(owner == a) for a in range(n_articles)]
     candidates: set[tuple[int, int]] = set()
@@ -151,71 +136,94 @@ def _links(
         for b in range(a + 1, n_articles):
             if not len(members[a]) or not len(members[b]):
                 continue
-            block = cosine[np.ix_(members[a], members[b])]
+            block = nearness[np.ix_(members[a], members[b])]
             k_b = min(options.top_k, block.shape[1])
             k_a = min(options.top_k, block.shape[0])
-            for row, cols in enumerate(np.argpartition(-block, k_b - 1, axis=1)[:, :k_b]):
-                candidates.update((int(members[a][row]), int(members[b][c])) for c in cols)
-            for col, rows in enumerate(np.argpartition(-block, k_a - 1, axis=0)[:k_a, :].T):
-                candidates.update((int(members[a][r]), int(members[b][col])) for r in rows)
-    scored = [(evidence.get(i, j)[0], i, j) for i, j in candidates if cosine[i, j] > -1.0]
+            near_b = np.argpartition(-block, k_b - 1, axis=1)[:, :k_b]
+            near_a = np.argpartition(-block, k_a - 1, axis=0)[:k_a, :]
+            pairs = {(r, int(c)) for r, cols in enumerate(near_b) for c in cols}
+            pairs |= {(int(r), c) for c, rows in enumerate(near_a.T) for r in rows}
+            candidates.update(
+                (int(members[a][r]), int(members[b][c])) for r, c in pairs if block[r, c] >= options.candidate_floor
+            )
+    profiles = [profile(t) for t in texts]
+    idf = idf_weights(profiles)
+    masses = [mass(p, idf) for p in profiles]
+    evidence = {}
+    for i, j in sorted(candidates):
+        signals = pair_signals(
+            profiles[i],
+            profiles[j],
+            cosine=float(cosine[i, j]),
+            clause_cosine=float(clause_cosine[i, j]),
+            idf=idf,
+            masses=(masses[i], masses[j]),
+        )
+        evidence[(i, j)] = (weights.score(signals), signals)
+    return evidence
+
+
+def _links(
+    owner: np.ndarray,
+    evidence: dict[tuple[int, int], tuple[float, PairSignals]],
+    *,
+    threshold: float,
+    margin: float,
+) -> list[tuple[float, int, int]]:
+    """Candidate pairs that clear the threshold and are near the best counterpart of one of their ends."""
     best: dict[tuple[int, int], float] = {}
-    for score, i, j in scored:
+    for (i, j), (value, _) in evidence.items():
         for x, y in ((i, j), (j, i)):
             key = (x, int(owner[y]))
-            best[key] = max(best.get(key, 0.0), score)
+            best[key] = max(best.get(key, 0.0), value)
     return sorted(
         (
-            (score, i, j)
-            for score, i, j in scored
-            if score >= threshold
-            and (
-                score >= best[(i, int(owner[j]))] - options.margin
-                or score >= best[(j, int(owner[i]))] - options.margin
-            )
+            (value, i, j)
+            for (i, j), (value, _) in evidence.items()
+            if value >= threshold
+            and (value >= best[(i, int(owner[j]))] - margin or value >= best[(j, int(owner[i]))] - margin)
         ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
 
 
 def _cluster(
-    n: int,
     owner: np.ndarray,
     links: list[tuple[float, int, int]],
-    evidence: _Evidence,
+    score: np.ndarray,
     *,
     threshold: float,
     options: AlignOptions,
 ) -> list[list[int]]:
-    """Merge linked passages strongest first, keeping only groups whose members all match each other."""
-    group = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    """Merge linked passages strongest first, keeping only groups whose members all match each other.
+
+    A merge must keep every cross-article pair of the union above `threshold - floor` and the union's mean
+    cross-article score above `threshold - mean_slack`; each group carries its score sum and pair count.
+    """
+    group = list(range(len(owner)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(owner))}
+    totals: dict[int, tuple[float, int]] = {i: (0.0, 0) for i in range(len(owner))}
     for _, i, j in links:
         gi, gj = group[i], group[j]
-        if gi == gj or not _compatible(members[gi], members[gj], owner, evidence, threshold, options):
+        if gi == gj:
+            continue
+        x, y = members[gi], members[gj]
+        if max(np.bincount(owner[x + y])) > options.max_per_article:
+            continue
+        block = score[np.ix_(x, y)][owner[x][:, None] != owner[y][None, :]]
+        if not block.size or block.min() < threshold - options.floor:
+            continue
+        total = totals[gi][0] + totals[gj][0] + float(block.sum())
+        count = totals[gi][1] + totals[gj][1] + int(block.size)
+        if total / count < threshold - options.mean_slack:
             continue
         keep, drop = (gi, gj) if gi < gj else (gj, gi)
         for m in members[drop]:
             group[m] = keep
-        members[keep] = sorted(members[keep] + members.pop(drop))
+        members[keep] = sorted(x + y)
+        totals[keep] = (total, count)
+        del members[drop], totals[drop]
     return [members[g] for g in sorted(members)]
-
-
-def _compatible(
-    x: list[int], y: list[int], owner: np.ndarray, evidence: _Evidence, threshold: float, options: AlignOptions
-) -> bool:
-    union = x + y
-    per_article: dict[int, int] = {}
-    for m in union:
-        per_article[int(owner[m])] = per_article.get(int(owner[m]), 0) + 1
-    if max(per_article.values()) > options.max_per_article:
-        return False
-    floor = threshold - options.floor
-    scores = [evidence.get(a, b)[0] for a in x for b in y if owner[a] != owner[b]]
-    if not scores or min(scores) < floor:
-        return False
-    inner = [evidence.get(a, b)[0] for i, a in enumerate(union) for b in union[i + 1 :] if owner[a] != owner[b]]
-    return sum(inner) / len(inner) >= threshold - options.mean_slack
 
 
 def _order(
@@ -250,7 +258,8 @@ def _row(
     cluster: list[int],
     passages: list[_Passage],
     articles: Sequence[Article],
-    evidence: _Evidence,
+    score: np.ndarray,
+    evidence: dict[tuple[int, int], tuple[float, PairSignals]],
     options: AlignOptions,
 ) -> Row:
     cells: dict[str, list[str]] = {}
@@ -258,14 +267,12 @@ def _row(
         cells.setdefault(articles[passages[m].article].id, []).append(passages[m].segment.id)
     segments = {a.id: tuple(cells[a.id]) for a in articles if a.id in cells}
     pairs = [
-        evidence.get(a, b)
-        for i, a in enumerate(cluster)
-        for b in cluster[i + 1 :]
-        if passages[a].article != passages[b].article
+        (a, b) for i, a in enumerate(cluster) for b in cluster[i + 1 :] if passages[a].article != passages[b].article
     ]
     if not pairs:
         return Row(id=row_id, segments=segments, status="unique", score=0.0, signals={})
-    score = sum(p[0] for p in pairs) / len(pairs)
+    value = float(np.mean([score[a, b] for a, b in pairs]))
     one_each = all(len(ids) == 1 for ids in segments.values())
-    status = "match" if score >= options.strong and one_each else "partial"
-    return Row(id=row_id, segments=segments, status=status, score=score, signals=mean_signals([p[1] for p in pairs]))
+    status = "match" if value >= options.strong and one_each else "partial"
+    signals = mean_signals([evidence[p][1] for p in pairs if p in evidence])
+    return Row(id=row_id, segments=segments, status=status, score=value, signals=signals)

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from compare_tui.core.textnorm import fold, tokenize
@@ -132,14 +133,26 @@ class PairSignals:
         }
 
 
+def mass(p: PassageProfile, idf: Mapping[str, float]) -> float:
+    """The IDF weight of all of a passage's stems."""
+    return sum(idf.get(s, 0.0) for s in p.stems)
+
+
 def pair_signals(
-    p: PassageProfile, q: PassageProfile, *, cosine: float, clause_cosine: float, idf: Mapping[str, float]
+    p: PassageProfile,
+    q: PassageProfile,
+    *,
+    cosine: float,
+    clause_cosine: float,
+    idf: Mapping[str, float],
+    masses: tuple[float, float] | None = None,
 ) -> PairSignals:
-    """All signals for one pair; the cosines (whole passages, best pair of clauses) come from embeddings."""
-    shared = p.stems & q.stems
-    w_shared = sum(idf.get(s, 0.0) for s in shared)
-    w_p = sum(idf.get(s, 0.0) for s in p.stems)
-    w_q = sum(idf.get(s, 0.0) for s in q.stems)
+    """All signals for one pair; the cosines (whole passages, best pair of clauses) come from embeddings.
+
+    `masses` are the two passages' `mass()`, when the caller has them precomputed.
+    """
+    w_shared = sum(idf.get(s, 0.0) for s in p.stems & q.stems)
+    w_p, w_q = masses if masses is not None else (mass(p, idf), mass(q, idf))
     lexical = 2 * w_shared / (w_p + w_q) if w_p + w_q else 0.0
     smaller = min(w_p, w_q)
     # Containment of the smaller passage, damped for tiny ones ("Zelensky said:" is contained in everything).
@@ -176,6 +189,11 @@ class Weights:
     names: float = -0.18
     numbers: float = 1.75
     quote: float = 0.03
+
+    def semantic_score(self, cosine: np.ndarray, clause_cosine: np.ndarray) -> np.ndarray:
+        """The score of every pair from its embeddings alone (the other signals taken as absent)."""
+        z = self.bias + self.semantic * np.maximum(cosine, 0) + self.clause * np.maximum(clause_cosine, 0)
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
 
     def score(self, s: PairSignals) -> float:
         """Probability-like evidence (0..1) that the pair reports the same thing."""

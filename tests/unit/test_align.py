@@ -1,0 +1,101 @@
+"""The aligner: rows that report the same thing, every segment in exactly one row, no chaining."""
+
+from __future__ import annotations
+
+from compare_tui.core.align import align
+from compare_tui.core.models import Article
+from compare_tui.core.segment import segment_article
+
+
+def _article(article_id: str, *paragraphs: str) -> Article:
+    text = "\n\n".join(paragraphs)
+    return segment_article(Article(id=article_id, source=f"{article_id}.txt", text=text))
+
+
+def _row_of(rows, segment_text: str, article: Article) -> str:
+    for seg in article.segments:
+        if segment_text in article.segment_text(seg):
+            return next(r.id for r in rows if seg.id in r.segments.get(article.id, ()))
+    raise AssertionError(f"{segment_text!r} not found")
+
+
+A = _article(
+    "a",
+    "The city council approved a budget of 40 million dollars for new schools on Monday.",
+    "Mayor Jane Porter said the vote was a victory for families.",
+    "Heavy rain flooded three streets in the harbour district overnight.",
+)
+B = _article(
+    "b",
+    "Flooding hit three streets near the harbour after a night of heavy rain.",
+    "On Monday the council voted through 40 million dollars for building new schools.",
+    "The local football team won its third match in a row.",
+)
+
+
+def test_every_segment_in_exactly_one_row() -> None:
+    rows = align([A, B])
+    seen = [sid for r in rows for ids in r.segments.values() for sid in ids]
+    assert sorted(seen) == sorted(s.id for art in (A, B) for s in art.segments)
+    assert len(seen) == len(set(seen))
+
+
+def test_reordered_paraphrases_share_rows() -> None:
+    rows = align([A, B])
+    assert _row_of(rows, "budget of 40 million", A) == _row_of(rows, "voted through 40 million", B)
+    assert _row_of(rows, "Heavy rain flooded", A) == _row_of(rows, "Flooding hit three streets", B)
+
+
+def test_unrelated_passages_stay_unique() -> None:
+    rows = align([A, B])
+    football = next(r for r in rows if _row_of(rows, "football team", B) == r.id)
+    assert football.status == "unique" and football.article_ids() == ("b",)
+    mayor = next(r for r in rows if _row_of(rows, "Mayor Jane Porter", A) == r.id)
+    assert mayor.article_ids() == ("a",)
+
+
+def test_rows_carry_score_and_signals() -> None:
+    rows = align([A, B])
+    matched = [r for r in rows if r.status != "unique"]
+    assert matched
+    for row in matched:
+        assert 0.0 < row.score <= 1.0
+        assert {"semantic", "lexical", "names", "numbers", "quote"} <= set(row.signals)
+
+
+def test_reference_article_sets_row_order() -> None:
+    rows = align([A, B], reference="b")
+    order = [_row_of(rows, text, B) for text in ("Flooding hit", "council voted", "football team")]
+    positions = [next(i for i, r in enumerate(rows) if r.id == rid) for rid in order]
+    assert positions == sorted(positions)
+    assert [r.id for r in rows] == [f"r{i}" for i in range(len(rows))]
+
+
+def test_deterministic() -> None:
+    assert align([A, B]) == align([A, B])
+
+
+def test_headings_and_fragments_are_never_linked() -> None:
+    a = _article("a", "Talks in Paris", "The talks in Paris ended without a signed agreement on troops.", "He said:")
+    b = _article("b", "Talks in Paris", "Negotiators in Paris ended their talks with no signed troop agreement.", "He said:")
+    rows = align([a, b])
+    for fragment in ("He said:",):
+        assert _row_of(rows, fragment, a) != _row_of(rows, fragment, b)
+    assert _row_of(rows, "ended without a signed", a) == _row_of(rows, "ended their talks", b)
+
+
+def test_a_promiscuous_passage_does_not_glue_unrelated_rows() -> None:
+    """C's summary sentence resembles both A's and B's facts; A's and B's facts must not end up together."""
+    a = _article("a", "The factory in Leeds will close in March, putting 300 jobs at risk.")
+    b = _article("b", "Hospital waiting lists in Wales rose to a record 790,000 patients.")
+    c = _article(
+        "c",
+        "Factory closures in Leeds and record hospital waiting lists in Wales dominated the week's news.",
+    )
+    rows = align([a, b, c])
+    assert _row_of(rows, "factory in Leeds", a) != _row_of(rows, "waiting lists in Wales", b)
+
+
+def test_empty_input() -> None:
+    assert align([]) == ()
+    assert align([Article(id="x", source="x", text="")]) == ()
