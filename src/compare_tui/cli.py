@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from compare_tui import __version__
+from compare_tui.core.loading import LoadError
 from compare_tui.core.settings import Settings, SettingsError, load_settings
 
 EXIT_INPUT = 2
@@ -100,20 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return run(args, _settings(args))
-    except (UsageError, SettingsError) as exc:
+    except (UsageError, SettingsError, LoadError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
-
-
-def _compare(args: argparse.Namespace, settings: Settings, *, quiet: bool = True):
-    """Load and compare, printing a line per unusable input; None when nothing could be loaded."""
-    from compare_tui.core.pipeline import compare_sources
-
-    outcome = compare_sources(_sources(args), settings=settings)
-    for error in outcome.errors:
-        _fail(str(error))
-    return outcome
 
 
 def _run_report(args: argparse.Namespace, settings: Settings) -> int:
