@@ -99,8 +99,11 @@ def aside_findings(view: ArticleView, attributions: Iterable[Attribution], cues:
             reported_from = next((s for s in attribution_starts if clause.start <= s < clause.end), None)
             own = Span(clause.start, reported_from) if reported_from is not None else clause
             found = [c for c in _cues(view, cues, own) if c.end <= own.end]
-            if sum(c.weight for c in found) >= THRESHOLD:
-                flagged.append((_without_edge_quotes(view, own), found))
+            if sum(c.weight for c in found) < THRESHOLD:
+                continue
+            if reported_from is not None:  # only the words before the speaker are the writer's: "Still,"
+                own = Span(own.start, found[-1].end)
+            flagged.append((_without_edge_quotes(view, own), found))
         findings.extend(_merge(view, flagged))
     return findings
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
 
 from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
 from compare_tui.core.analysis.names import NameIndex, NameMention
 from compare_tui.core.analysis.quotes import Quotation
@@ -34,6 +34,7 @@ _AUXILIARIES = re.compile(
     re.IGNORECASE,
 )
 _INSERTION_TAIL = re.compile(r"(?:\s+-\s+[^-\n]{1,80}?\s+-|,\s+(?:who|which)\s+[^,\n]{1,80}?,)\s*$")
+_BARE_NAME = re.compile(r"^[\s\"'(]*([A-Z][\w'-]+)$")
 _PRONOUN_TAIL = re.compile(r"(?<![\w-])(he|she|they|who)\s*$", re.IGNORECASE)
 _NOUN_TAIL = re.compile(r"((?:[\w'-]+\s+){0,2}[\w'-]+)\s*$")
 _CONTENT_LEAD = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
@@ -65,6 +66,7 @@ class _Speaker:
     keys: tuple[str, ...]
     start: int
     end: int
+    named: bool = False
 
 
 class _PersonTracker:
@@ -91,36 +93,36 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
             continue
         mentions = list(names.in_segment(segment.id))
         cursor = 0
-        for m in verbs.pattern.finditer(text, segment.start, segment.end):
-            if view.quotes.containing(m.start(), m.end()):
+        for m in _verb_matches(view, segment):
+            if view.quotes.containing(m.start, m.end):
                 continue
-            while cursor < len(mentions) and mentions[cursor].end <= m.start():
+            while cursor < len(mentions) and mentions[cursor].end <= m.start:
                 tracker.see(mentions[cursor])
                 cursor += 1
-            verb = verbs.lookup(m.group())
+            verb = verbs.lookup(m.form)
             if verb.lemma == "according to":
-                speaker = _according_to(text, m.end(), segment.end, mentions)
+                speaker = _according_to(text, m.end, segment.end, mentions)
             else:
-                speaker = _subject(text, segment, m.start(), mentions, tracker) or _inverted(
-                    text, m.end(), segment.end, mentions
+                speaker = _subject(text, segment, m.start, mentions, tracker) or _inverted(
+                    text, m.end, segment.end, mentions
                 )
             if speaker is None:
                 continue
-            quote = _quote_after(view, m.end(), segment, index) or _quote_before(
-                view, min(speaker.start, m.start()), segment
+            quote = _quote_after(view, m.end, segment, index) or _quote_before(
+                view, min(speaker.start, m.start), segment
             )
             content = (
                 text[quote.inner_start : quote.inner_end]
                 if quote
-                else text[_CONTENT_LEAD.match(text, m.end()).end() : segment.end]
+                else text[_CONTENT_LEAD.match(text, m.end).end() : segment.end]
             )
             found.append(
                 Attribution(
                     article=view.id,
                     segment=segment.id,
-                    start=min(speaker.start, m.start()),
-                    end=max(speaker.end, m.end()),
-                    verb=m.group().lower(),
+                    start=min(speaker.start, m.start),
+                    end=max(speaker.end, m.end),
+                    verb=m.form.lower(),
                     lemma=verb.lemma,
                     verb_class=verb.verb_class,
                     loaded=verb.loaded,
@@ -130,11 +132,33 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
                     content=" ".join(content.split()),
                 )
             )
-            if speaker.keys and speaker.keys[0] in person_keys:
+            if speaker.named and len(speaker.keys) == 1:
                 tracker.last = speaker
         for mention in mentions[cursor:]:
             tracker.see(mention)
     return tuple(found) + _continuations(view, found)
+
+
+@dataclass(frozen=True, slots=True)
+class _VerbMatch:
+    start: int
+    end: int
+    form: str
+
+
+def _verb_matches(view: ArticleView, segment: Segment) -> list[_VerbMatch]:
+    """Reporting verb forms among a segment's words ("according to" takes two words)."""
+    by_form = reporting_verbs().by_form
+    tokens = view.tokens_in(segment.start, segment.end)
+    out = []
+    for i, token in enumerate(tokens):
+        word = token.text.lower()
+        if word == "according":
+            if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
+                out.append(_VerbMatch(token.start, tokens[i + 1].end, view.folded[token.start : tokens[i + 1].end]))
+        elif word in by_form:
+            out.append(_VerbMatch(token.start, token.end, token.text))
+    return out
 
 
 def _subject(
@@ -162,6 +186,10 @@ def _subject(
         if tracker.last is None:
             return None
         return _Speaker(tracker.last.label, tracker.last.keys, segment.start + pronoun.start(), tail_end)
+    if bare := _BARE_NAME.search(head):  # "Zelensky said:" opening a sentence: a name seen nowhere else
+        word = bare.group(1)
+        if word.lower() not in name_lexicon().not_names and word.lower() not in name_lexicon().stopwords:
+            return _Speaker(word, (word.lower(),), segment.start + bare.start(1), tail_end, named=True)
     noun = _NOUN_TAIL.search(head)
     if noun and noun.group(1).split()[-1].lower() in name_lexicon().person_nouns:
         phrase = noun.group(1)
@@ -183,7 +211,7 @@ def _coordinated(text: str, last: NameMention, mentions: list[NameMention]) -> _
         else:
             break
     label = text[group[0].start : last.end]
-    return _Speaker(label, tuple(n.key for n in group), group[0].start, last.end)
+    return _Speaker(label, tuple(n.key for n in group), group[0].start, last.end, named=True)
 
 
 def _inverted(text: str, verb_end: int, limit: int, mentions: list[NameMention]) -> _Speaker | None:
@@ -307,11 +335,15 @@ def _pair_articles(
     lengths: dict[str, int],
 ) -> dict[Attribution, _Counterpart]:
     """Each attribution's counterpart in another article: best pairs first, one to one, then the rest."""
+    by_speaker: dict[str, set[int]] = defaultdict(set)
+    for j, other in enumerate(theirs):
+        for key in other.speaker_keys:
+            by_speaker[key].add(j)
     scored = [
         (counterpart.score, i, j, counterpart)
         for i, event in enumerate(mine)
-        for j, other in enumerate(theirs)
-        if (counterpart := _pair_score(event, other, rows, lengths)) is not None
+        for j in sorted(set().union(*(by_speaker.get(k, set()) for k in event.speaker_keys)))
+        if (counterpart := _pair_score(event, theirs[j], rows, lengths)) is not None
     ]
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     out: dict[Attribution, _Counterpart] = {}
@@ -424,9 +456,8 @@ def _quote_diff(event: Attribution, counterparts: dict[str, _Counterpart]) -> di
             continue
         theirs = _normalise(counterpart.attribution.content).split()
         ops = [
-            {"this": " ".join(mine[o.src_start : o.src_end]), "other": " ".join(theirs[o.dest_start : o.dest_end])}
-            for o in Indel.opcodes(mine, theirs)
-            if o.tag != "equal"
+            {"this": " ".join(mine[c.src_start : c.src_end]), "other": " ".join(theirs[c.dest_start : c.dest_end])}
+            for c in word_changes(mine, theirs)
         ]
         if ops:
             out[article] = ops

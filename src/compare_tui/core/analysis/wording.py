@@ -18,6 +18,7 @@ from rapidfuzz.distance import Indel
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.cues import cue_categories_in
+from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
 from compare_tui.core.models import Finding, Peers, Row, Segment
 from compare_tui.core.textnorm import Token
@@ -126,23 +127,14 @@ def _shared(a: _Passage, b: _Passage) -> float:
 def _diff(a: _Passage, b: _Passage, row: Row, collected: dict[tuple[str, int, int], dict[str, object]]) -> None:
     if not a.words or not b.words or _shared(a, b) < MIN_SHARED:
         return
-    opcodes = [o for o in Indel.opcodes(a.words, b.words)]
-    # merge adjacent delete+insert into one replacement
-    merged: list[list[int]] = []
-    for o in opcodes:
-        if o.tag == "equal":
-            continue
-        if merged and merged[-1][1] == o.src_start and merged[-1][3] == o.dest_start:
-            merged[-1][1], merged[-1][3] = o.src_end, o.dest_end
-        else:
-            merged.append([o.src_start, o.src_end, o.dest_start, o.dest_end])
-    for s0, s1, d0, d1 in merged:
+    for change in word_changes(a.words, b.words):
+        s0, s1, d0, d1 = change.src_start, change.src_end, change.dest_start, change.dest_end
         if s1 - s0 > MAX_CHANGE or d1 - d0 > MAX_CHANGE:
             continue
         mine = _side(a, s0, s1)
         theirs = _side(b, d0, d1)
         category = _category(mine.words, theirs.words)
-        tag = "replace" if s1 > s0 and d1 > d0 else "delete" if s1 > s0 else "insert"
+        tag = change.tag
         for here, there, op in ((mine, theirs, tag), (theirs, mine, _mirror(tag))):
             if here.end <= here.start:
                 continue

@@ -1,0 +1,76 @@
+"""Editorial asides and loaded language on small hand-written texts: positives and negatives."""
+
+from __future__ import annotations
+
+from compare_tui.core.analysis import analyse
+from compare_tui.core.models import Article, Finding, Row
+from compare_tui.core.segment import segment_article
+
+
+def _findings(text: str, *types: str) -> list[Finding]:
+    article = segment_article(Article(id="a1", source="a1", text=text))
+    rows = [Row(id=f"r{i}", segments={"a1": (s.id,)}, status="unique", score=0.0) for i, s in enumerate(article.segments)]
+    return [f for f in analyse([article], rows) if not types or f.type in types]
+
+
+def test_stance_marker_and_intensifier_make_an_aside() -> None:
+    text = "Title line\n\nOf course, such a move would simply be rejected by Moscow."
+    asides = _findings(text, "editorial_aside")
+    assert len(asides) == 1
+    assert asides[0].text.startswith("Of course, such a move")
+    assert "Of course" in asides[0].explanation
+
+
+def test_neutral_attributed_sentence_is_not_flagged() -> None:
+    text = "Title line\n\nThe minister said the talks would resume on Monday in Geneva."
+    assert _findings(text, "editorial_aside", "loaded_language") == []
+
+
+def test_speculation_and_idiom_are_asides() -> None:
+    text = "Title line\n\nAnd Trump himself is likely to balk. Washington drags its feet on the deal."
+    asides = _findings(text, "editorial_aside")
+    assert [a.text for a in asides] == ["And Trump himself is likely to balk.", "Washington drags its feet on the deal."]
+
+
+def test_speculation_inside_reported_claim_belongs_to_the_speaker() -> None:
+    text = "Title line\n\nAnalysts said the government is likely to collapse within weeks."
+    assert _findings(text, "editorial_aside") == []
+
+
+def test_stance_marker_before_an_attribution_is_flagged_alone() -> None:
+    text = "Title line\n\nStill, the envoy Steve Witkoff has claimed that progress was made."
+    asides = _findings(text, "editorial_aside")
+    assert [a.text for a in asides] == ["Still"]
+
+
+def test_parenthetical_jab_and_reader_address() -> None:
+    text = "Title line\n\nHe gets robust (verbal) commitments out of them. You will not be surprised."
+    kinds = {c["kind"] for f in _findings(text, "editorial_aside") for c in f.detail["cues"]}
+    assert {"parenthetical jab", "addresses the reader"} <= kinds
+
+
+def test_first_person_inside_a_quotation_is_not_the_writer() -> None:
+    text = 'Title line\n\n"We will not give up our land," the president said.'
+    assert _findings(text, "editorial_aside") == []
+
+
+def test_loaded_words_are_flagged_with_their_lexicon_category() -> None:
+    text = "Title line\n\nThe summit featured the usual hawkish bluster and plenty of bickering."
+    loaded = {f.text: f.category for f in _findings(text, "loaded_language")}
+    assert loaded == {"hawkish": "evaluative_adjective", "bluster": "evaluative_noun", "bickering": "evaluative_noun"}
+
+
+def test_loaded_words_inside_a_quotation_are_the_speakers() -> None:
+    text = 'Title line\n\nThe senator said: "This is an outrageous and shameful decision."'
+    assert _findings(text, "loaded_language") == []
+
+
+def test_plain_adjectives_are_not_loaded() -> None:
+    text = "Title line\n\nThe large red building on the northern edge of the old town was closed."
+    assert _findings(text, "loaded_language", "editorial_aside") == []
+
+
+def test_loaded_reporting_verb_is_flagged_but_said_is_not() -> None:
+    text = "Title line\n\nWitkoff claimed that progress had been made. Zelensky said the talks went well."
+    loaded = _findings(text, "loaded_language")
+    assert [(f.text, f.category) for f in loaded] == [("claimed", "reporting_verb:assertive")]

@@ -1,0 +1,66 @@
+"""The omission ledger, unique passages and wording differences between aligned passages."""
+
+from __future__ import annotations
+
+from compare_tui.core.analysis import analyse, fact_ledger
+from compare_tui.core.models import Article, Row
+from compare_tui.core.segment import segment_article
+
+
+def _article(aid: str, text: str) -> Article:
+    return segment_article(Article(id=aid, source=aid, text=text))
+
+
+A1 = _article(
+    "a1",
+    "Talks in Paris\n\nFrench President Emmanuel Macron met 30 countries in Paris on Tuesday. "
+    "The US did not sign. Russia holds about 75% of Donetsk.",
+)
+A2 = _article(
+    "a2",
+    "Paris summit\n\nMacron hosted the summit. The United States stayed out, according to NATO officials.",
+)
+
+
+def test_ledger_counts_name_variants_as_one_fact() -> None:
+    ledger = {e.key: e for e in fact_ledger([A1, A2])}
+    assert set(ledger["name:macron"].present) == {"a1", "a2"}
+    assert ledger["name:alias:united states"].absent == ()
+    assert ledger["number:75%"].absent == ("a2",)
+    assert ledger["number:30 country"].label == "30 countries"
+    assert ledger["date:tuesday"].present["a1"][0].text == "Tuesday"
+    assert ledger["name:alias:nato"].absent == ("a1",)
+
+
+def test_headings_and_sentence_initial_words_are_not_names() -> None:
+    article = _article("a1", "Military Hubs and Troop Deployments\n\nSpeaking to reporters, Zelensky left early.")
+    keys = {e.key for e in fact_ledger([article])}
+    assert "name:zelensky" in keys
+    assert not any("hubs" in k or "speaking" in k or "military" in k for k in keys)
+
+
+def test_omitted_fact_findings_name_the_articles_that_lack_them() -> None:
+    rows = [Row(id=f"r{a.id}{i}", segments={a.id: (s.id,)}, status="unique", score=0.0) for a in (A1, A2) for i, s in enumerate(a.segments)]
+    omitted = [f for f in analyse([A1, A2], rows) if f.type == "omitted_fact"]
+    by_text = {f.text: f for f in omitted}
+    assert by_text["about 75% of Donetsk"].peers.absent == ("a2",)
+    assert by_text["NATO"].article == "a2" and by_text["NATO"].peers.absent == ("a1",)
+    assert "Macron" not in by_text and "Emmanuel Macron" not in by_text
+
+
+def test_unique_passages_and_wording_on_aligned_headlines() -> None:
+    a1 = _article("a1", "Zelensky Says He Has No Guarantees from Allies\n\nThe war goes on. Prices rose in Kyiv.")
+    a2 = _article("a2", "Zelensky Complains He Has No Guarantees from Allies\n\nThe war goes on.")
+    rows = [
+        Row("r0", {"a1": ("a1:0",), "a2": ("a2:0",)}, "match", 0.9),
+        Row("r1", {"a1": ("a1:1",), "a2": ("a2:1",)}, "match", 0.9),
+        Row("r2", {"a1": ("a1:2",)}, "unique", 0.0),
+    ]
+    findings = analyse([a1, a2], rows)
+    unique = [f for f in findings if f.type == "unique_passage"]
+    assert [(f.text, f.peers.absent) for f in unique] == [("Prices rose in Kyiv.", ("a2",))]
+    wording = {(f.article, f.text): f for f in findings if f.type == "wording"}
+    says = wording[("a1", "Says")]
+    assert says.category == "reporting_verb" and says.detail["counterpart"] == {"a2": "Complains"}
+    assert wording[("a2", "Complains")].detail["counterpart"] == {"a1": "Says"}
+    assert len(wording) == 2
