@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Sequence
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ecb import EcbEvent, Sentence, load_events  # noqa: E402
+from evaluate_framing import CheckResult, flag_rates, framing_checks  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from compare_tui.core.align import align  # noqa: E402
@@ -33,15 +34,6 @@ from compare_tui.core.textnorm import fold, tokenize  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = REPO / "sample_data" / "zelensky-security-guarantees"
-
-
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    """One gold item checked."""
-
-    name: str
-    passed: bool
-    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,22 +211,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     gold = json.loads((args.eval_dir / "seeds-gold.json").read_text(encoding="utf-8"))
     comparison = compare([SEED_DIR], threshold=args.threshold)
-    checks = seed_alignment_checks(comparison, gold)
-    try:
-        from evaluate_framing import framing_checks, flag_report
-    except ImportError:
-        framing_checks = flag_report = None
-    if framing_checks is not None:
-        checks += framing_checks(comparison, gold)
+    checks = seed_alignment_checks(comparison, gold) + framing_checks(comparison, gold, fold)
     print("== seed articles (seeds-gold.json)")
     for check in checks:
         print(f"  {'PASS' if check.passed else 'FAIL'}  {check.name}" + (f"  [{check.detail}]" if not check.passed and check.detail else ""))
     passed = sum(c.passed for c in checks)
     print(f"  {passed}/{len(checks)} seed checks pass")
-    if flag_report is not None:
-        print("\n== framing flag rates")
-        for line in flag_report(comparison):
-            print("  " + line)
+    print("\n== sentences with editorial or loaded-language findings (seed articles)")
+    for rate in flag_rates(comparison):
+        print(f"  {rate.article:<24} {rate.flagged:>3}/{rate.sentences:<3} ({rate.share:.0%})")
 
     print("\n== ECB+ dev (annotated sentence pairs, micro-averaged over events)")
     for line in ecb_report(load_events(args.eval_dir / "ecbplus-dev.jsonl"), threshold=args.threshold,
