@@ -17,21 +17,21 @@ import random
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ecb import load_events  # noqa: E402
+from ecb import load_events
 
-from compare_tui.core.align import align  # noqa: E402
-from compare_tui.core.analysis import analyse  # noqa: E402
-from compare_tui.core.comparison import Comparison  # noqa: E402
-from compare_tui.core.models import Article, Finding  # noqa: E402
-from compare_tui.core.pipeline import compare  # noqa: E402
-from compare_tui.core.segment import segment_article  # noqa: E402
-from compare_tui.core.textnorm import fold  # noqa: E402
+from compare_tui.core.align import align
+from compare_tui.core.analysis import analyse
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.models import Article, Finding
+from compare_tui.core.pipeline import compare
+from compare_tui.core.segment import segment_article
+from compare_tui.core.textnorm import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITORIAL_TYPES = ("editorial_aside", "loaded_language")
@@ -233,7 +233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         flags += [(event.event_id, f) for f in comparison.findings if f.type in EDITORIAL_TYPES]
     total_flagged = sum(v[0] for v in per_outlet.values())
     total = sum(v[1] for v in per_outlet.values())
-    print(f"ECB+ dev: {len(events)} events, {total_flagged}/{total} sentences flagged ({total_flagged / total:.1%})")
+    print(
+        f"ECB+ dev: {len(events)} events, {total_flagged}/{total} sentences flagged ({total_flagged / total:.1%})"
+    )
     for outlet, (flagged, sentences) in sorted(per_outlet.items(), key=lambda kv: -kv[1][1])[:25]:
         print(f"  {outlet:<32} {flagged:>4}/{sentences:<4} ({flagged / sentences:.0%})")
     print(f"ECB+ sample of {min(args.sample, len(flags))} flags (seeded, for reading)")

@@ -9,7 +9,10 @@ from compare_tui.core.segment import segment_article
 
 def _findings(text: str, *types: str) -> list[Finding]:
     article = segment_article(Article(id="a1", source="a1", text=text))
-    rows = [Row(id=f"r{i}", segments={"a1": (s.id,)}, status="unique", score=0.0) for i, s in enumerate(article.segments)]
+    rows = [
+        Row(id=f"r{i}", segments={"a1": (s.id,)}, status="unique", score=0.0)
+        for i, s in enumerate(article.segments)
+    ]
     return [f for f in analyse([article], rows) if not types or f.type in types]
 
 
@@ -29,7 +32,10 @@ def test_neutral_attributed_sentence_is_not_flagged() -> None:
 def test_speculation_and_idiom_are_asides() -> None:
     text = "Title line\n\nAnd Trump himself is likely to balk. Washington drags its feet on the deal."
     asides = _findings(text, "editorial_aside")
-    assert [a.text for a in asides] == ["And Trump himself is likely to balk.", "Washington drags its feet on the deal."]
+    assert [a.text for a in asides] == [
+        "And Trump himself is likely to balk.",
+        "Washington drags its feet on the deal.",
+    ]
 
 
 def test_speculation_inside_reported_claim_belongs_to_the_speaker() -> None:
@@ -57,7 +63,11 @@ def test_first_person_inside_a_quotation_is_not_the_writer() -> None:
 def test_loaded_words_are_flagged_with_their_lexicon_category() -> None:
     text = "Title line\n\nThe summit featured the usual hawkish bluster and plenty of bickering."
     loaded = {f.text: f.category for f in _findings(text, "loaded_language")}
-    assert loaded == {"hawkish": "evaluative_adjective", "bluster": "evaluative_noun", "bickering": "evaluative_noun"}
+    assert loaded == {
+        "hawkish": "evaluative_adjective",
+        "bluster": "evaluative_noun",
+        "bickering": "evaluative_noun",
+    }
 
 
 def test_loaded_words_inside_a_quotation_are_the_speakers() -> None:

@@ -33,14 +33,20 @@ def test_ledger_counts_name_variants_as_one_fact() -> None:
 
 
 def test_headings_and_sentence_initial_words_are_not_names() -> None:
-    article = _article("a1", "Military Hubs and Troop Deployments\n\nSpeaking to reporters, Zelensky left early.")
+    article = _article(
+        "a1", "Military Hubs and Troop Deployments\n\nSpeaking to reporters, Zelensky left early."
+    )
     keys = {e.key for e in fact_ledger([article])}
     assert "name:zelensky" in keys
     assert not any("hubs" in k or "speaking" in k or "military" in k for k in keys)
 
 
 def test_omitted_fact_findings_name_the_articles_that_lack_them() -> None:
-    rows = [Row(id=f"r{a.id}{i}", segments={a.id: (s.id,)}, status="unique", score=0.0) for a in (A1, A2) for i, s in enumerate(a.segments)]
+    rows = [
+        Row(id=f"r{a.id}{i}", segments={a.id: (s.id,)}, status="unique", score=0.0)
+        for a in (A1, A2)
+        for i, s in enumerate(a.segments)
+    ]
     omitted = [f for f in analyse([A1, A2], rows) if f.type == "omitted_fact"]
     by_text = {f.text: f for f in omitted}
     assert by_text["about 75% of Donetsk"].peers.absent == ("a2",)
@@ -49,7 +55,9 @@ def test_omitted_fact_findings_name_the_articles_that_lack_them() -> None:
 
 
 def test_unique_passages_and_wording_on_aligned_headlines() -> None:
-    a1 = _article("a1", "Zelensky Says He Has No Guarantees from Allies\n\nThe war goes on. Prices rose in Kyiv.")
+    a1 = _article(
+        "a1", "Zelensky Says He Has No Guarantees from Allies\n\nThe war goes on. Prices rose in Kyiv."
+    )
     a2 = _article("a2", "Zelensky Complains He Has No Guarantees from Allies\n\nThe war goes on.")
     rows = [
         Row("r0", {"a1": ("a1:0",), "a2": ("a2:0",)}, "match", 0.9),

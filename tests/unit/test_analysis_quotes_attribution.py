@@ -70,7 +70,11 @@ def test_same_quotation_compares_reporting_verbs_across_articles() -> None:
 
 
 def test_near_identical_quotations_mark_the_changed_words() -> None:
-    a1 = _article("a1", 'Title one\n\nZelensky said: "We have not received a clear answer from our partners yet."')
-    a2 = _article("a2", 'Title two\n\nZelensky said: "We have not received any clear answer from our partners yet."')
+    a1 = _article(
+        "a1", 'Title one\n\nZelensky said: "We have not received a clear answer from our partners yet."'
+    )
+    a2 = _article(
+        "a2", 'Title two\n\nZelensky said: "We have not received any clear answer from our partners yet."'
+    )
     first = next(f for f in _of(analyse([a1, a2], _solo_rows(a1, a2)), "attribution") if f.article == "a1")
     assert first.detail["quote_diff"] == {"a2": [{"this": "a", "other": "any"}]}

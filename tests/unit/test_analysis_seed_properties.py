@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "zelensky-security-guarantees"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from evaluate_framing import flag_rates, framing_checks  # noqa: E402
+from evaluate_framing import flag_rates, framing_checks
 
-from compare_tui.core.comparison import Comparison  # noqa: E402
+from compare_tui.core.comparison import Comparison
 
 GOLD = {
     "articles": {"a": "000_8a159465e6b8163d.txt", "b": "001_076d54ec44685f7b.txt"},
@@ -64,7 +64,9 @@ GOLD = {
 def _seed_comparison() -> Comparison:
     articles = [segment_article(load_article(SAMPLE / name)) for name in GOLD["articles"].values()]
     a, b = articles
-    headlines = Row(id="r0", segments={a.id: (a.segments[0].id,), b.id: (b.segments[0].id,)}, status="match", score=0.8)
+    headlines = Row(
+        id="r0", segments={a.id: (a.segments[0].id,), b.id: (b.segments[0].id,)}, status="match", score=0.8
+    )
     rows = [headlines] + [
         Row(id=f"r{x.id[:3]}{i}", segments={x.id: (s.id,)}, status="unique", score=0.0)
         for x in articles
@@ -90,7 +92,13 @@ def test_findings_are_numbered_in_reading_order_and_deterministic() -> None:
     assert {f.type for f in first} == set(FINDING_TYPES)
 
 
-_PIECES = list("abcXYZ '\"‘’“”`().,;:-?!\n0123456789%\u00a0") + ["Paris", " said ", "Mr. ", "Of course, ", " we "]
+_PIECES = list("abcXYZ '\"‘’“”`().,;:-?!\n0123456789%\u00a0") + [
+    "Paris",
+    " said ",
+    "Mr. ",
+    "Of course, ",
+    " we ",
+]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 
 
@@ -99,7 +107,12 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 def test_finding_spans_are_exact_and_in_bounds(first: str, second: str) -> None:
     articles = [segment_article(Article(id=i, source=i, text=t)) for i, t in (("a1", first), ("a2", second))]
     rows = [
-        Row(id=f"r{n}", segments={a.id: (a.segments[n].id,) for a in articles if n < len(a.segments)}, status="match", score=1.0)
+        Row(
+            id=f"r{n}",
+            segments={a.id: (a.segments[n].id,) for a in articles if n < len(a.segments)},
+            status="match",
+            score=1.0,
+        )
         for n in range(max(len(a.segments) for a in articles))
     ]
     by_id = {a.id: a for a in articles}

@@ -7,14 +7,20 @@ ledger (facts x articles) the UI shows beside them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from compare_tui.core.analysis.asides import aside_findings
 from compare_tui.core.analysis.attribution import attribution_findings, find_attributions
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.cues import CueIndex
-from compare_tui.core.analysis.facts import FactEntry, FactMention, build_ledger, fact_ledger, omitted_fact_findings
+from compare_tui.core.analysis.facts import (
+    FactEntry,
+    FactMention,
+    build_ledger,
+    fact_ledger,
+    omitted_fact_findings,
+)
 from compare_tui.core.analysis.loaded import loaded_language_findings
 from compare_tui.core.analysis.names import index_names
 from compare_tui.core.analysis.scare_quotes import scare_quote_findings

@@ -10,8 +10,8 @@ The span is the clause, less any quotation at its edges.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView, Span, trim_span
@@ -68,7 +68,9 @@ def _cues(view: ArticleView, index: CueIndex, clause: Span) -> list[_Cue]:
         if not view.quotes.containing(m.start(), m.end()):
             cues.append(_Cue(m.start(), m.end(), "parenthetical jab", 1.0))
     tail = text[clause.start : clause.end].rstrip()
-    if tail.endswith("?") and not view.quotes.containing(clause.start + len(tail) - 1, clause.start + len(tail)):
+    if tail.endswith("?") and not view.quotes.containing(
+        clause.start + len(tail) - 1, clause.start + len(tail)
+    ):
         cues.append(_Cue(clause.start + len(tail) - 1, clause.start + len(tail), "rhetorical question", 1.0))
     strongest: dict[tuple[int, int], _Cue] = {}
     for cue in cues:
@@ -121,7 +123,7 @@ def _merge(view: ArticleView, flagged: list[tuple[Span, list[_Cue]]]) -> list[Fi
     out = []
     for span, cues in groups:
         weight = sum(c.weight for c in cues)
-        evidence = "; ".join(f"{c.label} '{view.article.text[c.start:c.end]}'" for c in cues)
+        evidence = "; ".join(f"{c.label} '{view.article.text[c.start : c.end]}'" for c in cues)
         strongest = max(cues, key=lambda c: c.weight).label
         out.append(
             view.finding(
@@ -132,7 +134,9 @@ def _merge(view: ArticleView, flagged: list[tuple[Span, list[_Cue]]]) -> list[Fi
                 category=strongest,
                 confidence=min(0.95, 0.35 + 0.2 * weight),
                 key=f"aside:{view.id}:{span.start}",
-                detail={"cues": [{"text": view.article.text[c.start : c.end], "kind": c.label} for c in cues]},
+                detail={
+                    "cues": [{"text": view.article.text[c.start : c.end], "kind": c.label} for c in cues]
+                },
             )
         )
     return out

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from rapidfuzz import fuzz
 
@@ -155,7 +155,9 @@ def _verb_matches(view: ArticleView, segment: Segment) -> list[_VerbMatch]:
         word = token.text.lower()
         if word == "according":
             if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
-                out.append(_VerbMatch(token.start, tokens[i + 1].end, view.folded[token.start : tokens[i + 1].end]))
+                out.append(
+                    _VerbMatch(token.start, tokens[i + 1].end, view.folded[token.start : tokens[i + 1].end])
+                )
         elif word in by_form:
             out.append(_VerbMatch(token.start, token.end, token.text))
     return out
@@ -178,7 +180,9 @@ def _subject(
         return _coordinated(text, named[0], mentions)
     if pronoun := _PRONOUN_TAIL.search(head):
         if pronoun.group(1).lower() == "who":
-            antecedent = [n for n in mentions if n.end <= segment.start + pronoun.start() and n.kind != "place"]
+            antecedent = [
+                n for n in mentions if n.end <= segment.start + pronoun.start() and n.kind != "place"
+            ]
             if antecedent and not text[antecedent[-1].end : segment.start + pronoun.start()].strip(" ,"):
                 speaker = _coordinated(text, antecedent[-1], mentions)
                 return _Speaker(speaker.label, speaker.keys, segment.start + pronoun.start(), tail_end)
@@ -415,7 +419,9 @@ def _finding(
     elif event.verb_class == "continuation":
         explanation = f"quotation with no reporting verb, continuing {name}'s words"
     else:
-        explanation = f"{view.id} attributes this to {name} with '{event.verb}' ({event.verb_class} reporting verb)"
+        explanation = (
+            f"{view.id} attributes this to {name} with '{event.verb}' ({event.verb_class} reporting verb)"
+        )
     loaded_contrast = len({classes[a] for a in classes}) > 1 and any(
         c in ("assertive", "factive", "emotive") for c in classes.values()
     )
@@ -456,7 +462,10 @@ def _quote_diff(event: Attribution, counterparts: dict[str, _Counterpart]) -> di
             continue
         theirs = _normalise(counterpart.attribution.content).split()
         ops = [
-            {"this": " ".join(mine[c.src_start : c.src_end]), "other": " ".join(theirs[c.dest_start : c.dest_end])}
+            {
+                "this": " ".join(mine[c.src_start : c.src_end]),
+                "other": " ".join(theirs[c.dest_start : c.dest_end]),
+            }
             for c in word_changes(mine, theirs)
         ]
         if ops:

@@ -7,8 +7,8 @@ into findings with `ArticleView.finding`, which fills in the literal text and th
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
 from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, Segment

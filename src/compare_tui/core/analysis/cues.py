@@ -9,9 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Mapping
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.lexicons import CueCategory, cue_categories, term_pattern
@@ -62,9 +62,7 @@ def _dispatch() -> _Dispatch:
                 prefixes[stem[:1]].append((stem, term_re))
             else:
                 exact["=" + first if category.case_sensitive else first.lower()].append(term_re)
-    return _Dispatch(
-        {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefixes.items()}
-    )
+    return _Dispatch({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefixes.items()})
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ Editors think in replacements ("said" became "claimed"), so adjacent changes are
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Hashable, Sequence
 
 from rapidfuzz.distance import Indel
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable, Literal, Mapping, Sequence
+from typing import Literal
 
 from rapidfuzz import fuzz
 
 from compare_tui.core.analysis.attribution import Attribution, find_attributions
-from compare_tui.core.analysis.context import ArticleView, build_views
+from compare_tui.core.analysis.context import ArticleView, Span, build_views
 from compare_tui.core.analysis.lexicons import name_lexicon
 from compare_tui.core.analysis.names import NameIndex, index_names
 from compare_tui.core.analysis.scare_quotes import attributed_quotes, classify
@@ -164,7 +165,11 @@ def _quotations(
                     candidates[c] += 1
             need = max(1, min(3, len(vocabulary)))
             match = next(
-                (c for c in sorted(candidates) if candidates[c] >= need and _same_quotation(clusters[c], words)),
+                (
+                    c
+                    for c in sorted(candidates)
+                    if candidates[c] >= need and _same_quotation(clusters[c], words)
+                ),
                 None,
             )
             if match is None:
@@ -173,7 +178,9 @@ def _quotations(
                 for word in vocabulary:
                     by_word[word].add(match)
             label = " ".join(view.article.text[quote.inner_start : quote.inner_end].split())
-            out[view.id].append(_Found(f"quote:{clusters[match][:80]}", label, "quotation", quote.start, quote.end))
+            out[view.id].append(
+                _Found(f"quote:{clusters[match][:80]}", label, "quotation", quote.start, quote.end)
+            )
     return out
 
 
@@ -206,7 +213,7 @@ class _Vocabulary:
     @classmethod
     def build(cls, view: ArticleView) -> _Vocabulary:
         tokens = (t.text for t in view.tokens)
-        return cls(view.folded, frozenset(t[:-2] if t.endswith("'s") else t for t in tokens))
+        return cls(view.folded, frozenset(t.removesuffix("'s") for t in tokens))
 
     def find(self, variants: Sequence[str]) -> FactMention | None:
         """The first place one of the variants is written as whole words, if any."""
@@ -226,6 +233,21 @@ def _written(variant: str, labels: Iterable[str]) -> list[str]:
     return [" ".join(w[:1].upper() + w[1:] for w in variant.split())] + [label for label in labels]
 
 
+def _stretches(view: ArticleView) -> list[Span]:
+    """Runs of adjacent segments in one paragraph, so that numbers and dates are matched in few passes."""
+    runs: list[Span] = []
+    for segment in view.segments:
+        if (
+            runs
+            and not view.folded[runs[-1].end : segment.start].strip()
+            and "\n" not in view.folded[runs[-1].end : segment.start]
+        ):
+            runs[-1] = Span(runs[-1].start, segment.end)
+        else:
+            runs.append(Span(segment.start, segment.end))
+    return runs
+
+
 def _extract(
     views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]], names: NameIndex
 ) -> dict[str, list[_Found]]:
@@ -234,9 +256,10 @@ def _extract(
     for view in views:
         items: list[_Found] = []
         for segment in view.segments:
+            items += _names(names, segment.id)
+        for segment in _stretches(view):
             dates = _dates(view, segment.start, segment.end)
             items += dates + _numbers(view, segment.start, segment.end, dates)
-            items += _names(names, segment.id)
         items += quotations.get(view.id, [])
         found[view.id] = sorted(items, key=lambda f: (f.start, f.end))
     return found

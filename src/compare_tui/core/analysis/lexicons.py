@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 
 _PACKAGE = "compare_tui.core.lexicons"
 _POSSESSIVE = r"(?:its|their|his|her|our|my|your|the|[\w.-]+'s?)"
@@ -169,7 +170,9 @@ def name_lexicon() -> NameLexicon:
         for variant in variants:
             aliases[variant.lower()] = canonical
     stop_text = resources.files(_PACKAGE).joinpath("stopwords.txt").read_text("utf-8")
-    stopwords = frozenset(w for line in stop_text.splitlines() if not line.startswith("#") for w in line.split())
+    stopwords = frozenset(
+        w for line in stop_text.splitlines() if not line.startswith("#") for w in line.split()
+    )
     return NameLexicon(
         titles=frozenset(terms("titles")),
         aliases=aliases,

@@ -7,7 +7,7 @@ motives, loaded idioms), plus the loaded reporting verbs an article uses to intr
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView

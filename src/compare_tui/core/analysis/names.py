@@ -10,8 +10,9 @@ titles are title-cased throughout and are left out by the caller. Variants share
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Literal, Mapping, Sequence
+from typing import Literal
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.lexicons import NameLexicon, name_lexicon
@@ -49,7 +50,7 @@ def _words(text: str, tokens: Sequence[Token], start: int) -> list[_Word]:
         gap = text[previous_end : token.start]
         at_start = not words or any(c in _SENTENCE_BREAK for c in gap)
         word = token.text
-        possessive = word.endswith("'s") or word.endswith("'")
+        possessive = word.endswith(("'s", "'"))
         if possessive:
             word = word[:-2] if word.endswith("'s") else word[:-1]
         words.append(_Word(token.start, token.start + len(word), word, at_start, possessive))
@@ -73,7 +74,10 @@ def capitalised_mid_sentence(texts: Iterable[tuple[str, int, int]]) -> frozenset
 
 def _known(word_lists: Iterable[list[_Word]]) -> frozenset[str]:
     return frozenset(
-        w.text.lower() for words in word_lists for w in words if not w.at_sentence_start and _capitalised(w.text)
+        w.text.lower()
+        for words in word_lists
+        for w in words
+        if not w.at_sentence_start and _capitalised(w.text)
     )
 
 
@@ -144,7 +148,9 @@ def find_names(
     return _from_words(text, _segment_words(text, start, end), known, lexicon or name_lexicon())
 
 
-def _from_words(text: str, words: list[_Word], known: frozenset[str], lexicon: NameLexicon) -> list[NameMention]:
+def _from_words(
+    text: str, words: list[_Word], known: frozenset[str], lexicon: NameLexicon
+) -> list[NameMention]:
     mentions: list[NameMention] = []
     for run in _runs(text, words, lexicon):
         chunk: list[_Word] = []
@@ -188,7 +194,9 @@ def _flush(
     lexicon: NameLexicon,
     out: list[NameMention],
 ) -> None:
-    while chunk and (chunk[0].text.lower() in lexicon.not_names or chunk[0].text.lower() in lexicon.connectors):
+    while chunk and (
+        chunk[0].text.lower() in lexicon.not_names or chunk[0].text.lower() in lexicon.connectors
+    ):
         chunk = chunk[1:]
     while chunk and chunk[-1].text.lower() in lexicon.connectors:
         chunk = chunk[:-1]

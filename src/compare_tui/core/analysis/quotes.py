@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _MARK_RE = re.compile(r"``|''|' '(?!\S)|\"|'")
 _MAX_SINGLE = 300
-_OPENING_CONTEXT = " \t\n([{-/\"`"
+_OPENING_CONTEXT = ' \t\n([{-/"`'
 
 
 @dataclass(frozen=True, slots=True)

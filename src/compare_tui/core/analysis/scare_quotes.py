@@ -8,7 +8,8 @@ from Moscow", "'boots on the ground'"), is the writer's irony or distance.
 
 from __future__ import annotations
 
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from typing import Literal
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView

@@ -7,8 +7,8 @@ left out: they are layout, not reporting.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.models import Finding, Peers, Row

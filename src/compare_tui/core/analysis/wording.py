@@ -10,9 +10,9 @@ number) or not.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from functools import cache
 
 from rapidfuzz.distance import Indel
 
@@ -49,10 +49,10 @@ def _passage(view: ArticleView, segment: Segment) -> _Passage:
     return _Passage(view, segment, tokens, tuple(_stem(t.text) for t in tokens))
 
 
+@cache
 def _stem(word: str) -> str:
     word = word.lower()
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         word = word[:-1]
     return word
@@ -95,7 +95,9 @@ def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[
         reference = passages[present[0]]
         for other in present[1:]:
             for passage in passages[other]:
-                best = max(reference, key=lambda r: (r.segment.kind == passage.segment.kind, _shared(r, passage)))
+                best = max(
+                    reference, key=lambda r: (r.segment.kind == passage.segment.kind, _shared(r, passage))
+                )
                 _diff(best, passage, row, collected)
     findings = []
     for (article, start, end), info in collected.items():
@@ -103,7 +105,12 @@ def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[
         counterpart: dict[str, str] = info["counterpart"]  # type: ignore[assignment]
         category = str(info["category"])
         mine = view.article.text[start:end]
-        parts = [f"{article} says '{mine}' where {a} says '{w}'" if w else f"{article} adds '{mine}' ({a} has no counterpart)" for a, w in counterpart.items()]
+        parts = [
+            f"{article} says '{mine}' where {a} says '{w}'"
+            if w
+            else f"{article} adds '{mine}' ({a} has no counterpart)"
+            for a, w in counterpart.items()
+        ]
         findings.append(
             view.finding(
                 "wording",
@@ -124,7 +131,9 @@ def _shared(a: _Passage, b: _Passage) -> float:
     return Indel.normalized_similarity(a.words, b.words)
 
 
-def _diff(a: _Passage, b: _Passage, row: Row, collected: dict[tuple[str, int, int], dict[str, object]]) -> None:
+def _diff(
+    a: _Passage, b: _Passage, row: Row, collected: dict[tuple[str, int, int], dict[str, object]]
+) -> None:
     if not a.words or not b.words or _shared(a, b) < MIN_SHARED:
         return
     for change in word_changes(a.words, b.words):
