@@ -141,11 +141,23 @@ def _run_report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
-    raise UsageError("screenshot: not available yet")
+    from compare_tui.tui.screenshot import parse_size, render_svg, save_svg
+
+    if args.output.suffix.lower() != ".svg":
+        raise UsageError(f"{args.output}: only .svg screenshots can be written")
+    try:
+        size = parse_size(args.size)
+    except ValueError as exc:
+        raise UsageError(f"--size: {exc}") from None
+    save_svg(render_svg(_sources(args), settings=settings, size=size), args.output)
+    return 0
 
 
 def _run_app(args: argparse.Namespace, settings: Settings) -> int:
-    raise UsageError("the review app is not available yet")
+    from compare_tui.tui.app import CompareApp
+
+    CompareApp(_sources(args), settings=settings).run()
+    return 0
 
 
 if __name__ == "__main__":

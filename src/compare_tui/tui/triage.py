@@ -9,6 +9,7 @@ and export a report or an image of the screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,11 @@ class TriageScreen(Screen[None]):
     def decision(self, finding: Finding) -> Decision | None:
         """The editor's decision about a finding, if any."""
         return self.session.decision(finding) if self.session is not None else None
+
+    def decisions(self, findings: Iterable[Finding]) -> dict[str, Decision]:
+        """Finding id -> decision for those of `findings` that have one (for the details screen)."""
+        found = ((f.id, self.decision(f)) for f in findings)
+        return {fid: d for fid, d in found if d is not None}
 
     def _target(self) -> Finding | None:
         finding = self.current_finding

@@ -1,0 +1,169 @@
+"""Everything the details view and the omission ledger show, taken from a `Comparison`.
+
+The details of a row gather its score and signals, the word-level differences between its passages, the
+facts some articles have and others lack, and how quotes are attributed. The ledger lists each fact the
+analysis found against every article. Both only read rows and findings; nothing is re-analysed here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Mapping
+
+from rapidfuzz.distance import Indel
+
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.models import Finding, RowStatus
+from compare_tui.core.safe_text import visible
+
+DiffTag = Literal["equal", "insert", "delete", "replace"]
+_WORD_RE = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+(?:['’\-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPiece:
+    """Words that are equal, only in the base passage (`old`), only in the other (`new`), or changed."""
+
+    tag: DiffTag
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class WordDiff:
+    """The word-level difference between the base article's passage and another article's."""
+
+    base: str
+    other: str
+    pieces: tuple[DiffPiece, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One article's literal (control-safe) text in a row."""
+
+    article: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactPresence:
+    """A fact (number, date, name, quotation) and which articles carry or lack it."""
+
+    text: str
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RowDetails:
+    """What the details view shows for one alignment row."""
+
+    number: int
+    row_id: str
+    status: RowStatus
+    score: float
+    signals: Mapping[str, float]
+    passages: tuple[Passage, ...]
+    missing: tuple[str, ...]
+    diffs: tuple[WordDiff, ...]
+    facts: tuple[FactPresence, ...]
+    attributions: tuple[Finding, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """Facts × articles: for each fact the analysis reported, which articles carry it."""
+
+    articles: tuple[str, ...]
+    facts: tuple[FactPresence, ...]
+
+
+def word_diff(old: str, new: str) -> tuple[DiffPiece, ...]:
+    """Word-level opcodes turning `old` into `new` (punctuation counts as a word), adjacent changes merged."""
+    a, b = list(_WORD_RE.finditer(old)), list(_WORD_RE.finditer(new))
+    merged: list[tuple[str, int, int, int, int]] = []
+    for op in Indel.opcodes([m.group() for m in a], [m.group() for m in b]):
+        if merged and op.tag != "equal" and merged[-1][0] != "equal":
+            _, a0, _, b0, _ = merged.pop()
+            merged.append(("replace", a0, op.src_end, b0, op.dest_end))
+        else:
+            merged.append((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return tuple(DiffPiece(tag, _slice(old, a, a0, a1), _slice(new, b, b0, b1)) for tag, a0, a1, b0, b1 in merged)
+
+
+def _slice(text: str, words: list[re.Match[str]], first: int, end: int) -> str:
+    """The original text from word `first` up to (not including) word `end`, spacing kept."""
+    return text[words[first].start() : words[end - 1].end()] if first < end else ""
+
+
+def row_details(comparison: Comparison, row_id: str, *, base: str | None = None) -> RowDetails:
+    """The details of one row; diffs compare every passage with `base` (default: the reference, else the first)."""
+    row = comparison.row_by_id[row_id]
+    number = comparison.rows.index(row) + 1
+    passages = tuple(
+        Passage(a.id, " ".join(visible(comparison.segment_text(s)) for s in row.segments[a.id]))
+        for a in comparison.articles
+        if row.segments.get(a.id)
+    )
+    present = [p.article for p in passages]
+    missing = tuple(a.id for a in comparison.articles if a.id not in present)
+    base_id = next((a for a in (base, comparison.reference) if a in present), present[0] if present else None)
+    base_text = next((p.text for p in passages if p.article == base_id), "")
+    diffs = tuple(
+        WordDiff(base_id, p.article, word_diff(base_text, p.text)) for p in passages if p.article != base_id
+    )
+    findings = _findings_of_row(comparison, row_id, present)
+    return RowDetails(
+        number=number,
+        row_id=row.id,
+        status=row.status,
+        score=row.score,
+        signals=dict(row.signals),
+        passages=passages,
+        missing=missing,
+        diffs=diffs,
+        facts=_facts(comparison, [f for f in findings if f.type == "omitted_fact"]),
+        attributions=tuple(f for f in findings if f.type == "attribution"),
+        findings=findings,
+    )
+
+
+def _findings_of_row(comparison: Comparison, row_id: str, articles: list[str]) -> tuple[Finding, ...]:
+    """Findings tagged with the row, or lying inside one of its segments."""
+    row = comparison.row_by_id[row_id]
+    spans = {
+        a: [comparison.segment_by_id[s] for s in row.segments[a]] for a in articles
+    }
+
+    def inside(f: Finding) -> bool:
+        return any(s.start <= f.start < s.end for s in spans.get(f.article, ()))
+
+    return tuple(f for f in comparison.findings if f.row == row_id or (f.row is None and inside(f)))
+
+
+def _facts(comparison: Comparison, findings: list[Finding]) -> tuple[FactPresence, ...]:
+    """Group omitted_fact findings by key (or text): who has the fact and who lacks it."""
+    order = [a.id for a in comparison.articles]
+    groups: dict[str, tuple[str, set[str]]] = {}
+    for finding in findings:
+        text, present = groups.setdefault(finding.key or finding.text, (visible(finding.text), set()))
+        present.add(finding.article)
+        if finding.peers:
+            present.update(finding.peers.present)
+    return tuple(
+        FactPresence(
+            text,
+            tuple(a for a in order if a in present),
+            tuple(a for a in order if a not in present),
+        )
+        for text, present in groups.values()
+    )
+
+
+def omission_ledger(comparison: Comparison) -> Ledger:
+    """Facts × articles from every omitted_fact finding of the comparison."""
+    facts = _facts(comparison, [f for f in comparison.findings if f.type == "omitted_fact"])
+    return Ledger(tuple(a.id for a in comparison.articles), facts)

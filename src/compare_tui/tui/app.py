@@ -1,0 +1,78 @@
+"""The review app: applies the user's settings (theme, key map) and opens the review screen.
+
+Everything else lives in screens and widgets; the core runs in the review screen's worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from textual.app import App
+from textual.binding import Binding
+
+from compare_tui.core.settings import Settings
+from compare_tui.tui.commands import ReviewCommands
+from compare_tui.tui.screens.review import CompareFunction, ReviewScreen
+from compare_tui.tui.screenshot import save_svg, screenshot_name
+
+APP_GROUP = Binding.Group("app")
+
+
+def _default_compare(sources, *, settings):
+    from compare_tui.core.pipeline import compare_sources
+
+    return compare_sources(sources, settings=settings)
+
+
+class CompareApp(App[None]):
+    """Compare how several outlets covered one event, from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "compare-tui"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", group=APP_GROUP),
+        Binding("s,ctrl+s", "save_screenshot", "Save a screenshot (SVG)", id="screenshot", group=APP_GROUP),
+    ]
+
+    def __init__(
+        self, sources: Sequence[object], *, settings: Settings | None = None, compare: CompareFunction | None = None
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.review = ReviewScreen(sources, settings=self.settings, compare=compare or _default_compare)
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(f"Unknown theme {self.settings.theme!r}; using {self.theme}.", severity="warning")
+        known = {b.id for b in [*self.BINDINGS, *ReviewScreen.BINDINGS] if isinstance(b, Binding) and b.id}
+        unknown = sorted(set(self.settings.keymap) - known)
+        if unknown:
+            self.notify(f"Unknown key map entries: {', '.join(unknown)}", severity="warning")
+        self.set_keymap(dict(self.settings.keymap))
+        self.push_screen(self.review)
+
+    async def wait_for_comparison(self) -> None:
+        """Wait until the review screen's worker has delivered (for headless use and tests)."""
+        while self.review.comparison is None or self.review.query_one("#grid").loading:
+            await self.workers.wait_for_complete()
+            await asyncio.sleep(0.01)
+
+    def action_save_screenshot(self) -> None:
+        """Save the screen as SVG into the screenshot folder and say where."""
+        cursor = self.review.cursor
+        grid = self.review.grid
+        row = grid.rows[cursor.row].number if grid is not None and cursor is not None else None
+        name = screenshot_name(self.review.comparison, row=row, now=datetime.now())
+        try:
+            path = save_svg(self.export_screenshot(), Path(self.settings.screenshot_dir).expanduser() / name)
+        except OSError as exc:
+            self.notify(f"Screenshot not saved: {exc}", severity="error")
+            return
+        self.notify(f"Screenshot saved to {path}", title="Screenshot")
+

@@ -1,0 +1,442 @@
+"""The review screen: runs the core in a worker, keeps the reviewer's place, and maps keys to view changes.
+
+The screen holds only viewing state (mode, folding, hidden articles, highlight toggles, the cursor); which
+rows to show, where findings are and in what order to visit them come from `compare_tui.core.view`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Sequence
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Header
+from textual.worker import Worker, WorkerState
+
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType
+from compare_tui.core.row_details import omission_ledger, row_details
+from compare_tui.core.settings import Settings
+from compare_tui.core.view import (
+    Cursor,
+    Fold,
+    Grid,
+    Mode,
+    SearchHit,
+    build_grid,
+    finding_counts,
+    finding_stops,
+    headline_cells,
+    locate,
+    next_unique,
+    selectable,
+    shown_rows,
+    step_stop,
+)
+from compare_tui.tui.highlights import HIGHLIGHTS
+from compare_tui.tui.messages import CellClicked, ComparisonFinished
+from compare_tui.tui.screens.details import DetailsScreen
+from compare_tui.tui.screens.help import HelpScreen
+from compare_tui.tui.screens.ledger import LedgerScreen
+from compare_tui.tui.screens.reference import ReferenceScreen
+from compare_tui.tui.screens.search import SearchScreen
+from compare_tui.tui.widgets.grid import ComparisonGrid, GridView
+from compare_tui.tui.widgets.headlines import HeadlineStrip
+from compare_tui.tui.widgets.legend import Legend
+from compare_tui.tui.widgets.status import Status, StatusLine
+
+CompareFunction = Callable[..., object]
+"""`compare_sources(sources, *, settings)`-shaped callable returning a `CompareOutcome`."""
+
+THRESHOLD_STEP = 0.05
+NAVIGATE = Binding.Group("navigate")
+VIEW = Binding.Group("view")
+ARTICLES = Binding.Group("articles")
+ALIGNMENT = Binding.Group("alignment")
+HIGHLIGHT = Binding.Group("highlights")
+
+
+def _bindings() -> list[Binding]:
+    nav = [
+        Binding("down,j", "cursor_down", "Next row", id="cursor_down", group=NAVIGATE),
+        Binding("up,k", "cursor_up", "Previous row", id="cursor_up", group=NAVIGATE),
+        Binding("n,right_square_bracket", "next_finding", "Next finding", id="next_finding", group=NAVIGATE),
+        Binding("N,left_square_bracket", "previous_finding", "Previous finding", id="previous_finding", group=NAVIGATE),
+        Binding("u", "next_unique", "Next unique passage", id="next_unique", group=NAVIGATE),
+        Binding("tab", "next_column", "Next column", id="next_column", group=NAVIGATE),
+        Binding("shift+tab", "previous_column", "Previous column", id="previous_column", group=NAVIGATE),
+        Binding("home,g", "first_row", "First row", id="first_row", group=NAVIGATE),
+        Binding("end,G", "last_row", "Last row", id="last_row", group=NAVIGATE),
+        Binding("slash", "search", "Search all articles", id="search", group=NAVIGATE),
+        Binding("enter", "details", "Details of the row", id="details", group=VIEW),
+        Binding("o", "ledger", "Omission ledger", id="ledger", group=VIEW),
+        Binding("f", "fold", "Fold rows without differences", id="fold", group=VIEW),
+        Binding("m", "mode", "Aligned / reading order", id="mode", group=VIEW),
+        Binding("question_mark", "help", "Keys", id="help", group=VIEW),
+        Binding("r", "pick_reference", "Pick the reference article", id="reference", group=ARTICLES),
+        Binding("plus,equals_sign", "threshold(1)", "Raise the match threshold", id="threshold_up", group=ALIGNMENT),
+        Binding("minus", "threshold(-1)", "Lower the match threshold", id="threshold_down", group=ALIGNMENT),
+    ]
+    articles = [
+        Binding(str(n), f"toggle_article({n})", f"Show/hide article {n}", id=f"toggle_article_{n}", group=ARTICLES)
+        for n in range(1, 10)
+    ]
+    highlights = [
+        Binding(h.toggle_key, f"toggle_highlight('{h.type}')", f"Toggle {h.label.lower()}", id=f"toggle_{h.type}",
+                group=HIGHLIGHT)
+        for h in HIGHLIGHTS
+    ]
+    return nav + articles + highlights
+
+
+class ReviewScreen(Screen[None]):
+    """Articles side by side with their findings, driven from the keyboard."""
+
+    BINDINGS = _bindings()
+
+    def __init__(self, sources: Sequence[object], *, settings: Settings, compare: CompareFunction) -> None:
+        super().__init__()
+        self._sources = tuple(sources)
+        self._settings = settings
+        self._compare = compare
+        self.comparison: Comparison | None = None
+        """The comparison on screen; None until the first worker finished."""
+        self.cursor: Cursor | None = None
+        """The reviewer's place: screen row, article column and finding."""
+        self.mode: Mode = "aligned"
+        self.folded = False
+        self.hidden: set[str] = set()
+        self.types: set[FindingType] = set(FINDING_TYPES)
+        self.threshold = settings.match_threshold
+        self.reference = settings.reference
+        self._grids: dict[Mode, Grid] = {}
+        self._search: tuple[str, tuple[SearchHit, ...]] = ("", ())
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="#")
+        yield HeadlineStrip(id="headlines")
+        yield ComparisonGrid(id="grid")
+        yield Legend(id="legend")
+        yield StatusLine(id="status")
+
+    def on_mount(self) -> None:
+        self.query_one(ComparisonGrid).focus()
+        self.recompare()
+
+    # -- the core, in a worker -------------------------------------------------------------------------
+
+    def recompare(self) -> None:
+        """Run the core again with the current reference and threshold; the grid shows a loading indicator."""
+        self.query_one(ComparisonGrid).loading = True
+        self._run_core(replace(self._settings, reference=self.reference, match_threshold=self.threshold))
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _run_core(self, settings: Settings) -> None:
+        outcome = self._compare(self._sources, settings=settings)
+        self.post_message(ComparisonFinished(outcome))
+
+    @on(ComparisonFinished)
+    def _comparison_finished(self, message: ComparisonFinished) -> None:
+        self.query_one(ComparisonGrid).loading = False
+        for error in message.outcome.errors:
+            self.notify(str(error), title="Not loaded", severity="error", timeout=8)
+        comparison = message.outcome.comparison
+        if comparison is None:
+            self.notify("Nothing to compare.", severity="error")
+            return
+        previous = self.cursor
+        self.comparison = comparison
+        self.reference = comparison.reference
+        self.threshold = float(comparison.settings.get("match_threshold", self.threshold))
+        self._grids.clear()
+        self.hidden &= {a.id for a in comparison.articles}
+        self.cursor = previous
+        self._redraw()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "compare" and event.state == WorkerState.ERROR:
+            self.query_one(ComparisonGrid).loading = False
+            self.notify(f"Comparison failed: {event.worker.error}", severity="error", timeout=10)
+
+    # -- derived view ----------------------------------------------------------------------------------
+
+    @property
+    def grid(self) -> Grid | None:
+        """The screen rows of the comparison in the current mode."""
+        if self.comparison is None:
+            return None
+        if self.mode not in self._grids:
+            self._grids[self.mode] = build_grid(self.comparison, mode=self.mode)
+        return self._grids[self.mode]
+
+    @property
+    def shown_articles(self) -> tuple[Article, ...]:
+        """Articles not hidden, in input order."""
+        if self.comparison is None:
+            return ()
+        return tuple(a for a in self.comparison.articles if a.id not in self.hidden)
+
+    @property
+    def current_finding(self) -> Finding | None:
+        """The finding under the cursor, if any (what triage marks apply to)."""
+        if self.comparison is None or self.cursor is None or self.cursor.finding is None:
+            return None
+        return next((f for f in self.comparison.findings if f.id == self.cursor.finding), None)
+
+    def _shown_ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.shown_articles)
+
+    def _blocks(self) -> tuple[int | Fold, ...]:
+        grid = self.grid
+        return shown_rows(grid, articles=self._shown_ids(), folded=self.folded) if grid else ()
+
+    def _rows(self) -> tuple[int, ...]:
+        return selectable(self._blocks())
+
+    def _redraw(self) -> None:
+        grid, comparison = self.grid, self.comparison
+        if grid is None or comparison is None:
+            return
+        self.cursor = self._valid_cursor(self.cursor)
+        query, hits = self._search
+        hit_map: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
+        for hit in hits:
+            hit_map[(hit.row, hit.article)] = (*hit_map.get((hit.row, hit.article), ()), (hit.start, hit.end))
+        types = frozenset(self.types)
+        view = GridView(grid, self.shown_articles, self._blocks(), types, comparison.reference, hit_map)
+        self.query_one(ComparisonGrid).show(view, self.cursor)
+        numbers = {a.id: i for i, a in enumerate(comparison.articles, start=1)}
+        self.query_one(HeadlineStrip).show(
+            self.shown_articles, numbers=numbers, cells=headline_cells(comparison), types=types
+        )
+        self.query_one(Legend).show(counts=finding_counts(comparison.findings), enabled=types)
+        self._update_status()
+
+    def _valid_cursor(self, cursor: Cursor | None) -> Cursor | None:
+        rows, ids = self._rows(), self._shown_ids()
+        if not rows or not ids:
+            return None
+        if cursor is None:
+            return Cursor(rows[0], ids[0])
+        row = cursor.row if cursor.row in rows else next((r for r in rows if r > cursor.row), rows[-1])
+        article = cursor.article if cursor.article in ids else ids[0]
+        finding = cursor.finding if (row, article) == (cursor.row, cursor.article) else None
+        return Cursor(row, article, finding)
+
+    def _move(self, cursor: Cursor | None) -> None:
+        self.cursor = self._valid_cursor(cursor)
+        self.query_one(ComparisonGrid).move_cursor(self.cursor)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        grid, comparison, cursor = self.grid, self.comparison, self.cursor
+        if grid is None or comparison is None:
+            return
+        row = grid.rows[cursor.row] if cursor else None
+        reference = comparison.article_by_id.get(comparison.reference or "")
+        self.query_one(StatusLine).show(
+            Status(
+                row=row.number if row else 0,
+                rows=len(grid.rows),
+                score=row.score if row else None,
+                row_status=row.status if row else None,
+                counts=finding_counts(comparison.findings),
+                reference=(reference.outlet or reference.id) if reference else "consensus order",
+                threshold=self.threshold,
+                mode=f"{self.mode} order" if self.mode == "reading" else "aligned",
+                folded=self.folded,
+                hidden=len(self.hidden),
+            )
+        )
+
+    # -- navigation ------------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        """Move to the next shown row."""
+        self._step_row(1)
+
+    def action_cursor_up(self) -> None:
+        """Move to the previous shown row."""
+        self._step_row(-1)
+
+    def _step_row(self, step: int) -> None:
+        rows = self._rows()
+        if not rows or self.cursor is None:
+            return
+        index = rows.index(self.cursor.row) if self.cursor.row in rows else 0
+        target = rows[max(0, min(len(rows) - 1, index + step))]
+        self._move(Cursor(target, self.cursor.article))
+
+    def action_first_row(self) -> None:
+        """Move to the first shown row."""
+        if (rows := self._rows()) and self.cursor:
+            self._move(Cursor(rows[0], self.cursor.article))
+
+    def action_last_row(self) -> None:
+        """Move to the last shown row."""
+        if (rows := self._rows()) and self.cursor:
+            self._move(Cursor(rows[-1], self.cursor.article))
+
+    def action_next_finding(self) -> None:
+        """Move to the next finding of a shown category."""
+        self._step_finding(1)
+
+    def action_previous_finding(self) -> None:
+        """Move to the previous finding of a shown category."""
+        self._step_finding(-1)
+
+    def _step_finding(self, step: int) -> None:
+        grid = self.grid
+        if grid is None or self.cursor is None:
+            return
+        stops = finding_stops(grid, rows=self._rows(), articles=self._shown_ids(), types=self.types)
+        stop = step_stop(stops, cursor=self.cursor, rows=self._rows(), articles=self._shown_ids(), step=step)
+        if stop is None:
+            self.notify("No findings in the shown categories and articles.")
+            return
+        self._move(Cursor(stop.row, stop.article, stop.finding))
+
+    def action_next_unique(self) -> None:
+        """Move to the next passage that no other shown article has."""
+        grid = self.grid
+        if grid is None or self.cursor is None:
+            return
+        row = next_unique(grid, rows=self._rows(), current=self.cursor.row, articles=self._shown_ids())
+        if row is None:
+            self.notify("No unique passages among the shown articles.")
+            return
+        cells = grid.rows[row].cells
+        article = next((a for a in self._shown_ids() if a in cells), self.cursor.article)
+        self._move(Cursor(row, article))
+
+    def action_next_column(self) -> None:
+        """Move to the next article column."""
+        self._step_column(1)
+
+    def action_previous_column(self) -> None:
+        """Move to the previous article column."""
+        self._step_column(-1)
+
+    def _step_column(self, step: int) -> None:
+        ids = self._shown_ids()
+        if not ids or self.cursor is None:
+            return
+        index = ids.index(self.cursor.article) if self.cursor.article in ids else 0
+        self._move(Cursor(self.cursor.row, ids[(index + step) % len(ids)]))
+
+    @on(CellClicked)
+    def _clicked(self, message: CellClicked) -> None:
+        self._move(Cursor(message.row, message.article))
+
+    def action_search(self) -> None:
+        """Search the text of all shown articles and jump to a match."""
+        grid = self.grid
+        if grid is None:
+            return
+        self.app.push_screen(SearchScreen(grid, self.shown_articles, query=self._search[0]), self._searched)
+
+    def _searched(self, result: tuple[str, tuple[SearchHit, ...], SearchHit | None] | None) -> None:
+        if result is None:
+            return
+        query, hits, chosen = result
+        self._search = (query, hits)
+        self._redraw()
+        if chosen is not None:
+            self._move(Cursor(chosen.row, chosen.article))
+
+    # -- views ------------------------------------------------------------------------------------------
+
+    def _current_row_id(self) -> str | None:
+        grid, comparison, cursor = self.grid, self.comparison, self.cursor
+        if grid is None or comparison is None or cursor is None:
+            return None
+        row = grid.rows[cursor.row]
+        if row.row_id is not None:
+            return row.row_id
+        cell = row.cells.get(cursor.article) or next(iter(row.cells.values()), None)
+        return comparison.rows[cell.aligned_row - 1].id if cell else None
+
+    def action_details(self) -> None:
+        """Open the details of the current row: score, signals, word differences, facts, attribution."""
+        row_id = self._current_row_id()
+        if row_id is None or self.comparison is None:
+            return
+        details = row_details(self.comparison, row_id, base=self.comparison.reference)
+        self.app.push_screen(DetailsScreen(details, self.comparison, types=frozenset(self.types)))
+
+    def action_ledger(self) -> None:
+        """Open the omission ledger: facts × articles."""
+        if self.comparison is not None:
+            self.app.push_screen(LedgerScreen(omission_ledger(self.comparison), self.comparison))
+
+    def action_help(self) -> None:
+        """Show every key of the app."""
+        from compare_tui.tui.commands import screen_actions
+
+        self.app.push_screen(HelpScreen(screen_actions(self)))
+
+    def action_fold(self) -> None:
+        """Fold or unfold rows that match without differences."""
+        self.folded = not self.folded
+        self._redraw()
+        self.notify("Rows without differences folded." if self.folded else "All rows shown.")
+
+    def action_mode(self) -> None:
+        """Switch between aligned rows and each article in its own reading order."""
+        grid, cursor = self.grid, self.cursor
+        aligned_row = None
+        if grid is not None and cursor is not None and cursor.article in grid.rows[cursor.row].cells:
+            aligned_row = grid.rows[cursor.row].cells[cursor.article].aligned_row
+        self.mode = "reading" if self.mode == "aligned" else "aligned"
+        new_grid = self.grid
+        if new_grid is not None and cursor is not None and aligned_row is not None:
+            row = locate(new_grid, article=cursor.article, aligned_row=aligned_row)
+            self.cursor = Cursor(row if row is not None else 0, cursor.article)
+        self._search = ("", ())
+        self._redraw()
+
+    # -- articles and alignment ------------------------------------------------------------------------
+
+    def action_toggle_article(self, number: int) -> None:
+        """Show or hide the article with this number (1-based, as in the column headers)."""
+        if self.comparison is None or not 1 <= number <= len(self.comparison.articles):
+            self.notify(f"There is no article {number}.", severity="warning")
+            return
+        article = self.comparison.articles[number - 1]
+        if article.id in self.hidden:
+            self.hidden.discard(article.id)
+        elif len(self.shown_articles) > 1:
+            self.hidden.add(article.id)
+        else:
+            self.notify("At least one article stays shown.", severity="warning")
+            return
+        self._redraw()
+
+    def action_pick_reference(self) -> None:
+        """Choose the article whose order the rows follow, and re-align."""
+        if self.comparison is not None:
+            self.app.push_screen(ReferenceScreen(self.comparison.articles, self.reference), self._reference_picked)
+
+    def _reference_picked(self, choice: tuple[str | None] | None) -> None:
+        if choice is None:
+            return
+        self.reference = choice[0]
+        self.recompare()
+
+    def action_threshold(self, direction: int) -> None:
+        """Raise or lower the match threshold by one step and re-align."""
+        value = round(min(0.95, max(0.05, self.threshold + direction * THRESHOLD_STEP)), 2)
+        if value == self.threshold:
+            self.notify(f"The threshold stays at {value:.2f}.")
+            return
+        self.threshold = value
+        self.notify(f"Re-aligning at threshold {value:.2f}…")
+        self.recompare()
+
+    def action_toggle_highlight(self, finding_type: FindingType) -> None:
+        """Show or hide one highlight category."""
+        self.types ^= {finding_type}
+        self._redraw()

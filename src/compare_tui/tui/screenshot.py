@@ -1,0 +1,63 @@
+"""Screenshots of the review app: meaningful file names, and SVGs rendered without a terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.settings import Settings
+
+PREFIX = "compare-tui"
+
+
+def slug(text: str, *, limit: int = 40) -> str:
+    """Lowercase ASCII words joined by dashes, at most `limit` characters."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[:limit].strip("-") or "comparison"
+
+
+def screenshot_name(comparison: Comparison | None, *, row: int | None, now: datetime) -> str:
+    """`compare-tui_<first-article>_row<N>_<YYYYmmdd-HHMMSS>.svg`."""
+    first = comparison.articles[0] if comparison and comparison.articles else None
+    subject = slug(first.title or first.outlet or first.source) if first else "comparison"
+    where = f"_row{row}" if row is not None else ""
+    return f"{PREFIX}_{subject}{where}_{now:%Y%m%d-%H%M%S}.svg"
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """"160x50" -> (160, 50); a ValueError names the problem."""
+    match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
+    if not match:
+        raise ValueError(f"size {text!r} is not COLUMNSxLINES, e.g. 160x50")
+    columns, lines = int(match.group(1)), int(match.group(2))
+    if not (40 <= columns <= 1000 and 10 <= lines <= 500):
+        raise ValueError(f"size {text!r} is out of range (40..1000 x 10..500)")
+    return columns, lines
+
+
+def render_svg(sources: Sequence[object], *, settings: Settings, size: tuple[int, int] = (160, 50)) -> str:
+    """Run the app headless at `size` on `sources`, wait for the comparison, and return the screen as SVG."""
+    return asyncio.run(_render_svg(sources, settings=settings, size=size))
+
+
+async def _render_svg(sources: Sequence[object], *, settings: Settings, size: tuple[int, int]) -> str:
+    from compare_tui.tui.app import CompareApp
+
+    app = CompareApp(sources, settings=settings)
+    async with app.run_test(size=size) as pilot:
+        await app.wait_for_comparison()
+        await pilot.pause()
+        return app.export_screenshot()
+
+
+def save_svg(svg: str, path: Path) -> Path:
+    """Write an SVG atomically, creating its folder."""
+    from compare_tui.core.atomic import write_text_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(path, svg)
+    return path

@@ -1,0 +1,383 @@
+"""The comparison grid: one column per article, one screen row per aligned passage, drawn line by line.
+
+A `ScrollView` with the Line API: the layout (wrapped lines of every cell, the height of every row) is
+computed once per width and view, and `render_line` builds only the lines and columns on screen, with an
+LRU cache, so a 12-article comparison scrolls as fast as a 2-article one. All columns live in one widget,
+which is what keeps them scrolling together. The widget decides nothing about the comparison: it draws
+the `GridView` the review screen hands it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Mapping
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from compare_tui.core.models import Article, FindingType
+from compare_tui.core.report_view import article_label
+from compare_tui.core.safe_text import visible
+from compare_tui.core.view import Cell, Cursor, Fold, Grid, GridRow, Mark
+from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
+from compare_tui.tui.messages import CellClicked
+from compare_tui.tui.widgets.highlighted import Highlighted
+from compare_tui.tui.wrap import wrap_spans
+
+GUTTER = 6
+"""Cells on the left for the row number and its status glyph."""
+MIN_COLUMN = 30
+"""Narrowest column; with more articles than fit, the grid scrolls sideways."""
+MARKER = 2
+"""Cells at the start of each cell line for the finding letter (and a triage tag)."""
+HEADER_LINES = 4
+STATUS_GLYPH = {"match": "=", "partial": "≈", "unique": "◆", None: " "}
+
+
+@dataclass(frozen=True)
+class GridView:
+    """Everything the grid draws: the rows, the articles shown (in order) and what is highlighted."""
+
+    grid: Grid
+    articles: tuple[Article, ...]
+    shown: tuple[int | Fold, ...]
+    types: frozenset[FindingType]
+    reference: str | None = None
+    hits: Mapping[tuple[int, str], tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    tags: Mapping[str, str] = field(default_factory=dict)
+    """Finding id -> one-character tag drawn after its letter (e.g. a triage decision)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _CellLayout:
+    text: str
+    marks: tuple[Mark, ...]
+    badge: int
+    lines: tuple[tuple[int, int], ...]
+
+
+class ComparisonGrid(ScrollView, Highlighted, can_focus=True):
+    """Aligned passages of several articles side by side, with findings highlighted."""
+
+    COMPONENT_CLASSES = Highlighted.COMPONENT_CLASSES | {
+        "grid--header",
+        "grid--header-reference",
+        "grid--rule",
+        "grid--row-number",
+        "grid--gap",
+        "grid--fold",
+        "grid--badge",
+        "grid--separator",
+        "grid--cursor-row",
+        "grid--cursor-cell",
+        "grid--current-finding",
+        "grid--search-hit",
+    }
+
+    BINDINGS = [Binding("left", "scroll_left", show=False), Binding("right", "scroll_right", show=False)]
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._view: GridView | None = None
+        self._cursor: Cursor | None = None
+        self._column_width = MIN_COLUMN
+        self._blocks: tuple[int | Fold, ...] = ()
+        self._tops: list[int] = []
+        self._heights: list[int] = []
+        self._block_of_row: dict[int, int] = {}
+        self._cells: dict[tuple[int, str], _CellLayout] = {}
+        self._generation = 0
+
+    @property
+    def view(self) -> GridView | None:
+        """What the grid currently draws."""
+        return self._view
+
+    @property
+    def column_width(self) -> int:
+        """Width of one article column in cells (without its separator)."""
+        return self._column_width
+
+    def show(self, view: GridView, cursor: Cursor | None) -> None:
+        """Draw a new view (after loading, folding, hiding articles, toggling highlights or searching)."""
+        rows_changed = self._view is None or self._view.grid is not view.grid
+        self._view = view
+        self._cursor = cursor
+        if rows_changed:
+            self._cells.clear()
+        self._relayout()
+        self.scroll_to_cursor()
+
+    def move_cursor(self, cursor: Cursor | None) -> None:
+        """Move the highlighted row, cell and finding, scrolling them into view."""
+        self._cursor = cursor
+        self._invalidate()
+        self.scroll_to_cursor()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self._render_line_cached.cache_clear()
+        self.refresh()
+
+    def _relayout(self) -> None:
+        view = self._view
+        if view is None or not self.size.width:
+            return
+        count = max(1, len(view.articles))
+        available = self.scrollable_content_region.width - GUTTER - (count - 1)
+        width = max(MIN_COLUMN, available // count)
+        if width != self._column_width:
+            self._cells.clear()
+        self._column_width = width
+        self._blocks = view.shown
+        self._tops, self._heights, self._block_of_row = [], [], {}
+        top = 0
+        for index, block in enumerate(view.shown):
+            if isinstance(block, Fold):
+                height = 1
+            else:
+                row = view.grid.rows[block]
+                height = 1 + max((len(self._cell(row, a.id).lines) for a in view.articles if a.id in row.cells), default=1)
+                self._block_of_row[block] = index
+            self._tops.append(top)
+            self._heights.append(height)
+            top += height
+        total_width = GUTTER + count * width + (count - 1)
+        self.virtual_size = Size(total_width, HEADER_LINES + top)
+        self._invalidate()
+
+    def _cell(self, row: GridRow, article: str) -> _CellLayout:
+        index = row.number - 1
+        key = (index, article)
+        if key not in self._cells:
+            cell = row.cells[article]
+            badge = _badge(cell, self._view.grid.mode if self._view else "aligned")
+            prefix = f"{badge} " if badge else ""
+            text = prefix + cell.text
+            marks = tuple(Mark(m.start + len(prefix), m.end + len(prefix), m.type, m.finding) for m in cell.marks)
+            self._cells[key] = _CellLayout(text, marks, len(badge), wrap_spans(text, self._column_width - MARKER))
+        return self._cells[key]
+
+    def row_span(self, row: int) -> tuple[int, int] | None:
+        """First content line and height of a screen row, or None when it is not shown."""
+        block = self._block_of_row.get(row)
+        if block is None:
+            return None
+        return self._tops[block], self._heights[block]
+
+    def scroll_to_cursor(self) -> None:
+        """Scroll so that the cursor row and column are on screen."""
+        if self._cursor is None or self._view is None:
+            return
+        span = self.row_span(self._cursor.row)
+        if span is not None:
+            top, height = span
+            visible_height = max(1, self.scrollable_content_region.height - HEADER_LINES)
+            y = self.scroll_y
+            if top < y or height > visible_height:
+                y = top
+            elif top + height > y + visible_height:
+                y = top + height - visible_height
+            self.scroll_to(y=y, animate=False, immediate=True)
+        ids = [a.id for a in self._view.articles]
+        if self._cursor.article in ids:
+            column = ids.index(self._cursor.article)
+            left = column * (self._column_width + 1)
+            visible_width = max(1, self.scrollable_content_region.width - GUTTER)
+            x = self.scroll_x
+            if left < x:
+                x = left
+            elif left + self._column_width > x + visible_width:
+                x = left + self._column_width - visible_width
+            self.scroll_to(x=x, animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        """One screen line: the fixed column headers, or a line of a row, cut to the visible columns."""
+        width = self.scrollable_content_region.width
+        if y < HEADER_LINES:
+            line = ("header", y)
+        else:
+            line = ("content", y - HEADER_LINES + int(self.scroll_y))
+        return self._render_line_cached(line, int(self.scroll_x), width, self._generation)
+
+    @lru_cache(maxsize=512)
+    def _render_line_cached(self, line: tuple[str, int], scroll_x: int, width: int, generation: int) -> Strip:
+        view = self._view
+        base = self.rich_style
+        if view is None or not view.articles:
+            return Strip.blank(width, base)
+        kind, number = line
+        step = self._column_width + 1
+        first = min(len(view.articles) - 1, scroll_x // step)
+        last = min(len(view.articles) - 1, (scroll_x + max(0, width - GUTTER)) // step)
+        columns = range(first, last + 1)
+        if kind == "header":
+            gutter, segments = self._header_line(number, columns)
+        else:
+            gutter, segments = self._content_line(number, columns)
+        content = Strip(segments).crop(scroll_x - first * step, scroll_x - first * step + max(0, width - GUTTER))
+        strip = Strip.join([Strip(gutter).adjust_cell_length(GUTTER, base), content])
+        return strip.adjust_cell_length(width, base).apply_style(base)
+
+    def _header_line(self, number: int, columns: range) -> tuple[list[Segment], list[Segment]]:
+        assert self._view is not None
+        header = self.get_component_rich_style("grid--header")
+        rule = self.get_component_rich_style("grid--rule")
+        separator = self.get_component_rich_style("grid--separator")
+        width = self._column_width
+        segments: list[Segment] = []
+        for column in columns:
+            article = self._view.articles[column]
+            style = header
+            if number == 0:
+                name = visible(article_label(article))
+                text = f"{self._article_number(article.id)} {name}"
+                if article.id == self._view.reference:
+                    text += " [reference]"
+                    style = header + self.get_component_rich_style("grid--header-reference")
+            elif number == 1:
+                text = visible(article.title or "(no title)")
+            elif number == 2:
+                text = f"{visible(article.published or 'no date')} · {article.word_count} words"
+            else:
+                text, style = "━" * width, rule
+            segments.append(Segment(_fit(text.replace("\n", " "), width), style))
+            segments.append(Segment("│" if number < HEADER_LINES - 1 else "┿", separator))
+        gutter = [Segment("  row " if number == 0 else "━" * GUTTER if number == HEADER_LINES - 1 else "", rule)]
+        return gutter, segments
+
+    def _article_number(self, article_id: str) -> str:
+        assert self._view is not None
+        ids = list(self._view.grid.articles)
+        return f"[{ids.index(article_id) + 1}]" if article_id in ids else ""
+
+    def _content_line(self, y: int, columns: range) -> tuple[list[Segment], list[Segment]]:
+        assert self._view is not None
+        view = self._view
+        if y >= (self._tops[-1] + self._heights[-1] if self._tops else 0):
+            return [], []
+        block_index = bisect.bisect_right(self._tops, y) - 1
+        block = self._blocks[block_index]
+        offset = y - self._tops[block_index]
+        separator = self.get_component_rich_style("grid--separator")
+        if isinstance(block, Fold):
+            fold = self.get_component_rich_style("grid--fold")
+            total = len(columns) * (self._column_width + 1)
+            label = f" ┄ {len(block.rows)} matching row{'s' * (len(block.rows) != 1)} folded (f unfolds) ┄"
+            return [Segment("  ┄", fold)], [Segment(_fit(label, total), fold)]
+        row = view.grid.rows[block]
+        on_cursor = self._cursor is not None and self._cursor.row == block
+        row_style = self.get_component_rich_style("grid--cursor-row") if on_cursor else Style()
+        last_line = offset == self._heights[block_index] - 1
+        gutter: list[Segment] = []
+        if offset == 0:
+            number_style = self.get_component_rich_style("grid--row-number") + row_style
+            gutter = [Segment(f"{row.number:>4}{STATUS_GLYPH[row.status]} ", number_style)]
+        elif not last_line:
+            gutter = [Segment(" " * GUTTER, row_style)]
+        segments: list[Segment] = []
+        for column in columns:
+            article = view.articles[column].id
+            if last_line:
+                segments.append(Segment("╌" * self._column_width, separator))
+                segments.append(Segment("┼", separator))
+                continue
+            in_cell = on_cursor and self._cursor is not None and self._cursor.article == article
+            style = row_style + (
+                self.get_component_rich_style("grid--cursor-cell") if in_cell else Style()
+            )
+            if article in row.cells:
+                segments.extend(self._cell_line(block, row, article, offset, style))
+            elif offset == 0:
+                gap = self.get_component_rich_style("grid--gap")
+                segments.append(Segment(_fit("  ┄┄ no passage ┄┄", self._column_width), style + gap))
+            else:
+                segments.append(Segment(" " * self._column_width, style))
+            segments.append(Segment("│", separator))
+        if last_line:
+            gutter = [Segment("╌" * GUTTER, separator)]
+        return gutter, segments
+
+    def _cell_line(self, index: int, row: GridRow, article: str, offset: int, style: Style) -> list[Segment]:
+        assert self._view is not None
+        layout = self._cell(row, article)
+        width = self._column_width
+        if offset >= len(layout.lines):
+            return [Segment(" " * width, style)]
+        start, end = layout.lines[offset]
+        types = self._view.types
+        marks = [m for m in layout.marks if m.type in types and m.start < end and m.end > start]
+        marker = [Segment(" " * MARKER, style)]
+        if marks:
+            first = marks[0]
+            tag = self._view.tags.get(first.finding, " ")
+            marker = [
+                Segment(HIGHLIGHT_BY_TYPE[first.type].letter, style + self.finding_style(first.type)),
+                Segment(tag[:1] or " ", style),
+            ]
+        current = self._cursor.finding if self._cursor and self._cursor.row == index else None
+        hits = self._view.hits.get((index, article), ())
+        shift = layout.badge + 1 if layout.badge else 0
+        spans: list[tuple[int, int, Style]] = []
+        if layout.badge and offset == 0:
+            spans.append((0, layout.badge, self.get_component_rich_style("grid--badge")))
+        current_style = self.get_component_rich_style("grid--current-finding") + Style(reverse=False)
+        spans.extend(
+            (m.start, m.end, current_style if m.finding == current else self.finding_style(m.type)) for m in marks
+        )
+        hit_style = self.get_component_rich_style("grid--search-hit")
+        spans.extend((s + shift, e + shift, hit_style) for s, e in hits)
+        text_segments = _styled(layout.text, start, end, spans, style)
+        used = sum(s.cell_length for s in text_segments)
+        return [*marker, *text_segments, Segment(" " * max(0, width - MARKER - used), style)]
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a cell moves the cursor there."""
+        if self._view is None or event.y < HEADER_LINES or event.x < GUTTER or not self._tops:
+            return
+        y = event.y - HEADER_LINES + int(self.scroll_y)
+        block_index = bisect.bisect_right(self._tops, y) - 1
+        if block_index < 0 or isinstance(self._blocks[block_index], Fold):
+            return
+        column = (event.x - GUTTER + int(self.scroll_x)) // (self._column_width + 1)
+        if column < len(self._view.articles):
+            self.post_message(CellClicked(self._blocks[block_index], self._view.articles[column].id))
+
+
+def _badge(cell: Cell, mode: str) -> str:
+    """Reading mode links a passage to its aligned row; aligned mode marks passages out of their order."""
+    if mode == "reading":
+        return f"≡{cell.aligned_row}"
+    return cell.displaced.label if cell.displaced else ""
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut with an ellipsis or padded to exactly `width` cells."""
+    return set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)
+
+
+def _styled(text: str, start: int, end: int, spans: list[tuple[int, int, Style]], base: Style) -> list[Segment]:
+    """Segments of text[start:end] with every overlapping span's style added on top of `base`, in order."""
+    cuts = {start, end}
+    for s, e, _ in spans:
+        cuts.update(x for x in (s, e) if start < x < end)
+    points = sorted(cuts)
+    segments = []
+    for lo, hi in zip(points, points[1:]):
+        style = base
+        for s, e, extra in spans:
+            if s < hi and e > lo:
+                style = style + extra
+        segments.append(Segment(text[lo:hi], style))
+    return segments

@@ -1,0 +1,59 @@
+"""The headline strip: every shown article's headline on one line, wording differences highlighted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from compare_tui.core.models import Article, FindingType
+from compare_tui.core.report_view import article_label
+from compare_tui.core.safe_text import visible
+from compare_tui.core.view import Cell
+from compare_tui.tui.widgets.highlighted import Highlighted
+
+MAX_LINES = 6
+
+
+class HeadlineStrip(Highlighted):
+    """Headlines compared at the top of the review screen."""
+
+    COMPONENT_CLASSES = Highlighted.COMPONENT_CLASSES | {"headlines--outlet"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._articles: tuple[Article, ...] = ()
+        self._numbers: dict[str, int] = {}
+        self._cells: dict[str, Cell] = {}
+        self._types: frozenset[FindingType] = frozenset()
+
+    def show(
+        self,
+        articles: tuple[Article, ...],
+        *,
+        numbers: dict[str, int],
+        cells: dict[str, Cell],
+        types: frozenset[FindingType],
+    ) -> None:
+        """Show the headlines of `articles` (numbered as in the column headers)."""
+        self._articles, self._numbers, self._cells, self._types = articles, numbers, cells, types
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        """One literal line per article: number, outlet, then the headline with its marks."""
+        outlet_style = self.get_component_rich_style("headlines--outlet")
+        width = max((len(self._label(a)) for a in self._articles), default=0)
+        lines = []
+        for article in self._articles[:MAX_LINES]:
+            line = Text(self._label(article).ljust(width + 1), style=outlet_style, no_wrap=True, overflow="ellipsis")
+            cell = self._cells.get(article.id)
+            if cell is not None:
+                line.append_text(self.marked_text(cell.text.replace("\n", " "), cell.marks, types=self._types))
+            else:
+                line.append(visible(article.title or "(no title)").replace("\n", " "))
+            lines.append(line)
+        hidden = len(self._articles) - MAX_LINES
+        if hidden > 0:
+            lines.append(Text(f"… {hidden} more headlines in the column headers", style=outlet_style))
+        return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
+
+    def _label(self, article: Article) -> str:
+        return f"[{self._numbers.get(article.id, 0)}] {visible(article_label(article))}"
