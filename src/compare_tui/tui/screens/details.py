@@ -36,7 +36,7 @@ class DetailsBody(Highlighted):
         self._comparison = comparison
         self._types = types
 
-    def _name(self, article_id: str | None) -> str:
+    def _label(self, article_id: str | None) -> str:
         article = self._comparison.article_by_id.get(article_id or "")
         if article is None:
             return "—"
@@ -60,44 +60,44 @@ class DetailsBody(Highlighted):
         signals = ", ".join(f"{name} {value:.2f}" for name, value in sorted(d.signals.items())) or "none given"
         table.add_row(Text("Signals", style=heading), Text(signals))
         if d.missing:
-            table.add_row(Text("No passage in", style=heading), Text(", ".join(self._name(a) for a in d.missing)))
+            table.add_row(Text("No passage in", style=heading), Text(", ".join(self._label(a) for a in d.missing)))
         section("Passages")
         for passage in d.passages:
             marks = self._marks(passage.article, passage.text)
-            table.add_row(Text(self._name(passage.article)), self.marked_text(passage.text, marks, types=self._types))
+            table.add_row(Text(self._label(passage.article)), self.marked_text(passage.text, marks, types=self._types))
         section("Word differences")
         if not d.diffs:
             table.add_row(Text(""), Text("only one passage in this row", style=muted))
         for diff in d.diffs:
-            table.add_row(Text(f"{self._name(diff.base)} →\n{self._name(diff.other)}"), self._diff_text(diff.pieces))
+            table.add_row(Text(f"{self._label(diff.base)} →\n{self._label(diff.other)}"), self._diff_text(diff.pieces))
         section("Facts")
         if not d.facts:
             table.add_row(Text(""), Text("no fact of this row is missing elsewhere", style=muted))
         for fact in d.facts:
-            line = Text(fact.text, style=self.finding_style("omitted_fact"))
-            line.append(f"\n  present: {', '.join(self._name(a) for a in fact.present) or '—'}")
-            line.append(f"\n  missing: {', '.join(self._name(a) for a in fact.absent) or '—'}")
+            line = Text.assemble((fact.text, self.finding_style("omitted_fact")))
+            line.append(f"\n  present: {', '.join(self._label(a) for a in fact.present) or '—'}")
+            line.append(f"\n  missing: {', '.join(self._label(a) for a in fact.absent) or '—'}")
             table.add_row(Text(""), line)
         section("Attribution")
         if not d.attributions:
             table.add_row(Text(""), Text("no attributed quote or claim in this row", style=muted))
         for finding in d.attributions:
             who = ", ".join(f"{k}: {visible(str(v))}" for k, v in sorted(finding.detail.items()))
-            line = Text(visible(finding.text), style=self.finding_style("attribution"))
+            line = Text.assemble((visible(finding.text), self.finding_style("attribution")))
             line.append(f"  {visible(finding.explanation)}" + (f" ({who})" if who else ""))
-            table.add_row(Text(self._name(finding.article)), line)
+            table.add_row(Text(self._label(finding.article)), line)
         section("Findings")
         if not d.findings:
             table.add_row(Text(""), Text("none", style=muted))
         for finding in d.findings:
             h = HIGHLIGHT_BY_TYPE[finding.type]
-            line = Text(f" {h.letter} ", style=self.finding_style(finding.type))
+            line = Text.assemble((f" {h.letter} ", self.finding_style(finding.type)))
             line.append(f" {h.label}: ")
             line.append(visible(finding.text), style=self.finding_style(finding.type))
             line.append(f" — {visible(finding.explanation)}")
             if finding.peers:
-                line.append(f" (missing in {', '.join(self._name(a) for a in finding.peers.absent) or '—'})", muted)
-            table.add_row(Text(self._name(finding.article)), line)
+                line.append(f" (missing in {', '.join(self._label(a) for a in finding.peers.absent) or '—'})", muted)
+            table.add_row(Text(self._label(finding.article)), line)
         return table
 
     def _marks(self, article_id: str, text: str) -> tuple[Mark, ...]:

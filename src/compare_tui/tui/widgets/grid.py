@@ -64,7 +64,7 @@ class _CellLayout:
     lines: tuple[tuple[int, int], ...]
 
 
-class ComparisonGrid(ScrollView, Highlighted, can_focus=True):
+class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=False):
     """Aligned passages of several articles side by side, with findings highlighted."""
 
     COMPONENT_CLASSES = Highlighted.COMPONENT_CLASSES | {
@@ -82,7 +82,13 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True):
         "grid--search-hit",
     }
 
-    BINDINGS = [Binding("left", "scroll_left", show=False), Binding("right", "scroll_right", show=False)]
+    BINDINGS = [
+        Binding("left", "scroll_left", "Scroll left", show=False, id="scroll_left"),
+        Binding("right", "scroll_right", "Scroll right", show=False, id="scroll_right"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page_down"),
+    ]
+    """Only sideways and page scrolling: row and column moves belong to the review screen's cursor."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)

@@ -1,0 +1,47 @@
+"""An app factory for Pilot tests: the review app on the hand-made comparison, through a recording fake core."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+
+from compare_tui.core.loading import LoadError
+from compare_tui.core.pipeline import CompareOutcome
+from compare_tui.core.settings import Settings
+from compare_tui.tui.app import CompareApp
+from fixtures.handmade import build_comparison
+
+
+@dataclass
+class FakeCore:
+    """Stands in for `compare_sources`: records each call's settings and thread, returns the hand-made comparison."""
+
+    errors: tuple[LoadError, ...] = ()
+    calls: list[Settings] = field(default_factory=list)
+    threads: list[str] = field(default_factory=list)
+
+    def __call__(self, sources, *, settings: Settings) -> CompareOutcome:
+        self.calls.append(settings)
+        self.threads.append(threading.current_thread().name)
+        comparison = build_comparison(reference=settings.reference, threshold=settings.match_threshold)
+        return CompareOutcome(comparison, self.errors)
+
+
+@pytest.fixture
+def fake_core() -> FakeCore:
+    """A fresh recording fake core."""
+    return FakeCore()
+
+
+@pytest.fixture
+def make_app(fake_core: FakeCore, tmp_path) -> Callable[..., CompareApp]:
+    """Build the app on the fake core; settings default to a fixed theme and a temporary screenshot folder."""
+
+    def make(**overrides) -> CompareApp:
+        settings = Settings(theme="textual-dark", screenshot_dir=str(tmp_path / "shots")).with_overrides(**overrides)
+        return CompareApp(["wire.txt", "pundit.txt", "daily.txt"], settings=settings, compare=fake_core)
+
+    return make
