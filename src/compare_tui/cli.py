@@ -156,7 +156,7 @@ def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
 def _run_app(args: argparse.Namespace, settings: Settings) -> int:
     from compare_tui.tui.app import CompareApp
 
-    CompareApp(_sources(args), settings=settings).run()
+    CompareApp(_sources(args), settings=settings, session_path=args.session).run()
     return 0
 
 

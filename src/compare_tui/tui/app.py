@@ -39,9 +39,16 @@ class CompareApp(App[None]):
     ]
 
     def __init__(
-        self, sources: Sequence[object], *, settings: Settings | None = None, compare: CompareFunction | None = None
+        self,
+        sources: Sequence[object],
+        *,
+        settings: Settings | None = None,
+        compare: CompareFunction | None = None,
+        session_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.session_path = session_path
+        """The triage session file (--session); None keeps it in the XDG data folder."""
         self.settings = settings or Settings()
         self.review = ReviewScreen(sources, settings=self.settings, compare=compare or _default_compare)
 

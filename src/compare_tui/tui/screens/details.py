@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +17,7 @@ from compare_tui.core.models import FindingType
 from compare_tui.core.row_details import RowDetails
 from compare_tui.core.report_view import article_label
 from compare_tui.core.safe_text import visible
+from compare_tui.core.triage import Decision
 from compare_tui.core.view import Mark
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
 from compare_tui.tui.widgets.highlighted import Highlighted
@@ -30,9 +33,17 @@ class DetailsBody(Highlighted):
         "details--muted",
     }
 
-    def __init__(self, details: RowDetails, comparison: Comparison, *, types: frozenset[FindingType]) -> None:
+    def __init__(
+        self,
+        details: RowDetails,
+        comparison: Comparison,
+        *,
+        types: frozenset[FindingType],
+        decisions: Mapping[str, Decision] | None = None,
+    ) -> None:
         super().__init__()
         self._details = details
+        self._decisions = decisions or {}
         self._comparison = comparison
         self._types = types
 
@@ -97,6 +108,9 @@ class DetailsBody(Highlighted):
             line.append(f" — {visible(finding.explanation)}")
             if finding.peers:
                 line.append(f" (missing in {', '.join(self._label(a) for a in finding.peers.absent) or '—'})", muted)
+            if decision := self._decisions.get(finding.id):
+                note = f" — {visible(decision.note)}" if decision.note else ""
+                line.append(f"\n  triage: {decision.state or 'note only'}{note}", muted)
             table.add_row(Text(self._label(finding.article)), line)
         return table
 
@@ -137,16 +151,24 @@ class DetailsScreen(Screen[None]):
         Binding("escape,enter,q", "app.pop_screen", "Back", id="details_close"),
     ]
 
-    def __init__(self, details: RowDetails, comparison: Comparison, *, types: frozenset[FindingType]) -> None:
+    def __init__(
+        self,
+        details: RowDetails,
+        comparison: Comparison,
+        *,
+        types: frozenset[FindingType],
+        decisions: Mapping[str, Decision] | None = None,
+    ) -> None:
         super().__init__()
         self.details = details
         self._comparison = comparison
         self._types = types
+        self._decisions = decisions or {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="#")
         with VerticalScroll(id="details"):
-            yield DetailsBody(self.details, self._comparison, types=self._types)
+            yield DetailsBody(self.details, self._comparison, types=self._types, decisions=self._decisions)
         yield Static("escape back · ↑/↓ scroll", id="details-hint")
 
     def on_mount(self) -> None:

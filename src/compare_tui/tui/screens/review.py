@@ -12,7 +12,6 @@ from typing import Callable, Sequence
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header
 from textual.worker import Worker, WorkerState
 
@@ -43,6 +42,7 @@ from compare_tui.tui.screens.help import HelpScreen
 from compare_tui.tui.screens.ledger import LedgerScreen
 from compare_tui.tui.screens.reference import ReferenceScreen
 from compare_tui.tui.screens.search import SearchScreen
+from compare_tui.tui.triage import TriageScreen
 from compare_tui.tui.widgets.grid import ComparisonGrid, GridView
 from compare_tui.tui.widgets.headlines import HeadlineStrip
 from compare_tui.tui.widgets.legend import Legend
@@ -92,7 +92,7 @@ def _bindings() -> list[Binding]:
     return nav + articles + highlights
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(TriageScreen):
     """Articles side by side with their findings, driven from the keyboard."""
 
     BINDINGS = _bindings()
@@ -149,11 +149,17 @@ class ReviewScreen(Screen[None]):
             return
         previous = self.cursor
         self.comparison = comparison
+        self.open_session(comparison)
         self.reference = comparison.reference
         self.threshold = float(comparison.settings.get("match_threshold", self.threshold))
         self._grids.clear()
         self.hidden &= {a.id for a in comparison.articles}
         self.cursor = previous
+        self._redraw()
+
+    @on(TriageScreen.Changed)
+    def _triage_changed(self) -> None:
+        """A decision changed: redraw the tags beside the findings."""
         self._redraw()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -206,7 +212,9 @@ class ReviewScreen(Screen[None]):
         for hit in hits:
             hit_map[(hit.row, hit.article)] = (*hit_map.get((hit.row, hit.article), ()), (hit.start, hit.end))
         types = frozenset(self.types)
-        view = GridView(grid, self.shown_articles, self._blocks(), types, comparison.reference, hit_map)
+        view = GridView(
+            grid, self.shown_articles, self._blocks(), types, comparison.reference, hit_map, tags=self.triage_tags()
+        )
         self.query_one(ComparisonGrid).show(view, self.cursor)
         numbers = {a.id: i for i, a in enumerate(comparison.articles, start=1)}
         self.query_one(HeadlineStrip).show(
@@ -365,7 +373,8 @@ class ReviewScreen(Screen[None]):
         if row_id is None or self.comparison is None:
             return
         details = row_details(self.comparison, row_id, base=self.comparison.reference)
-        self.app.push_screen(DetailsScreen(details, self.comparison, types=frozenset(self.types)))
+        decisions = self.decisions(details.findings)
+        self.app.push_screen(DetailsScreen(details, self.comparison, types=frozenset(self.types), decisions=decisions))
 
     def action_ledger(self) -> None:
         """Open the omission ledger: facts × articles."""
