@@ -125,7 +125,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
     def move_cursor(self, cursor: Cursor | None) -> None:
         """Move the highlighted row, cell and finding, scrolling them into view."""
         self._cursor = cursor
-        self._invalidate()
+        self.refresh()
         self.scroll_to_cursor()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -209,16 +209,31 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             self.scroll_to(x=x, animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
-        """One screen line: the fixed column headers, or a line of a row, cut to the visible columns."""
+        """One screen line: the fixed column headers, or a line of a row, cut to the visible columns.
+
+        Cached per line; only lines of the cursor's row depend on the cursor, so moving it re-renders two rows.
+        """
         width = self.scrollable_content_region.width
+        cursor_key: Cursor | None = None
         if y < HEADER_LINES:
             line = ("header", y)
         else:
             line = ("content", y - HEADER_LINES + int(self.scroll_y))
-        return self._render_line_cached(line, int(self.scroll_x), width, self._generation)
+            if self._cursor is not None and self._cursor.row == self._row_at(line[1]):
+                cursor_key = self._cursor
+        return self._render_line_cached(line, int(self.scroll_x), width, self._generation, cursor_key)
 
-    @lru_cache(maxsize=512)
-    def _render_line_cached(self, line: tuple[str, int], scroll_x: int, width: int, generation: int) -> Strip:
+    def _row_at(self, y: int) -> int | None:
+        """The screen row drawn on content line `y` (None for folds and past the end)."""
+        index = bisect.bisect_right(self._tops, y) - 1
+        if index < 0 or index >= len(self._blocks) or isinstance(self._blocks[index], Fold):
+            return None
+        return self._blocks[index]
+
+    @lru_cache(maxsize=1024)
+    def _render_line_cached(
+        self, line: tuple[str, int], scroll_x: int, width: int, generation: int, cursor: Cursor | None
+    ) -> Strip:
         view = self._view
         base = self.rich_style
         if view is None or not view.articles:
@@ -231,7 +246,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         if kind == "header":
             gutter, segments = self._header_line(number, columns)
         else:
-            gutter, segments = self._content_line(number, columns)
+            gutter, segments = self._content_line(number, columns, cursor)
         content = Strip(segments).crop(scroll_x - first * step, scroll_x - first * step + max(0, width - GUTTER))
         strip = Strip.join([Strip(gutter).adjust_cell_length(GUTTER, base), content])
         return strip.adjust_cell_length(width, base).apply_style(base)
@@ -268,7 +283,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         ids = list(self._view.grid.articles)
         return f"[{ids.index(article_id) + 1}]" if article_id in ids else ""
 
-    def _content_line(self, y: int, columns: range) -> tuple[list[Segment], list[Segment]]:
+    def _content_line(
+        self, y: int, columns: range, cursor: Cursor | None
+    ) -> tuple[list[Segment], list[Segment]]:
         assert self._view is not None
         view = self._view
         if y >= (self._tops[-1] + self._heights[-1] if self._tops else 0):
@@ -283,7 +300,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             label = f" ┄ {len(block.rows)} matching row{'s' * (len(block.rows) != 1)} folded (f unfolds) ┄"
             return [Segment("  ┄", fold)], [Segment(_fit(label, total), fold)]
         row = view.grid.rows[block]
-        on_cursor = self._cursor is not None and self._cursor.row == block
+        on_cursor = cursor is not None and cursor.row == block
         row_style = self.get_component_rich_style("grid--cursor-row") if on_cursor else Style()
         last_line = offset == self._heights[block_index] - 1
         gutter: list[Segment] = []
@@ -299,12 +316,12 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                 segments.append(Segment("╌" * self._column_width, separator))
                 segments.append(Segment("┼", separator))
                 continue
-            in_cell = on_cursor and self._cursor is not None and self._cursor.article == article
+            in_cell = on_cursor and cursor is not None and cursor.article == article
             style = row_style + (
                 self.get_component_rich_style("grid--cursor-cell") if in_cell else Style()
             )
             if article in row.cells:
-                segments.extend(self._cell_line(block, row, article, offset, style))
+                segments.extend(self._cell_line(row, article, offset, style, cursor))
             elif offset == 0:
                 gap = self.get_component_rich_style("grid--gap")
                 segments.append(Segment(_fit("  ┄┄ no passage ┄┄", self._column_width), style + gap))
@@ -315,7 +332,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             gutter = [Segment("╌" * GUTTER, separator)]
         return gutter, segments
 
-    def _cell_line(self, index: int, row: GridRow, article: str, offset: int, style: Style) -> list[Segment]:
+    def _cell_line(
+        self, row: GridRow, article: str, offset: int, style: Style, cursor: Cursor | None
+    ) -> list[Segment]:
         assert self._view is not None
         layout = self._cell(row, article)
         width = self._column_width
@@ -332,7 +351,8 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                 Segment(HIGHLIGHT_BY_TYPE[first.type].letter, style + self.finding_style(first.type)),
                 Segment(tag[:1] or " ", style),
             ]
-        current = self._cursor.finding if self._cursor and self._cursor.row == index else None
+        index = row.number - 1
+        current = cursor.finding if cursor is not None and cursor.row == index else None
         hits = self._view.hits.get((index, article), ())
         shift = layout.badge + 1 if layout.badge else 0
         spans: list[tuple[int, int, Style]] = []
