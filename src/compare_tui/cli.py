@@ -69,6 +69,7 @@ def _screenshot_parser() -> argparse.ArgumentParser:
     )
     _common(parser)
     parser.add_argument("-o", "--output", type=Path, required=True, help="output .svg or .png file")
+    parser.add_argument("--format", choices=("svg", "png"), help="image format (default: from the file name)")
     parser.add_argument("--size", default="160x50", help="terminal size as COLUMNSxLINES (default 160x50)")
     return parser
 
@@ -143,13 +144,25 @@ def _run_report(args: argparse.Namespace, settings: Settings) -> int:
 def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
     from compare_tui.tui.screenshot import parse_size, render_svg, save_svg
 
-    if args.output.suffix.lower() != ".svg":
-        raise UsageError(f"{args.output}: only .svg screenshots can be written")
+    fmt = args.format or args.output.suffix.lower().lstrip(".")
+    if fmt not in ("svg", "png"):
+        raise UsageError(f"{args.output}: name a .svg or .png file, or give --format svg|png")
     try:
         size = parse_size(args.size)
     except ValueError as exc:
         raise UsageError(f"--size: {exc}") from None
-    save_svg(render_svg(_sources(args), settings=settings, size=size), args.output)
+    svg = render_svg(_sources(args), settings=settings, size=size)
+    try:
+        if fmt == "svg":
+            save_svg(svg, args.output)
+        else:
+            from compare_tui.core.atomic import write_bytes_atomic
+            from compare_tui.png import svg_to_png
+
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(args.output, svg_to_png(svg))
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write the screenshot ({exc.strerror or exc})")
     return 0
 
 

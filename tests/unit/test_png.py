@@ -133,3 +133,26 @@ def test_textual_screenshot_renders_with_joined_borders_and_colours(tmp_path: Pa
         run = run + 1 if is_red(p) else 0
         longest = max(longest, run)
     assert longest >= 6 * 24
+
+
+def test_cli_screenshot_writes_png_by_name_or_format(tmp_path: Path) -> None:
+    from compare_tui.cli import main
+
+    sample = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-guarantees"
+    by_name, by_format = tmp_path / "shot.png", tmp_path / "shot.image"
+    assert main(["screenshot", str(sample), "-o", str(by_name), "--size", "80x24"]) == 0
+    assert main(["screenshot", str(sample), "-o", str(by_format), "--size", "80x24", "--format", "png"]) == 0
+    svg_path = tmp_path / "shot.svg"
+    assert main(["screenshot", str(sample), "-o", str(svg_path), "--size", "80x24"]) == 0
+    box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg_path.read_text(encoding="utf-8"))
+    assert box is not None
+    first, second = by_name.read_bytes(), by_format.read_bytes()
+    assert png_size(first) == png_size(second) == PngSize(round(float(box[1])), round(float(box[2])))
+    assert len({p for row in decode_png(first)[::8] for p in row[::8]}) > 20
+
+
+def test_cli_screenshot_refuses_other_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from compare_tui.cli import main
+
+    assert main(["screenshot", "-o", str(tmp_path / "shot.gif")]) == 2
+    assert "shot.gif: name a .svg or .png file, or give --format svg|png" in capsys.readouterr().err
