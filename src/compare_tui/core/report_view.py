@@ -8,12 +8,13 @@ two formats cannot disagree about content, and the escaping rules live in each r
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, Segment
+from compare_tui.core.row_details import FactPresence, omission_ledger
 from compare_tui.core.triage import Decision, TriageState, lookup
 
 
@@ -92,14 +93,6 @@ class ReportRow:
 
 
 @dataclass(frozen=True, slots=True)
-class LedgerFact:
-    """One fact of the omission ledger and which articles carry it."""
-
-    text: str
-    present: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
 class ReportFinding:
     """A numbered finding with its article label and the editor's decision."""
 
@@ -119,7 +112,8 @@ class ReportView:
     articles: tuple[ArticleInfo, ...]
     headlines: tuple[tuple[Passage, ...], ...]
     rows: tuple[ReportRow, ...]
-    ledger: tuple[LedgerFact, ...]
+    ledger: tuple[FactPresence, ...]
+    """The omission ledger as the app shows it (facts of the findings kept), article ids present/absent."""
     findings: tuple[ReportFinding, ...]
     type_counts: Mapping[FindingType, int]
     triage_counts: Mapping[str, int]
@@ -200,7 +194,7 @@ def build_view(
         ),
         headlines=headlines,
         rows=rows,
-        ledger=_ledger(kept, comparison),
+        ledger=omission_ledger(replace(comparison, findings=tuple(kept))).facts,
         findings=tuple(numbered),
         type_counts={t: sum(1 for f in kept if f.type == t) for t in FINDING_TYPES},
         triage_counts=triage_counts,
@@ -237,18 +231,3 @@ def _pieces(
         ending = tuple(marks[f.id] for f in inside if f.end == hi)
         pieces.append(Piece(article.text[lo:hi], covering, ending))
     return tuple(pieces)
-
-
-def _ledger(findings: list[Finding], comparison: Comparison) -> tuple[LedgerFact, ...]:
-    """Facts × articles from the omitted_fact findings: one line per fact key (or per text when unkeyed)."""
-    facts: dict[str, tuple[str, set[str]]] = {}
-    for f in findings:
-        if f.type != "omitted_fact":
-            continue
-        group = f.key or f.text
-        _, present = facts.setdefault(group, (f.text, set()))
-        present.add(f.article)
-        if f.peers:
-            present.update(f.peers.present)
-    known = {a.id for a in comparison.articles}
-    return tuple(LedgerFact(text, frozenset(present & known)) for text, present in facts.values())
