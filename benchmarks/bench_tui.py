@@ -21,7 +21,10 @@ from compare_tui.tui.app import CompareApp
 from compare_tui.tui.screenshot import parse_size
 
 SAMPLES = Path(__file__).parents[1] / "sample_data"
-DEFAULT_INPUT = (SAMPLES / "sudan-bombs-yida-refugee-camp", SAMPLES / "zelensky-security-guarantees" / "001_076d54ec44685f7b.txt")
+DEFAULT_INPUT = (
+    SAMPLES / "sudan-bombs-yida-refugee-camp",
+    SAMPLES / "zelensky-security-guarantees" / "001_076d54ec44685f7b.txt",
+)
 """The 11 ECB+ articles of one event plus one of the seed articles: 12 columns."""
 KEYS = {
     "unbound key (baseline)": ["z"] * 20,
@@ -52,7 +55,9 @@ async def measure(sources: list[str], size: tuple[int, int]) -> None:
         started = time.perf_counter()
         await app.wait_for_comparison()
         await pilot.pause()
-        print(f"first paint after the result: {(time.perf_counter() - started) * 1000:.0f} ms at {size[0]}x{size[1]}")
+        print(
+            f"first paint after the result: {(time.perf_counter() - started) * 1000:.0f} ms at {size[0]}x{size[1]}"
+        )
         print(f"{'action':28} {'presses':>7} {'median':>8} {'p95':>8} {'max':>8}   (ms, press to refreshed)")
         for name, keys in KEYS.items():
             times = []

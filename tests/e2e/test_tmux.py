@@ -8,8 +8,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -38,16 +38,21 @@ def test_sample_navigate_screenshot_quit(tmp_path: Path) -> None:
     config.write_text(f'screenshot_dir = "{shots}"\ntheme = "textual-dark"\n', encoding="utf-8")
     rc_file = tmp_path / "rc"
     session = f"compare-tui-e2e-{uuid.uuid4().hex[:8]}"
-    env = f"COMPARE_TUI_CONFIG={config} PATH={PROGRAM.parent}:{os.environ.get('PATH', '')} TERM=xterm-256color"
+    env = (
+        f"COMPARE_TUI_CONFIG={config} PATH={PROGRAM.parent}:{os.environ.get('PATH', '')} TERM=xterm-256color"
+    )
     command = f"env {env} {PROGRAM}; echo $? > {rc_file}"
     started = subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command], capture_output=True, text=True
+        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if "server exited unexpectedly" in started.stderr:
         pytest.skip("tmux is installed but cannot start a server in this environment")
     assert started.returncode == 0, started.stderr
     try:
-        screen = lambda: _tmux("capture-pane", "-p", "-t", session)  # noqa: E731
+        screen = lambda: _tmux("capture-pane", "-p", "-t", session)
         _wait(lambda: "row 1/" in screen(), what="the comparison on screen")
         _tmux("send-keys", "-t", session, "n")
         _wait(lambda: "Zelensky" in screen() and "row " in screen(), what="the first finding")
@@ -60,4 +65,4 @@ def test_sample_navigate_screenshot_quit(tmp_path: Path) -> None:
         _wait(lambda: rc_file.exists() and rc_file.read_text().strip() != "", what="the program to exit")
         assert rc_file.read_text().strip() == "0"
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import pytest
 
@@ -41,7 +41,9 @@ def make_app(fake_core: FakeCore, tmp_path) -> Callable[..., CompareApp]:
     """Build the app on the fake core; settings default to a fixed theme and a temporary screenshot folder."""
 
     def make(**overrides) -> CompareApp:
-        settings = Settings(theme="textual-dark", screenshot_dir=str(tmp_path / "shots")).with_overrides(**overrides)
+        settings = Settings(theme="textual-dark", screenshot_dir=str(tmp_path / "shots")).with_overrides(
+            **overrides
+        )
         return CompareApp(["wire.txt", "pundit.txt", "daily.txt"], settings=settings, compare=fake_core)
 
     return make

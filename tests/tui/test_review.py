@@ -235,7 +235,13 @@ def test_question_mark_lists_every_key(make_app) -> None:
         await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         descriptions = {a.description for a in app.screen.actions}
-        assert {"Next finding", "Omission ledger", "Quit", "Save a screenshot (SVG)", "Toggle wording"} <= descriptions
+        assert {
+            "Next finding",
+            "Omission ledger",
+            "Quit",
+            "Save a screenshot (SVG)",
+            "Toggle wording",
+        } <= descriptions
         keys = {a.description: a.keys for a in app.screen.actions}
         assert keys["Next row"] == "↓ j" or set(keys["Next row"].split()) >= {"j"}
         await press(pilot, "escape")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ from compare_tui.core.row_details import omission_ledger, row_details, word_diff
 from compare_tui.core.view import (
     Cursor,
     Fold,
+    _longest_increasing,
     build_grid,
     finding_counts,
     finding_stops,
@@ -23,7 +25,6 @@ from compare_tui.core.view import (
     selectable,
     shown_rows,
     step_stop,
-    _longest_increasing,
 )
 
 ALL = ("wire", "pundit", "daily")
@@ -64,7 +65,7 @@ def test_longest_increasing_keeps_the_longest_run() -> None:
 @given(st.lists(st.integers(0, 30), max_size=40, unique=True))
 def test_longest_increasing_is_increasing(values: list[int]) -> None:
     kept = sorted(_longest_increasing(values))
-    assert all(values[a] < values[b] for a, b in zip(kept, kept[1:]))
+    assert all(values[a] < values[b] for a, b in pairwise(kept))
     assert (len(kept) > 0) == (len(values) > 0)
 
 
@@ -110,7 +111,9 @@ def test_next_unique_wraps_and_respects_shown_articles(handmade: Comparison) -> 
     rows = tuple(range(7))
     assert next_unique(grid, rows=rows, current=0, articles=ALL) == 4
     assert next_unique(grid, rows=rows, current=4, articles=ALL) == 4  # the only one: wraps back to itself
-    assert next_unique(grid, rows=rows, current=0, articles=("wire", "daily")) == 2  # only wire, of those shown
+    assert (
+        next_unique(grid, rows=rows, current=0, articles=("wire", "daily")) == 2
+    )  # only wire, of those shown
     assert next_unique(grid, rows=(), current=0, articles=ALL) is None
 
 
@@ -149,7 +152,9 @@ def test_row_details_gather_diffs_facts_and_attribution(handmade: Comparison) ->
     details = row_details(handmade, "r6")
     assert details.number == 7 and details.missing == ()
     assert [(d.base, d.other) for d in details.diffs] == [("wire", "pundit"), ("wire", "daily")]
-    assert [(f.text, f.present, f.absent) for f in details.facts] == [("30,000", ("wire",), ("pundit", "daily"))]
+    assert [(f.text, f.present, f.absent) for f in details.facts] == [
+        ("30,000", ("wire",), ("pundit", "daily"))
+    ]
     assert [f.detail["verb"] for f in details.attributions] == ["said", "claimed", "said"]
     gap = row_details(handmade, "r2", base="pundit")
     assert gap.missing == ("daily",) and gap.diffs[0].base == "pundit"

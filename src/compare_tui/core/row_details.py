@@ -8,8 +8,9 @@ analysis found against every article. Both only read rows and findings; nothing 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Mapping
+from typing import Literal
 
 from rapidfuzz.distance import Indel
 
@@ -91,7 +92,9 @@ def word_diff(old: str, new: str) -> tuple[DiffPiece, ...]:
             merged.append(("replace", a0, op.src_end, b0, op.dest_end))
         else:
             merged.append((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
-    return tuple(DiffPiece(tag, _slice(old, a, a0, a1), _slice(new, b, b0, b1)) for tag, a0, a1, b0, b1 in merged)
+    return tuple(
+        DiffPiece(tag, _slice(old, a, a0, a1), _slice(new, b, b0, b1)) for tag, a0, a1, b0, b1 in merged
+    )
 
 
 def _slice(text: str, words: list[re.Match[str]], first: int, end: int) -> str:
@@ -134,9 +137,7 @@ def row_details(comparison: Comparison, row_id: str, *, base: str | None = None)
 def _findings_of_row(comparison: Comparison, row_id: str, articles: list[str]) -> tuple[Finding, ...]:
     """Findings tagged with the row, or lying inside one of its segments."""
     row = comparison.row_by_id[row_id]
-    spans = {
-        a: [comparison.segment_by_id[s] for s in row.segments[a]] for a in articles
-    }
+    spans = {a: [comparison.segment_by_id[s] for s in row.segments[a]] for a in articles}
 
     def inside(f: Finding) -> bool:
         return any(s.start <= f.start < s.end for s in spans.get(f.article, ()))
@@ -149,7 +150,7 @@ def _facts(comparison: Comparison, findings: list[Finding]) -> tuple[FactPresenc
     order = [a.id for a in comparison.articles]
     groups: dict[str, tuple[str, set[str]]] = {}
     for finding in findings:
-        text, present = groups.setdefault(finding.key or finding.text, (visible(finding.text), set()))
+        _, present = groups.setdefault(finding.key or finding.text, (visible(finding.text), set()))
         present.add(finding.article)
         if finding.peers:
             present.update(finding.peers.present)

@@ -36,7 +36,7 @@ def _stand_in(char: str) -> str:
     return char
 
 
-_TABLE = {code: _stand_in(chr(code)) for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
+_TABLE = {code: _stand_in(chr(code)) for code in [*range(0x20), *range(0x7F, 0xA0)]}
 _TABLE.update({ord(c): REPLACEMENT for c in _BIDI_CONTROLS | _LINE_SEPARATORS})
 _TABLE = {code: stand_in for code, stand_in in _TABLE.items() if stand_in != chr(code)}
 

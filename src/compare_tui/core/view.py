@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Literal, Mapping, Sequence
+from typing import Literal
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, RowStatus, Segment
@@ -129,7 +130,10 @@ def build_grid(comparison: Comparison, *, mode: Mode = "aligned") -> Grid:
     articles = tuple(a.id for a in comparison.articles)
     if mode == "aligned":
         return Grid(mode, articles, aligned)
-    columns = {a: sorted((r.cells[a] for r in aligned if a in r.cells), key=_reading_key(comparison)) for a in articles}
+    columns = {
+        a: sorted((r.cells[a] for r in aligned if a in r.cells), key=_reading_key(comparison))
+        for a in articles
+    }
     plain_rows = {r.number for r in aligned if r.plain}
     depth = max((len(c) for c in columns.values()), default=0)
     rows = []
@@ -209,7 +213,9 @@ def _cell(
         for finding in findings:
             lo, hi = max(finding.start, segment.start), min(finding.end, segment.end)
             if lo < hi:
-                marks.append(Mark(lo - segment.start + offset, hi - segment.start + offset, finding.type, finding.id))
+                marks.append(
+                    Mark(lo - segment.start + offset, hi - segment.start + offset, finding.type, finding.id)
+                )
         offset += segment.end - segment.start
     return Cell(
         article=article.id,
@@ -361,7 +367,9 @@ def search(grid: Grid, query: str, *, articles: Sequence[str], limit: int = 500)
         for article in articles:
             cell = row.cells.get(article)
             if cell is not None:
-                hits.extend(SearchHit(index, article, m.start(), m.end()) for m in pattern.finditer(cell.text))
+                hits.extend(
+                    SearchHit(index, article, m.start(), m.end()) for m in pattern.finditer(cell.text)
+                )
             if len(hits) >= limit:
                 return tuple(hits[:limit])
     return tuple(hits)
@@ -385,7 +393,9 @@ def headline_cells(comparison: Comparison) -> dict[str, Cell]:
         if title is not None:
             row_id = comparison.row_of_segment.get(title.id)
             number = next((i for i, r in enumerate(comparison.rows, start=1) if r.id == row_id), 0)
-            out[article.id] = _cell(article, [title], by_article.get(article.id, ()), aligned_row=number, displaced=None)
+            out[article.id] = _cell(
+                article, [title], by_article.get(article.id, ()), aligned_row=number, displaced=None
+            )
     return out
 
 

@@ -6,9 +6,9 @@ Everything else lives in screens and widgets; the core runs in the review screen
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
 
 from textual.app import App
 from textual.binding import Binding
@@ -82,4 +82,3 @@ class CompareApp(App[None]):
             self.notify(f"Screenshot not saved: {exc}", severity="error")
             return
         self.notify(f"Screenshot saved to {path}", title="Screenshot")
-

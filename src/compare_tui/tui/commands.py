@@ -42,7 +42,10 @@ def screen_actions(screen: Screen) -> tuple[ScreenAction, ...]:
         entry = found.get(key)
         display = app.get_key_display(binding)
         if entry is None:
-            found[key] = ([display], ScreenAction(binding.group.description, binding.description, "", binding.action, active.node))
+            found[key] = (
+                [display],
+                ScreenAction(binding.group.description, binding.description, "", binding.action, active.node),
+            )
         elif display not in entry[0]:
             entry[0].append(display)
     return tuple(
@@ -68,5 +71,10 @@ class ReviewCommands(Provider):
         for action in self._actions():
             score = matcher.match(action.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(action.title), self._run(action), text=action.title,
-                          help=f"key: {action.keys}")
+                yield Hit(
+                    score,
+                    matcher.highlight(action.title),
+                    self._run(action),
+                    text=action.title,
+                    help=f"key: {action.keys}",
+                )

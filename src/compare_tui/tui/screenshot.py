@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.settings import Settings
@@ -29,7 +29,7 @@ def screenshot_name(comparison: Comparison | None, *, row: int | None, now: date
 
 
 def parse_size(text: str) -> tuple[int, int]:
-    """"160x50" -> (160, 50); a ValueError names the problem."""
+    """ "160x50" -> (160, 50); a ValueError names the problem."""
     match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
     if not match:
         raise ValueError(f"size {text!r} is not COLUMNSxLINES, e.g. 160x50")

@@ -14,8 +14,8 @@ from textual.widgets import Header, Static
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FindingType
-from compare_tui.core.row_details import RowDetails
 from compare_tui.core.report_view import article_label
+from compare_tui.core.row_details import RowDetails
 from compare_tui.core.safe_text import visible
 from compare_tui.core.triage import Decision
 from compare_tui.core.view import Mark
@@ -68,19 +68,27 @@ class DetailsBody(Highlighted):
             table.add_row(Text(title, style=heading), Text(""))
 
         table.add_row(Text("Row", style=heading), Text(f"{d.number} · {d.status} · score {d.score:.2f}"))
-        signals = ", ".join(f"{name} {value:.2f}" for name, value in sorted(d.signals.items())) or "none given"
+        signals = (
+            ", ".join(f"{name} {value:.2f}" for name, value in sorted(d.signals.items())) or "none given"
+        )
         table.add_row(Text("Signals", style=heading), Text(signals))
         if d.missing:
-            table.add_row(Text("No passage in", style=heading), Text(", ".join(self._label(a) for a in d.missing)))
+            table.add_row(
+                Text("No passage in", style=heading), Text(", ".join(self._label(a) for a in d.missing))
+            )
         section("Passages")
         for passage in d.passages:
             marks = self._marks(passage.article, passage.text)
-            table.add_row(Text(self._label(passage.article)), self.marked_text(passage.text, marks, types=self._types))
+            table.add_row(
+                Text(self._label(passage.article)), self.marked_text(passage.text, marks, types=self._types)
+            )
         section("Word differences")
         if not d.diffs:
             table.add_row(Text(""), Text("only one passage in this row", style=muted))
         for diff in d.diffs:
-            table.add_row(Text(f"{self._label(diff.base)} →\n{self._label(diff.other)}"), self._diff_text(diff.pieces))
+            table.add_row(
+                Text(f"{self._label(diff.base)} →\n{self._label(diff.other)}"), self._diff_text(diff.pieces)
+            )
         section("Facts")
         if not d.facts:
             table.add_row(Text(""), Text("no fact of this row is missing elsewhere", style=muted))
@@ -107,7 +115,9 @@ class DetailsBody(Highlighted):
             line.append(visible(finding.text), style=self.finding_style(finding.type))
             line.append(f" — {visible(finding.explanation)}")
             if finding.peers:
-                line.append(f" (missing in {', '.join(self._label(a) for a in finding.peers.absent) or '—'})", muted)
+                line.append(
+                    f" (missing in {', '.join(self._label(a) for a in finding.peers.absent) or '—'})", muted
+                )
             if decision := self._decisions.get(finding.id):
                 note = f" — {visible(decision.note)}" if decision.note else ""
                 line.append(f"\n  triage: {decision.state or 'note only'}{note}", muted)

@@ -9,8 +9,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.row_details import Ledger
 from compare_tui.core.report_view import article_label
+from compare_tui.core.row_details import Ledger
 from compare_tui.core.safe_text import visible
 
 PRESENT = "● present"
@@ -40,7 +40,9 @@ class LedgerScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Omission ledger"
         table = self.query_one(DataTable)
-        names = {a.id: f"[{i}] {visible(article_label(a))}" for i, a in enumerate(self._comparison.articles, 1)}
+        names = {
+            a.id: f"[{i}] {visible(article_label(a))}" for i, a in enumerate(self._comparison.articles, 1)
+        }
         table.add_column(Text("Fact"), key="fact")
         for article in self.ledger.articles:
             table.add_column(Text(names.get(article, article)), key=article)

@@ -6,8 +6,8 @@ rows to show, where findings are and in what order to visit them come from `comp
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Callable, Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -64,7 +64,13 @@ def _bindings() -> list[Binding]:
         Binding("down,j", "cursor_down", "Next row", id="cursor_down", group=NAVIGATE),
         Binding("up,k", "cursor_up", "Previous row", id="cursor_up", group=NAVIGATE),
         Binding("n,right_square_bracket", "next_finding", "Next finding", id="next_finding", group=NAVIGATE),
-        Binding("N,left_square_bracket", "previous_finding", "Previous finding", id="previous_finding", group=NAVIGATE),
+        Binding(
+            "N,left_square_bracket",
+            "previous_finding",
+            "Previous finding",
+            id="previous_finding",
+            group=NAVIGATE,
+        ),
         Binding("u", "next_unique", "Next unique passage", id="next_unique", group=NAVIGATE),
         Binding("tab", "next_column", "Next column", id="next_column", group=NAVIGATE),
         Binding("shift+tab", "previous_column", "Previous column", id="previous_column", group=NAVIGATE),
@@ -77,16 +83,29 @@ def _bindings() -> list[Binding]:
         Binding("m", "mode", "Aligned / reading order", id="mode", group=VIEW),
         Binding("question_mark", "help", "Keys", id="help", group=VIEW),
         Binding("r", "pick_reference", "Pick the reference article", id="reference", group=ARTICLES),
-        Binding("plus,equals_sign", "threshold(1)", "Raise the match threshold", id="threshold_up", group=ALIGNMENT),
+        Binding(
+            "plus,equals_sign",
+            "threshold(1)",
+            "Raise the match threshold",
+            id="threshold_up",
+            group=ALIGNMENT,
+        ),
         Binding("minus", "threshold(-1)", "Lower the match threshold", id="threshold_down", group=ALIGNMENT),
     ]
     articles = [
-        Binding(str(n), f"toggle_article({n})", f"Show/hide article {n}", id=f"toggle_article_{n}", group=ARTICLES)
+        Binding(
+            str(n), f"toggle_article({n})", f"Show/hide article {n}", id=f"toggle_article_{n}", group=ARTICLES
+        )
         for n in range(1, 10)
     ]
     highlights = [
-        Binding(h.toggle_key, f"toggle_highlight('{h.type}')", f"Toggle {h.label.lower()}", id=f"toggle_{h.type}",
-                group=HIGHLIGHT)
+        Binding(
+            h.toggle_key,
+            f"toggle_highlight('{h.type}')",
+            f"Toggle {h.label.lower()}",
+            id=f"toggle_{h.type}",
+            group=HIGHLIGHT,
+        )
         for h in HIGHLIGHTS
     ]
     return nav + articles + highlights
@@ -207,13 +226,19 @@ class ReviewScreen(TriageScreen):
         if grid is None or comparison is None:
             return
         self.cursor = self._valid_cursor(self.cursor)
-        query, hits = self._search
+        _, hits = self._search
         hit_map: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
         for hit in hits:
             hit_map[(hit.row, hit.article)] = (*hit_map.get((hit.row, hit.article), ()), (hit.start, hit.end))
         types = frozenset(self.types)
         view = GridView(
-            grid, self.shown_articles, self._blocks(), types, comparison.reference, hit_map, tags=self.triage_tags()
+            grid,
+            self.shown_articles,
+            self._blocks(),
+            types,
+            comparison.reference,
+            hit_map,
+            tags=self.triage_tags(),
         )
         self.query_one(ComparisonGrid).show(view, self.cursor)
         numbers = {a.id: i for i, a in enumerate(comparison.articles, start=1)}
@@ -374,7 +399,9 @@ class ReviewScreen(TriageScreen):
             return
         details = row_details(self.comparison, row_id, base=self.comparison.reference)
         decisions = self.decisions(details.findings)
-        self.app.push_screen(DetailsScreen(details, self.comparison, types=frozenset(self.types), decisions=decisions))
+        self.app.push_screen(
+            DetailsScreen(details, self.comparison, types=frozenset(self.types), decisions=decisions)
+        )
 
     def action_ledger(self) -> None:
         """Open the omission ledger: facts × articles."""
@@ -427,7 +454,9 @@ class ReviewScreen(TriageScreen):
     def action_pick_reference(self) -> None:
         """Choose the article whose order the rows follow, and re-align."""
         if self.comparison is not None:
-            self.app.push_screen(ReferenceScreen(self.comparison.articles, self.reference), self._reference_picked)
+            self.app.push_screen(
+                ReferenceScreen(self.comparison.articles, self.reference), self._reference_picked
+            )
 
     def _reference_picked(self, choice: tuple[str | None] | None) -> None:
         if choice is None:

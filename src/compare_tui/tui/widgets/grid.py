@@ -10,9 +10,10 @@ the `GridView` the review screen hands it.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping
+from itertools import pairwise
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -101,6 +102,8 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         self._block_of_row: dict[int, int] = {}
         self._cells: dict[tuple[int, str], _CellLayout] = {}
         self._generation = 0
+        self._render_line_cached = lru_cache(maxsize=1024)(self._render_line)
+        """Rendered lines keyed by line, horizontal scroll, width, view generation and (cursor rows only) cursor."""
 
     @property
     def view(self) -> GridView | None:
@@ -154,7 +157,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                 height = 1
             else:
                 row = view.grid.rows[block]
-                height = 1 + max((len(self._cell(row, a.id).lines) for a in view.articles if a.id in row.cells), default=1)
+                height = 1 + max(
+                    (len(self._cell(row, a.id).lines) for a in view.articles if a.id in row.cells), default=1
+                )
                 self._block_of_row[block] = index
             self._tops.append(top)
             self._heights.append(height)
@@ -171,8 +176,12 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             badge = _badge(cell, self._view.grid.mode if self._view else "aligned")
             prefix = f"{badge} " if badge else ""
             text = prefix + cell.text
-            marks = tuple(Mark(m.start + len(prefix), m.end + len(prefix), m.type, m.finding) for m in cell.marks)
-            self._cells[key] = _CellLayout(text, marks, len(badge), wrap_spans(text, self._column_width - MARKER))
+            marks = tuple(
+                Mark(m.start + len(prefix), m.end + len(prefix), m.type, m.finding) for m in cell.marks
+            )
+            self._cells[key] = _CellLayout(
+                text, marks, len(badge), wrap_spans(text, self._column_width - MARKER)
+            )
         return self._cells[key]
 
     def row_span(self, row: int) -> tuple[int, int] | None:
@@ -230,8 +239,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             return None
         return self._blocks[index]
 
-    @lru_cache(maxsize=1024)
-    def _render_line_cached(
+    def _render_line(
         self, line: tuple[str, int], scroll_x: int, width: int, generation: int, cursor: Cursor | None
     ) -> Strip:
         view = self._view
@@ -247,7 +255,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             gutter, segments = self._header_line(number, columns)
         else:
             gutter, segments = self._content_line(number, columns, cursor)
-        content = Strip(segments).crop(scroll_x - first * step, scroll_x - first * step + max(0, width - GUTTER))
+        content = Strip(segments).crop(
+            scroll_x - first * step, scroll_x - first * step + max(0, width - GUTTER)
+        )
         strip = Strip.join([Strip(gutter).adjust_cell_length(GUTTER, base), content])
         return strip.adjust_cell_length(width, base).apply_style(base)
 
@@ -275,7 +285,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                 text, style = "━" * width, rule
             segments.append(Segment(_fit(text.replace("\n", " "), width), style))
             segments.append(Segment("│" if number < HEADER_LINES - 1 else "┿", separator))
-        gutter = [Segment("  row " if number == 0 else "━" * GUTTER if number == HEADER_LINES - 1 else "", rule)]
+        gutter = [
+            Segment("  row " if number == 0 else "━" * GUTTER if number == HEADER_LINES - 1 else "", rule)
+        ]
         return gutter, segments
 
     def _article_number(self, article_id: str) -> str:
@@ -317,9 +329,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                 segments.append(Segment("┼", separator))
                 continue
             in_cell = on_cursor and cursor is not None and cursor.article == article
-            style = row_style + (
-                self.get_component_rich_style("grid--cursor-cell") if in_cell else Style()
-            )
+            style = row_style + (self.get_component_rich_style("grid--cursor-cell") if in_cell else Style())
             if article in row.cells:
                 segments.extend(self._cell_line(row, article, offset, style, cursor))
             elif offset == 0:
@@ -360,7 +370,8 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             spans.append((0, layout.badge, self.get_component_rich_style("grid--badge")))
         current_style = self.get_component_rich_style("grid--current-finding") + Style(reverse=False)
         spans.extend(
-            (m.start, m.end, current_style if m.finding == current else self.finding_style(m.type)) for m in marks
+            (m.start, m.end, current_style if m.finding == current else self.finding_style(m.type))
+            for m in marks
         )
         hit_style = self.get_component_rich_style("grid--search-hit")
         spans.extend((s + shift, e + shift, hit_style) for s, e in hits)
@@ -393,14 +404,16 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)
 
 
-def _styled(text: str, start: int, end: int, spans: list[tuple[int, int, Style]], base: Style) -> list[Segment]:
+def _styled(
+    text: str, start: int, end: int, spans: list[tuple[int, int, Style]], base: Style
+) -> list[Segment]:
     """Segments of text[start:end] with every overlapping span's style added on top of `base`, in order."""
     cuts = {start, end}
     for s, e, _ in spans:
         cuts.update(x for x in (s, e) if start < x < end)
     points = sorted(cuts)
     segments = []
-    for lo, hi in zip(points, points[1:]):
+    for lo, hi in pairwise(points):
         style = base
         for s, e, extra in spans:
             if s < hi and e > lo:

@@ -43,10 +43,14 @@ class HeadlineStrip(Highlighted):
         width = max((len(self._label(a)) for a in self._articles), default=0)
         lines = []
         for article in self._articles[:MAX_LINES]:
-            line = Text(self._label(article).ljust(width + 1), style=outlet_style, no_wrap=True, overflow="ellipsis")
+            line = Text(
+                self._label(article).ljust(width + 1), style=outlet_style, no_wrap=True, overflow="ellipsis"
+            )
             cell = self._cells.get(article.id)
             if cell is not None:
-                line.append_text(self.marked_text(cell.text.replace("\n", " "), cell.marks, types=self._types))
+                line.append_text(
+                    self.marked_text(cell.text.replace("\n", " "), cell.marks, types=self._types)
+                )
             else:
                 line.append(visible(article.title or "(no title)").replace("\n", " "))
             lines.append(line)

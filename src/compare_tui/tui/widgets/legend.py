@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from rich.text import Text
 
@@ -33,7 +33,10 @@ class Legend(Highlighted):
         line = Text(no_wrap=True, overflow="ellipsis")
         for h in HIGHLIGHTS:
             on = h.type in self._enabled
-            line.append(f" {h.letter} {h.label} {self._counts.get(h.type, 0)} ", self.finding_style(h.type) if on else off)
+            line.append(
+                f" {h.letter} {h.label} {self._counts.get(h.type, 0)} ",
+                self.finding_style(h.type) if on else off,
+            )
             line.append(f"⟨{h.toggle_key}⟩", key)
             line.append(" ")
         return line

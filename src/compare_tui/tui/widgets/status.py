@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from rich.text import Text
 from textual.widget import Widget
@@ -61,7 +61,10 @@ class StatusLine(Widget):
             ("findings", counts),
             ("reference", s.reference),
             ("threshold", f"{s.threshold:.2f}"),
-            ("view", s.mode + (" · folded" if s.folded else "") + (f" · {s.hidden} hidden" if s.hidden else "")),
+            (
+                "view",
+                s.mode + (" · folded" if s.folded else "") + (f" · {s.hidden} hidden" if s.hidden else ""),
+            ),
         ]
         line = Text(no_wrap=True, overflow="ellipsis")
         for name, value in parts:
