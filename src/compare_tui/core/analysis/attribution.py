@@ -58,6 +58,7 @@ class Attribution:
     speaker_keys: tuple[str, ...]
     quote: Quotation | None
     content: str
+    words: str  # the content lower-cased without punctuation, for matching across articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +112,12 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
             quote = _quote_after(view, m.end, segment, index) or _quote_before(
                 view, min(speaker.start, m.start), segment
             )
-            content = (
-                text[quote.inner_start : quote.inner_end]
-                if quote
-                else text[_CONTENT_LEAD.match(text, m.end).end() : segment.end]
+            content = " ".join(
+                (
+                    text[quote.inner_start : quote.inner_end]
+                    if quote
+                    else text[_CONTENT_LEAD.match(text, m.end).end() : segment.end]
+                ).split()
             )
             found.append(
                 Attribution(
@@ -129,7 +132,8 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
                     speaker=speaker.label,
                     speaker_keys=speaker.keys,
                     quote=quote,
-                    content=" ".join(content.split()),
+                    content=content,
+                    words=_normalise(content),
                 )
             )
             if speaker.named and len(speaker.keys) == 1:
@@ -282,6 +286,7 @@ def _continuations(view: ArticleView, found: list[Attribution]) -> tuple[Attribu
         positions = [s.id for s in view.segments]
         if positions.index(segment.id) - positions.index(last.segment) > 2:
             continue
+        content = " ".join(inner.split())
         out.append(
             Attribution(
                 article=view.id,
@@ -295,7 +300,8 @@ def _continuations(view: ArticleView, found: list[Attribution]) -> tuple[Attribu
                 speaker=last.speaker,
                 speaker_keys=last.speaker_keys,
                 quote=q,
-                content=" ".join(inner.split()),
+                content=content,
+                words=_normalise(content),
             )
         )
     return tuple(out)
@@ -322,9 +328,9 @@ def _pair_score(
     """
     if not set(event.speaker_keys) & set(other.speaker_keys):
         return None
-    if event.quote and other.quote and fuzz.ratio(_normalise(event.content), _normalise(other.content)) >= 85:
+    if event.quote and other.quote and fuzz.ratio(event.words, other.words) >= 85:
         return _Counterpart(other, "quotation", 3.0)
-    score = fuzz.token_set_ratio(_normalise(event.content), _normalise(other.content)) / 100
+    score = fuzz.token_set_ratio(event.words, other.words) / 100
     place = abs(event.start / lengths[event.article] - other.start / lengths[other.article])
     score += 0.2 * (1 - min(1.0, place))
     score += 0.15 * (event.verb_class != "continuation") * (other.verb_class != "continuation")
@@ -332,17 +338,26 @@ def _pair_score(
     return _Counterpart(other, "row" if same_row else "speaker", score + 0.3 * same_row)
 
 
+def _by_speaker(events: Sequence[Attribution]) -> dict[str, set[int]]:
+    """Positions of an article's attributions by speaker key."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for j, event in enumerate(events):
+        for key in event.speaker_keys:
+            out[key].add(j)
+    return out
+
+
 def _pair_articles(
     mine: Sequence[Attribution],
     theirs: Sequence[Attribution],
+    by_speaker: dict[str, set[int]],
     rows: dict[str, str | None],
     lengths: dict[str, int],
 ) -> dict[Attribution, _Counterpart]:
-    """Each attribution's counterpart in another article: best pairs first, one to one, then the rest."""
-    by_speaker: dict[str, set[int]] = defaultdict(set)
-    for j, other in enumerate(theirs):
-        for key in other.speaker_keys:
-            by_speaker[key].add(j)
+    """Each attribution's counterpart in another article: best pairs first, one to one, then the rest.
+
+    `by_speaker` is `_by_speaker(theirs)`.
+    """
     scored = [
         (counterpart.score, i, j, counterpart)
         for i, event in enumerate(mine)
@@ -379,11 +394,14 @@ def attribution_findings(
     for article, events in by_article.items():
         for event in events:
             speakers_in[article].update(event.speaker_keys)
+    speaker_index = {view.id: _by_speaker(by_article[view.id]) for view in views}
     pairs = {
-        (view.id, other.id): _pair_articles(by_article[view.id], by_article[other.id], rows, lengths)
+        (view.id, other.id): _pair_articles(
+            by_article[view.id], by_article[other.id], speaker_index[other.id], rows, lengths
+        )
         for view in views
         for other in views
-        if other.id != view.id
+        if other.id != view.id and speakers_in[view.id] & speakers_in[other.id]
     }
     findings = []
     for view in views:
@@ -391,7 +409,7 @@ def attribution_findings(
             counterparts = {
                 other.id: pairs[(view.id, other.id)][event]
                 for other in views
-                if other.id != view.id and event in pairs[(view.id, other.id)]
+                if event in pairs.get((view.id, other.id), {})
             }
             findings.append(_finding(view, event, counterparts, views, speakers_in))
     return findings
@@ -456,11 +474,11 @@ def _quote_diff(event: Attribution, counterparts: dict[str, _Counterpart]) -> di
     out: dict[str, list[dict[str, str]]] = {}
     if not event.quote:
         return out
-    mine = _normalise(event.content).split()
+    mine = event.words.split()
     for article, counterpart in counterparts.items():
         if counterpart.matched_by != "quotation":
             continue
-        theirs = _normalise(counterpart.attribution.content).split()
+        theirs = counterpart.attribution.words.split()
         ops = [
             {
                 "this": " ".join(mine[c.src_start : c.src_end]),

@@ -66,6 +66,7 @@ class _Found:
 class _Patterns:
     number: re.Pattern[str]
     date: re.Pattern[str]
+    date_word: re.Pattern[str]  # a weekday or month as `date` spells it: every date contains one
     unit: re.Pattern[str]
 
 
@@ -86,7 +87,7 @@ def _patterns() -> _Patterns:
         rf"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?(?P<scale>\s(?:million|billion|trillion)\b)?(?![\w-])"
     )
     unit = re.compile(r"\s+(?:(?P<of>of)\s+(?:the\s+)?)?(?P<word>[A-Za-z][\w-]*)")
-    return _Patterns(re.compile(number), re.compile(date), unit)
+    return _Patterns(re.compile(number), re.compile(date), re.compile(f"{days}|{months}"), unit)
 
 
 def _stem(word: str) -> str:
@@ -99,8 +100,11 @@ def _stem(word: str) -> str:
 
 
 def _dates(view: ArticleView, start: int, end: int) -> list[_Found]:
+    patterns = _patterns()
+    if not patterns.date_word.search(view.folded, start, end):  # cheap test first: most text has no date
+        return []
     out = []
-    for m in _patterns().date.finditer(view.folded, start, end):
+    for m in patterns.date.finditer(view.folded, start, end):
         text = m.group()
         numbers = re.findall(r"\d+", text)
         month = next((w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in name_lexicon().months), None)
