@@ -10,6 +10,7 @@ from pathlib import Path
 from compare_tui.core.settings import Settings
 from compare_tui.png import png_size
 from compare_tui.tui.app import CompareApp
+from compare_tui.tui.commands import screen_actions
 from compare_tui.tui.triage import TRIAGE_TAGS
 from compare_tui.tui.widgets.grid import ComparisonGrid
 
@@ -142,5 +143,21 @@ def test_export_dialog_writes_a_png_of_the_screen(tmp_path: Path) -> None:
             await pilot.pause()
         size = png_size(target.read_bytes())
         assert size.width > 1500 and size.height > 1000
+
+    asyncio.run(scenario())
+
+
+def test_triage_and_export_are_palette_commands(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.wait_for_comparison()
+            await pilot.pause()
+            titles = {action.title: action.keys for action in screen_actions(app.review)}
+        assert titles["triage: Accept the finding (again: undo)"] == "a"
+        assert titles["triage: Dismiss the finding (again: undo)"] == "d"
+        assert titles["triage: Flag the finding (again: undo)"] == "!"
+        assert titles["triage: Write a note on the finding"] == "c"
+        assert titles["export: Export a report (HTML, Markdown, JSON) or image (PNG, SVG)"] == "e"
 
     asyncio.run(scenario())
