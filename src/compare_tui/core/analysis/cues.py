@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.lexicons import CueCategory, cue_categories, term_pattern
@@ -65,6 +65,18 @@ def _dispatch() -> _Dispatch:
     return _Dispatch({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefixes.items()})
 
 
+@lru_cache(maxsize=1 << 15)
+def _candidates(word: str) -> tuple[_Term, ...]:
+    """The lexicon terms that can start at a word as written (most words have none)."""
+    dispatch = _dispatch()
+    lower = word.lower()
+    return (
+        *dispatch.exact.get(lower, ()),
+        *dispatch.exact.get("=" + word, ()),
+        *(term for stem, term in dispatch.prefixes.get(lower[:1], ()) if lower.startswith(stem)),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class CueIndex:
     """Every cue match of one article outside quotations, found word by word in one pass."""
@@ -76,18 +88,10 @@ class CueIndex:
     @classmethod
     def build(cls, view: ArticleView) -> CueIndex:
         """Try each word of the article against the lexicon terms that start with it."""
-        dispatch = _dispatch()
         text = view.folded
         hits = []
         for token in view.tokens:
-            word = token.text
-            lower = word.lower()
-            candidates = [
-                *dispatch.exact.get(lower, ()),
-                *dispatch.exact.get("=" + word, ()),
-                *(term for stem, term in dispatch.prefixes.get(lower[:1], ()) if lower.startswith(stem)),
-            ]
-            for term in candidates:
+            for term in _candidates(token.text):
                 m = term.pattern.match(text, token.start)
                 if m and not view.quotes.containing(m.start(), m.end()):
                     hits.append(CueHit(m.start(), m.end(), term.category))

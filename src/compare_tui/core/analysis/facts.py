@@ -195,16 +195,26 @@ def _same_quotation(a: str, b: str) -> bool:
     return shorter >= 4 and fuzz.partial_ratio(a, b) >= 90
 
 
-def _variants(kind: str, key: str, labels: Iterable[str]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    """One way a name may be written, and the words an article must contain to have it."""
+
+    text: str
+    words: frozenset[str]
+
+
+def _variants(kind: str, key: str, labels: Iterable[str]) -> list[_Spelling]:
     """How a name may be written, to find it where the rules did not look (headlines, sentence starts)."""
     name = key.split(":", 1)[1]
     if key.startswith("name:alias:"):
         lexicon = name_lexicon()
         variants = [v for v, c in lexicon.aliases.items() if c.lower() == name.split(":", 1)[1]]
-        return sorted({w for v in variants for w in _written(v, labels)}, key=len, reverse=True)
-    if kind == "person":
-        return sorted({label.split()[-1] for label in labels if label})
-    return sorted({label for label in labels if label})
+        texts = sorted({w for v in variants for w in _written(v, labels)}, key=len, reverse=True)
+    elif kind == "person":
+        texts = sorted({label.split()[-1] for label in labels if label})
+    else:
+        texts = sorted({label for label in labels if label})
+    return [_Spelling(text, frozenset(text.split())) for text in texts]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,15 +226,16 @@ class _Vocabulary:
 
     @classmethod
     def build(cls, view: ArticleView) -> _Vocabulary:
-        tokens = (t.text for t in view.tokens)
-        return cls(view.folded, frozenset(t.removesuffix("'s") for t in tokens))
+        return cls(view.folded, frozenset({t.text.removesuffix("'s") for t in view.tokens}))
 
-    def find(self, variants: Sequence[str]) -> FactMention | None:
-        """The first place one of the variants is written as whole words, if any."""
-        for variant in variants:
-            if not all(w in self.words for w in variant.split()):
+    def find(self, spellings: Sequence[_Spelling]) -> FactMention | None:
+        """The first place one of the spellings is written as whole words, if any."""
+        for spelling in spellings:
+            if not self.words.issuperset(spelling.words):
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", self.text):
+            # not after [\w-], not before [\w-]; the literal comes first so that the regex engine scans for it fast
+            literal = re.escape(spelling.text)
+            if m := re.search(rf"{literal}(?<![\w-]{literal})(?![\w-])", self.text):
                 return FactMention(m.start(), m.end(), m.group())
         return None
 
@@ -279,40 +290,41 @@ def build_ledger(
     labels: dict[str, list[str]] = defaultdict(list)
     kinds: dict[str, FactKind] = {}
     present: dict[str, dict[str, list[FactMention]]] = defaultdict(lambda: defaultdict(list))
-    for view in views:
-        for item in found[view.id]:
+    texts = {v.id: v.article.text for v in views}
+    for article, text in texts.items():
+        for item in found[article]:
             if item.key not in kinds:
                 order.append(item.key)
                 kinds[item.key] = item.kind
             elif kinds[item.key] == "name" and item.kind in ("person", "organisation"):
                 kinds[item.key] = item.kind
             labels[item.key].append(item.label)
-            present[item.key][view.id].append(
-                FactMention(item.start, item.end, view.article.text[item.start : item.end])
-            )
+            present[item.key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))
     entries = []
     for key in order:
         kind = kinds[key]
-        label = max(labels[key], key=lambda text: (len(text.split()), -labels[key].index(text)))
-        if key.startswith("name:alias:"):
-            label = labels[key][0]
         holders = present[key]
-        if key.startswith("name:") and len(holders) < len(views):
+        if key.startswith("name:") and len(holders) < len(texts):
             variants = _variants(kind, key, set(labels[key]))
-            for view in views:
-                if view.id not in holders and (mention := vocabularies[view.id].find(variants)):
-                    text = view.article.text[mention.start : mention.end]
-                    holders[view.id].append(FactMention(mention.start, mention.end, text))
+            for article, text in texts.items():
+                if article not in holders and (mention := vocabularies[article].find(variants)):
+                    holders[article].append(FactMention(mention.start, mention.end, text[mention.start : mention.end]))
         entries.append(
             FactEntry(
                 key=key,
-                label=label,
+                label=labels[key][0] if key.startswith("name:alias:") else _longest(labels[key]),
                 kind=kind,
-                present={v.id: tuple(holders[v.id]) for v in views if v.id in holders},
-                absent=tuple(v.id for v in views if v.id not in holders),
+                present={a: tuple(holders[a]) for a in texts if a in holders},
+                absent=tuple(a for a in texts if a not in holders),
             )
         )
     return tuple(entries)
+
+
+def _longest(labels: Sequence[str]) -> str:
+    """The first of the labels with the most words."""
+    most = max(len(label.split()) for label in labels)
+    return next(label for label in labels if len(label.split()) == most)
 
 
 def fact_ledger(articles: Sequence[Article]) -> tuple[FactEntry, ...]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.lexicons import NameLexicon, name_lexicon
-from compare_tui.core.textnorm import Token, tokenize
+from compare_tui.core.textnorm import Token
 
 NameKind = Literal["person", "organisation", "place", "name"]
 _SENTENCE_BREAK = frozenset('.!?:"`')
@@ -40,45 +41,76 @@ class _Word:
     text: str
     at_sentence_start: bool
     possessive: bool
+    capitalised: bool
 
 
-def _words(text: str, tokens: Sequence[Token], start: int) -> list[_Word]:
-    """Words of a sentence starting at `start`, marked where a sentence starts and where a possessive ends."""
-    words = []
+def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset[str]) -> list[_Word | None]:
+    """Words of a sentence starting at `start`, marked where a sentence starts and where a possessive ends.
+
+    Words that can be no part of a name (lower case and not a connector like "of") are None.
+    """
+    words: list[_Word | None] = []
     previous_end = start
     for token in tokens:
-        gap = text[previous_end : token.start]
-        at_start = not words or any(c in _SENTENCE_BREAK for c in gap)
         word = token.text
         possessive = word.endswith(("'s", "'"))
         if possessive:
             word = word[:-2] if word.endswith("'s") else word[:-1]
-        words.append(_Word(token.start, token.start + len(word), word, at_start, possessive))
+        capitalised = word[:1].isupper()
+        if capitalised or word.lower() in connectors:
+            at_start = not words or not _SENTENCE_BREAK.isdisjoint(text[previous_end : token.start])
+            words.append(_Word(token.start, token.start + len(word), word, at_start, possessive, capitalised))
+        else:
+            words.append(None)
         previous_end = token.end
     return words
 
 
-def _segment_words(text: str, start: int, end: int) -> list[_Word]:
-    tokens = [Token(start + t.start, start + t.end, t.text) for t in tokenize(text[start:end])]
-    return _words(text, tokens, start)
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def capitalised_mid_sentence(texts: Iterable[tuple[str, int, int]]) -> frozenset[str]:
+def _known(word_lists: Iterable[list[_Word | None]]) -> frozenset[str]:
     """Lower-cased words written with a capital letter somewhere other than a sentence start."""
-    return _known(_segment_words(text, start, end) for text, start, end in texts)
-
-
-def _known(word_lists: Iterable[list[_Word]]) -> frozenset[str]:
     return frozenset(
-        w.text.lower()
-        for words in word_lists
-        for w in words
-        if not w.at_sentence_start and _capitalised(w.text)
+        w.text.lower() for words in word_lists for w in words if w and w.capitalised and not w.at_sentence_start
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    """Lower-case lexicon phrases (titles, aliases), with the first words they can start with."""
+
+    table: frozenset[str] | Mapping[str, str]
+    first_words: frozenset[str]
+    longest: int
+
+    @classmethod
+    def of(cls, table: frozenset[str] | Mapping[str, str], longest: int) -> _Phrases:
+        """Index a table whose phrases are matched up to `longest` words."""
+        return cls(table, frozenset(phrase.split(" ")[0] for phrase in table), longest)
+
+    def match(self, words: list[_Word], i: int) -> int:
+        """How many words from position i form the longest phrase of the table (0: none)."""
+        first = words[i].text.lower()
+        if first not in self.first_words and not (first.endswith(".") and first[:-1] in self.first_words):
+            return 0
+        for size in range(min(self.longest, len(words) - i), 0, -1):
+            phrase = " ".join(w.text for w in words[i : i + size]).lower()
+            if phrase in self.table or (phrase.endswith(".") and phrase[:-1] in self.table):
+                return size
+        return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The name lexicon with its title and alias phrases indexed for matching."""
+
+    lists: NameLexicon
+    titles: _Phrases
+    aliases: _Phrases
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    lexicon = name_lexicon()
+    return _Lexicon(lexicon, _Phrases.of(lexicon.titles, 3), _Phrases.of(lexicon.aliases, 4))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,80 +127,70 @@ class NameIndex:
 
 def index_names(views: Sequence[ArticleView]) -> NameIndex:
     """Find the names of all prose segments (titles and headings are title-cased, so left out)."""
+    lexicon = _lexicon()
+    connectors = lexicon.lists.connectors
     words = {
-        s.id: (v.folded, _words(v.folded, v.tokens_in(s.start, s.end), s.start))
+        s.id: (v.folded, _words(v.folded, v.tokens_in(s.start, s.end), s.start, connectors))
         for v in views
         for s in v.segments
         if s.kind not in ("title", "heading")
     }
     known = _known(w for _, w in words.values())
-    lexicon = name_lexicon()
     by_segment = {sid: tuple(_from_words(text, w, known, lexicon)) for sid, (text, w) in words.items()}
     persons = frozenset(m.key for ms in by_segment.values() for m in ms if m.kind == "person")
     return NameIndex(by_segment, persons)
 
 
-def _runs(text: str, words: list[_Word], lexicon: NameLexicon) -> list[list[_Word]]:
+def _runs(text: str, words: list[_Word | None], connectors: frozenset[str]) -> list[list[_Word]]:
     runs: list[list[_Word]] = []
     current: list[_Word] = []
     for i, word in enumerate(words):
+        if word is None:
+            current = []
+            continue
+        if not current and not word.capitalised:
+            continue
         joined = bool(current) and not current[-1].possessive and text[current[-1].end : word.start] == " "
-        if _capitalised(word.text):
+        if word.capitalised:
             if not joined:
                 current = [word]
                 runs.append(current)
             else:
                 current.append(word)
-        elif joined and word.text.lower() in lexicon.connectors and _name_follows(words, i + 1, lexicon):
+        elif joined and word.text.lower() in connectors and _name_follows(words, i + 1, connectors):
             current.append(word)
         else:
             current = []
     return runs
 
 
-def _name_follows(words: list[_Word], i: int, lexicon: NameLexicon) -> bool:
+def _name_follows(words: list[_Word | None], i: int, connectors: frozenset[str]) -> bool:
     """Whether a capitalised word follows position i after nothing but connectors ("of the Willing")."""
-    while i < len(words) and words[i].text.lower() in lexicon.connectors:
-        i += 1
-    return i < len(words) and _capitalised(words[i].text)
+    for word in words[i:]:
+        if word is None or word.text.lower() not in connectors:
+            return word is not None and word.capitalised
+    return False
 
 
-def _match(words: list[_Word], i: int, table: frozenset[str] | dict[str, str], longest: int) -> int:
-    for size in range(min(longest, len(words) - i), 0, -1):
-        phrase = " ".join(w.text for w in words[i : i + size]).lower()
-        if phrase in table or (phrase.endswith(".") and phrase[:-1] in table):
-            return size
-    return 0
-
-
-def find_names(
-    text: str, start: int, end: int, *, known: frozenset[str], lexicon: NameLexicon | None = None
-) -> list[NameMention]:
-    """Names in text[start:end] (a sentence or quotation of folded text), in order."""
-    return _from_words(text, _segment_words(text, start, end), known, lexicon or name_lexicon())
-
-
-def _from_words(
-    text: str, words: list[_Word], known: frozenset[str], lexicon: NameLexicon
-) -> list[NameMention]:
+def _from_words(text: str, words: list[_Word | None], known: frozenset[str], lexicon: _Lexicon) -> list[NameMention]:
+    lists = lexicon.lists
     mentions: list[NameMention] = []
-    for run in _runs(text, words, lexicon):
+    for run in _runs(text, words, lists.connectors):
         chunk: list[_Word] = []
         titled = False
         i = 0
         while i < len(run):
-            if size := _match(run, i, lexicon.titles, 3):
-                _flush(text, chunk, titled, known, lexicon, mentions)
+            if size := lexicon.titles.match(run, i):
+                _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], True
                 i += size
-            elif size := _match(run, i, lexicon.aliases, 4):
-                _flush(text, chunk, titled, known, lexicon, mentions)
+            elif size := lexicon.aliases.match(run, i):
+                _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], False
                 phrase = run[i : i + size]
                 phrase_text = " ".join(w.text for w in phrase).lower()
-                canonical = lexicon.aliases.get(phrase_text) or lexicon.aliases[phrase_text[:-1]]
-                words = canonical.split()
-                is_org = canonical.isupper() or words[-1].lower() in lexicon.org_words
+                canonical = lists.aliases.get(phrase_text) or lists.aliases[phrase_text[:-1]]
+                is_org = canonical.isupper() or canonical.split()[-1].lower() in lists.org_words
                 mentions.append(
                     NameMention(
                         phrase[0].start,
@@ -182,7 +204,7 @@ def _from_words(
             else:
                 chunk.append(run[i])
                 i += 1
-        _flush(text, chunk, titled, known, lexicon, mentions)
+        _flush(text, chunk, titled, known, lists, mentions)
     return _merge_acronyms(text, mentions)
 
 
