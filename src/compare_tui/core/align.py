@@ -50,11 +50,11 @@ class AlignOptions:
     """Pairs less similar than this in embedding space never get the full evidence score."""
     margin: float = 0.15
     """How far below a passage's best counterpart (in one article) another may score and still link."""
-    floor: float = 0.3
+    floor: float = 0.2
     """Every cross-article pair inside a row must score at least threshold - floor."""
-    mean_slack: float = 0.1
+    mean_slack: float = 0.05
     """The mean evidence over a row's cross-article pairs must stay at least threshold - mean_slack."""
-    max_per_article: int = 6
+    max_per_article: int = 3
     """At most this many passages of one article in one row."""
     min_words: int = 4
     """Passages shorter than this are fragments: they stay in rows of their own."""
