@@ -308,6 +308,14 @@ def _continuations(view: ArticleView, found: list[Attribution]) -> tuple[Attribu
 
 
 @dataclass(frozen=True, slots=True)
+class _Score:
+    """How likely two attributions in two articles report the same thing, and what tells."""
+
+    matched_by: str
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
 class _Counterpart:
     attribution: Attribution
     matched_by: str
@@ -320,8 +328,8 @@ def _normalise(text: str) -> str:
 
 def _pair_score(
     event: Attribution, other: Attribution, rows: dict[str, str | None], lengths: dict[str, int]
-) -> _Counterpart | None:
-    """How likely two attributions of the same speaker in two articles report the same thing.
+) -> _Score | None:
+    """How likely two attributions of the same speaker in two articles report the same thing (symmetric).
 
     A shared quotation decides; otherwise the wording of what is attributed, a shared alignment row, and a
     small preference for the same relative place in the article (both leads, both closing lines).
@@ -329,13 +337,13 @@ def _pair_score(
     if not set(event.speaker_keys) & set(other.speaker_keys):
         return None
     if event.quote and other.quote and fuzz.ratio(event.words, other.words) >= 85:
-        return _Counterpart(other, "quotation", 3.0)
+        return _Score("quotation", 3.0)
     score = fuzz.token_set_ratio(event.words, other.words) / 100
     place = abs(event.start / lengths[event.article] - other.start / lengths[other.article])
     score += 0.2 * (1 - min(1.0, place))
     score += 0.15 * (event.verb_class != "continuation") * (other.verb_class != "continuation")
     same_row = rows.get(event.segment) is not None and rows.get(event.segment) == rows.get(other.segment)
-    return _Counterpart(other, "row" if same_row else "speaker", score + 0.3 * same_row)
+    return _Score("row" if same_row else "speaker", score + 0.3 * same_row)
 
 
 def _by_speaker(events: Sequence[Attribution]) -> dict[str, set[int]]:
@@ -347,32 +355,36 @@ def _by_speaker(events: Sequence[Attribution]) -> dict[str, set[int]]:
     return out
 
 
-def _pair_articles(
+def _pair_scores(
     mine: Sequence[Attribution],
     theirs: Sequence[Attribution],
     by_speaker: dict[str, set[int]],
     rows: dict[str, str | None],
     lengths: dict[str, int],
-) -> dict[Attribution, _Counterpart]:
-    """Each attribution's counterpart in another article: best pairs first, one to one, then the rest.
-
-    `by_speaker` is `_by_speaker(theirs)`.
-    """
-    scored = [
-        (counterpart.score, i, j, counterpart)
+) -> dict[tuple[int, int], _Score]:
+    """Scores of the pairs (i in mine, j in theirs) with a speaker in common; `by_speaker` is of theirs."""
+    return {
+        (i, j): score
         for i, event in enumerate(mine)
         for j in sorted(set().union(*(by_speaker.get(k, set()) for k in event.speaker_keys)))
-        if (counterpart := _pair_score(event, theirs[j], rows, lengths)) is not None
-    ]
-    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        if (score := _pair_score(event, theirs[j], rows, lengths)) is not None
+    }
+
+
+def _pair_articles(
+    mine: Sequence[Attribution], theirs: Sequence[Attribution], scores: dict[tuple[int, int], _Score]
+) -> dict[Attribution, _Counterpart]:
+    """Each attribution's counterpart in another article: best pairs first, one to one, then the rest."""
+    scored = sorted(scores.items(), key=lambda item: (-item[1].value, item[0]))
     out: dict[Attribution, _Counterpart] = {}
     used: set[int] = set()
-    for _, i, j, counterpart in scored:
+    for (i, j), score in scored:
         if mine[i] not in out and j not in used:
-            out[mine[i]] = counterpart
+            out[mine[i]] = _Counterpart(theirs[j], score.matched_by, score.value)
             used.add(j)
-    for _, i, _j, counterpart in scored:
-        out.setdefault(mine[i], counterpart)
+    for (i, j), score in scored:
+        if mine[i] not in out:
+            out[mine[i]] = _Counterpart(theirs[j], score.matched_by, score.value)
     return out
 
 
@@ -390,28 +402,31 @@ def attribution_findings(
             rows[segment.id] = view.row_of_segment.get(segment.id)
     by_article = {view.id: attributions.get(view.id, ()) for view in views}
     lengths = {view.id: max(1, len(view.folded)) for view in views}
-    speakers_in: dict[str, set[str]] = defaultdict(set)
+    speakers_in: dict[str, set[str]] = {article: set() for article in by_article}
     for article, events in by_article.items():
         for event in events:
             speakers_in[article].update(event.speaker_keys)
-    speaker_index = {view.id: _by_speaker(by_article[view.id]) for view in views}
-    pairs = {
-        (view.id, other.id): _pair_articles(
-            by_article[view.id], by_article[other.id], speaker_index[other.id], rows, lengths
-        )
-        for view in views
-        for other in views
-        if other.id != view.id and speakers_in[view.id] & speakers_in[other.id]
-    }
+    speaker_index = {article: _by_speaker(events) for article, events in by_article.items()}
+    ids = list(by_article)
+    pairs: dict[tuple[str, str], dict[Attribution, _Counterpart]] = {}
+    for n, a in enumerate(ids):  # scores are symmetric: each pair of articles is scored once
+        for b in ids[n + 1 :]:
+            if speakers_in[a].isdisjoint(speakers_in[b]):
+                continue
+            scores = _pair_scores(by_article[a], by_article[b], speaker_index[b], rows, lengths)
+            pairs[(a, b)] = _pair_articles(by_article[a], by_article[b], scores)
+            mirrored = {(j, i): score for (i, j), score in scores.items()}
+            pairs[(b, a)] = _pair_articles(by_article[b], by_article[a], mirrored)
+    partners = {a: [b for b in ids if (a, b) in pairs] for a in ids}
     findings = []
     for view in views:
         for event in by_article[view.id]:
             counterparts = {
-                other.id: pairs[(view.id, other.id)][event]
-                for other in views
-                if event in pairs.get((view.id, other.id), {})
+                other: pairs[(view.id, other)][event]
+                for other in partners[view.id]
+                if event in pairs[(view.id, other)]
             }
-            findings.append(_finding(view, event, counterparts, views, speakers_in))
+            findings.append(_finding(view, event, counterparts, ids, speakers_in))
     return findings
 
 
@@ -419,7 +434,7 @@ def _finding(
     view: ArticleView,
     event: Attribution,
     counterparts: dict[str, _Counterpart],
-    views: Sequence[ArticleView],
+    ids: Sequence[str],
     speakers_in: dict[str, set[str]],
 ) -> Finding:
     verbs = {view.id: _verb_label(event)} | {a: _verb_label(c.attribution) for a, c in counterparts.items()}
@@ -443,9 +458,7 @@ def _finding(
     loaded_contrast = len({classes[a] for a in classes}) > 1 and any(
         c in ("assertive", "factive", "emotive") for c in classes.values()
     )
-    absent = tuple(
-        v.id for v in views if v.id not in verbs and not set(event.speaker_keys) & speakers_in[v.id]
-    )
+    absent = tuple(a for a in ids if a not in verbs and speakers_in[a].isdisjoint(event.speaker_keys))
     quote_diff = _quote_diff(event, counterparts)
     detail: dict[str, object] = {
         "speaker": event.speaker,
