@@ -20,8 +20,10 @@ from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType
 from compare_tui.core.safe_text import visible
 
 Mode = Literal["aligned", "reading"]
-CELL_SEPARATOR = " "
-"""Placed between the segments of one article that share a row."""
+SENTENCE_SEPARATOR = " "
+"""Between segments of one article that share a row and a paragraph: they read on as in the article."""
+PARAGRAPH_SEPARATOR = "\n"
+"""Between segments of different paragraphs in one cell: each starts on a new line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,10 +207,13 @@ def _cell(
     pieces: list[str] = []
     marks: list[Mark] = []
     offset = 0
+    previous: Segment | None = None
     for segment in segments:
-        if pieces:
-            pieces.append(CELL_SEPARATOR)
-            offset += len(CELL_SEPARATOR)
+        if previous is not None:
+            gap = SENTENCE_SEPARATOR if segment.paragraph == previous.paragraph else PARAGRAPH_SEPARATOR
+            pieces.append(gap)
+            offset += len(gap)
+        previous = segment
         pieces.append(visible(article.text[segment.start : segment.end]))
         for finding in findings:
             lo, hi = max(finding.start, segment.start), min(finding.end, segment.end)

@@ -101,9 +101,14 @@ class DetailsBody(Highlighted):
         if not d.attributions:
             table.add_row(Text(""), Text("no attributed quote or claim in this row", style=muted))
         for finding in d.attributions:
-            who = ", ".join(f"{k}: {visible(str(v))}" for k, v in sorted(finding.detail.items()))
             line = Text.assemble((visible(finding.text), self.finding_style("attribution")))
-            line.append(f"  {visible(finding.explanation)}" + (f" ({who})" if who else ""))
+            speaker = finding.detail.get("speaker")
+            verbs = finding.detail.get("verbs")
+            if speaker:
+                line.append(f"\n  speaker: {visible(str(speaker))}")
+            if isinstance(verbs, dict) and verbs:
+                said = " · ".join(f"{self._label(a)} {visible(str(v))!r}" for a, v in verbs.items())
+                line.append(f"\n  reporting verbs: {said}")
             table.add_row(Text(self._label(finding.article)), line)
         section("Findings")
         if not d.findings:

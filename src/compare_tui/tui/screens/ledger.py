@@ -15,6 +15,8 @@ from compare_tui.core.safe_text import visible
 
 PRESENT = "● present"
 ABSENT = "○ missing"
+FACT_WIDTH = 48
+"""Long facts (quotations) are cut to this many cells so that the article columns stay in view."""
 
 
 class LedgerScreen(Screen[None]):
@@ -43,11 +45,11 @@ class LedgerScreen(Screen[None]):
         names = {
             a.id: f"[{i}] {visible(article_label(a))}" for i, a in enumerate(self._comparison.articles, 1)
         }
-        table.add_column(Text("Fact"), key="fact")
+        table.add_column(Text("Fact"), key="fact", width=FACT_WIDTH)
         for article in self.ledger.articles:
             table.add_column(Text(names.get(article, article)), key=article)
         for index, fact in enumerate(self.ledger.facts):
-            cells = [Text(fact.text.replace("\n", " "))]
+            cells = [Text(fact.text.replace("\n", " "), no_wrap=True, overflow="ellipsis")]
             cells += [Text(PRESENT if a in fact.present else ABSENT) for a in self.ledger.articles]
             table.add_row(*cells, key=str(index))
         table.focus()
