@@ -3,8 +3,9 @@
 How it decides (design.md, "Traps"): no single signal or threshold separates counterparts from passages that
 merely share a topic, and chaining pairwise matches glues unrelated passages together. So:
 
-1. candidates: for each passage and each other article, the few passages nearest in embedding space
-   (a cheap prefilter: the slower signals are computed for these pairs only);
+1. candidates: for each passage, a fixed number of passages of other articles nearest in embedding space
+   (a cheap prefilter: the slower signals are computed for these pairs only, so that part grows linearly
+   with the input);
 2. evidence: each candidate pair gets a logistic score over several signals (`similarity.py`);
 3. global choice: a pair becomes a link only when it clears the threshold *and* is among the best
    counterparts of at least one of its two passages;
@@ -44,8 +45,8 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 class AlignOptions:
     """Knobs of the aligner beyond the threshold; defaults tuned on the ECB+ dev set."""
 
-    top_k: int = 3
-    """Nearest passages per other article that get the full evidence score."""
+    neighbours: int = 24
+    """Nearest passages (in other articles) per passage that get the full evidence score."""
     candidate_floor: float = 0.4
     """Pairs less similar than this in embedding space never get the full evidence score."""
     margin: float = 0.15
@@ -128,29 +129,25 @@ def _evidence(
     weights: Weights,
     options: AlignOptions,
 ) -> dict[tuple[int, int], tuple[float, PairSignals]]:
-    """Full evidence for candidate pairs: for each passage and each other article, its nearest few passages."""
-    n_articles = int(owner.max()) + 1
-    members = [np.flatnonzero(owner == a) for a in range(n_articles)]
-    candidates: set[tuple[int, int]] = set()
-    for a in range(n_articles):
-        for b in range(a + 1, n_articles):
-            if not len(members[a]) or not len(members[b]):
-                continue
-            block = nearness[np.ix_(members[a], members[b])]
-            k_b = min(options.top_k, block.shape[1])
-            k_a = min(options.top_k, block.shape[0])
-            near_b = np.argpartition(-block, k_b - 1, axis=1)[:, :k_b]
-            near_a = np.argpartition(-block, k_a - 1, axis=0)[:k_a, :]
-            pairs = {(r, int(c)) for r, cols in enumerate(near_b) for c in cols}
-            pairs |= {(int(r), c) for c, rows in enumerate(near_a.T) for r in rows}
-            candidates.update(
-                (int(members[a][r]), int(members[b][c])) for r, c in pairs if block[r, c] >= options.candidate_floor
-            )
+    """Full evidence for candidate pairs: each passage's nearest passages in the other articles.
+
+    A fixed number of neighbours per passage keeps the slow part linear in the number of passages.
+    """
+    other = np.where(owner[:, None] != owner[None, :], nearness, -np.inf)
+    k = min(options.neighbours, len(owner) - 1)
+    if k < 1:
+        return {}
+    near = np.argpartition(-other, k - 1, axis=1)[:, :k]
+    rows = np.repeat(np.arange(len(owner)), k)
+    cols = near.ravel()
+    keep = other[rows, cols] >= options.candidate_floor
+    pairs = np.unique(np.sort(np.stack([rows[keep], cols[keep]], axis=1), axis=1), axis=0)
+    candidates = [(i, j) for i, j in pairs.tolist()]
     profiles = [profile(t) for t in texts]
     idf = idf_weights(profiles)
     masses = [mass(p, idf) for p in profiles]
     evidence = {}
-    for i, j in sorted(candidates):
+    for i, j in candidates:
         signals = pair_signals(
             profiles[i],
             profiles[j],
