@@ -36,7 +36,7 @@ _AUXILIARIES = re.compile(
 _INSERTION_TAIL = re.compile(r"(?:\s+-\s+[^-\n]{1,80}?\s+-|,\s+(?:who|which)\s+[^,\n]{1,80}?,)\s*$")
 _BARE_NAME = re.compile(r"^[\s\"'(]*([A-Z][\w'-]+)$")
 _PRONOUN_TAIL = re.compile(r"(?<![\w-])(he|she|they|who)\s*$", re.IGNORECASE)
-_NOUN_TAIL = re.compile(r"((?:[\w'-]+\s+){0,2}[\w'-]+)\s*$")
+_REVERSED_WORDS = re.compile(r"[\w'-]+(?:\s+[\w'-]+){0,2}")
 _CONTENT_LEAD = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
 _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})")
 _NONE = "\u2014"
@@ -198,9 +198,8 @@ def _subject(
         word = bare.group(1)
         if word.lower() not in name_lexicon().not_names and word.lower() not in name_lexicon().stopwords:
             return _Speaker(word, (word.lower(),), segment.start + bare.start(1), tail_end, named=True)
-    noun = _NOUN_TAIL.search(head)
-    if noun and noun.group(1).split()[-1].lower() in name_lexicon().person_nouns:
-        phrase = noun.group(1)
+    phrase = _last_words(head)
+    if phrase and phrase.split()[-1].lower() in name_lexicon().person_nouns:
         words = phrase.split()
         while len(words) > 1 and words[0].lower() in name_lexicon().stopwords:
             words = words[1:]
@@ -208,6 +207,16 @@ def _subject(
         start = tail_end - len(label)
         return _Speaker(label, (label.lower(),), start, tail_end)
     return None
+
+
+def _last_words(text: str) -> str | None:
+    """The last one to three words of a text ending in a word ("the US officials"), trailing spaces aside.
+
+    Matched on the reversed text: a `$`-anchored search from the front backtracks through every word.
+    """
+    tail = text.rstrip()
+    words = _REVERSED_WORDS.match(tail[::-1])
+    return tail[len(tail) - words.end() :] if words else None
 
 
 def _coordinated(text: str, last: NameMention, mentions: list[NameMention]) -> _Speaker:

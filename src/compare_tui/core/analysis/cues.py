@@ -108,6 +108,7 @@ class CueIndex:
         ]
 
 
+@lru_cache(maxsize=1 << 12)
 def cue_categories_in(text: str) -> tuple[str, ...]:
     """Names of the cue categories with a match anywhere in a short plain string (for wording labels)."""
     return tuple(c.name for c in cue_categories() if not c.clause_start and c.pattern.search(text))

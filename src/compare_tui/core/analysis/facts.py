@@ -31,6 +31,8 @@ _QUALIFIER = (
     r"(?:(?:about|around|nearly|almost|roughly|approximately|some|over|under|more\s+than|less\s+than"
     r"|fewer\s+than|at\s+least|up\s+to|only|just)\s+)?"
 )
+# IGNORECASE also matches these to ASCII i and s; str.lower() alone does not (and makes U+0130 two characters)
+_CASELESS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class _Patterns:
     number: re.Pattern[str]
     date: re.Pattern[str]
     date_word: re.Pattern[str]  # a weekday or month as `date` spells it: every date contains one
+    digit: re.Pattern[str]  # every `number` holds a digit or a number word
+    number_word: re.Pattern[str]  # case-sensitive, for `_caseless` text
     unit: re.Pattern[str]
 
 
@@ -87,7 +91,19 @@ def _patterns() -> _Patterns:
         rf"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?(?P<scale>\s(?:million|billion|trillion)\b)?(?![\w-])"
     )
     unit = re.compile(r"\s+(?:(?P<of>of)\s+(?:the\s+)?)?(?P<word>[A-Za-z][\w-]*)")
-    return _Patterns(re.compile(number), re.compile(date), re.compile(f"{days}|{months}"), unit)
+    return _Patterns(
+        number=re.compile(number),
+        date=re.compile(date),
+        date_word=re.compile(f"{days}|{months}"),
+        digit=re.compile(r"\d"),
+        number_word=re.compile(words),
+        unit=unit,
+    )
+
+
+def _caseless(text: str) -> str:
+    """The text lower-cased as IGNORECASE compares it with ASCII words, one character for one."""
+    return text.translate(_CASELESS).lower()
 
 
 def _stem(word: str) -> str:
@@ -116,8 +132,10 @@ def _dates(view: ArticleView, start: int, end: int) -> list[_Found]:
     return out
 
 
-def _numbers(view: ArticleView, start: int, end: int, taken: list[_Found]) -> list[_Found]:
+def _numbers(view: ArticleView, caseless: str, start: int, end: int, taken: list[_Found]) -> list[_Found]:
     patterns = _patterns()
+    if not patterns.digit.search(view.folded, start, end) and not patterns.number_word.search(caseless, start, end):
+        return []
     stopwords = name_lexicon().stopwords
     out = []
     for m in patterns.number.finditer(view.folded, start, end):
@@ -272,9 +290,10 @@ def _extract(
         items: list[_Found] = []
         for segment in view.segments:
             items += _names(names, segment.id)
+        caseless = _caseless(view.folded)
         for segment in _stretches(view):
             dates = _dates(view, segment.start, segment.end)
-            items += dates + _numbers(view, segment.start, segment.end, dates)
+            items += dates + _numbers(view, caseless, segment.start, segment.end, dates)
         items += quotations.get(view.id, [])
         found[view.id] = sorted(items, key=lambda f: (f.start, f.end))
     return found
