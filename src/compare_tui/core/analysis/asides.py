@@ -9,8 +9,9 @@ The span is the clause, less any quotation at its edges.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from compare_tui.core.analysis.attribution import Attribution
@@ -79,6 +80,12 @@ def _cues(view: ArticleView, index: CueIndex, clause: Span) -> list[_Cue]:
     return sorted(strongest.values(), key=lambda c: c.start)
 
 
+def _first_within(positions: Sequence[int], span: Span) -> int | None:
+    """The first of sorted positions inside the span, if any."""
+    i = bisect.bisect_left(positions, span.start)
+    return positions[i] if i < len(positions) and positions[i] < span.end else None
+
+
 def _without_edge_quotes(view: ArticleView, span: Span) -> Span:
     start, end = span.start, span.end
     for quote in view.quotes.overlapping(start, end):
@@ -98,7 +105,7 @@ def aside_findings(view: ArticleView, attributions: Iterable[Attribution], cues:
             continue
         flagged: list[tuple[Span, list[_Cue]]] = []
         for clause in _clauses(view.folded, segment.start, segment.end):
-            reported_from = next((s for s in attribution_starts if clause.start <= s < clause.end), None)
+            reported_from = _first_within(attribution_starts, clause)
             own = Span(clause.start, reported_from) if reported_from is not None else clause
             found = [c for c in _cues(view, cues, own) if c.end <= own.end]
             if sum(c.weight for c in found) < THRESHOLD:

@@ -362,18 +362,19 @@ def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEnt
         if not entry.absent or not entry.present:
             continue
         present = tuple(entry.present)
+        explanation = f"{entry.kind} '{entry.label}' is in {', '.join(present)} but not in {', '.join(entry.absent)}"
+        peers = Peers(present=present, absent=entry.absent)
+        confidence = _CONFIDENCE.get(entry.kind, 0.7)
         for article, mentions in entry.present.items():
-            first = mentions[0]
-            absent = ", ".join(entry.absent)
             findings.append(
                 by_id[article].finding(
                     "omitted_fact",
-                    first.start,
-                    first.end,
-                    f"{entry.kind} '{entry.label}' is in {', '.join(present)} but not in {absent}",
+                    mentions[0].start,
+                    mentions[0].end,
+                    explanation,
                     category=entry.kind,
-                    confidence=_CONFIDENCE.get(entry.kind, 0.7),
-                    peers=Peers(present=present, absent=entry.absent),
+                    confidence=confidence,
+                    peers=peers,
                     key="fact:" + entry.key,
                     detail={"fact": entry.label, "kind": entry.kind, "mentions": len(mentions)},
                 )
