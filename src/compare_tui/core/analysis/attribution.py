@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -335,9 +335,36 @@ def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def _pair_score(
-    event: Attribution, other: Attribution, rows: dict[str, str | None], lengths: dict[str, int]
-) -> _Score | None:
+class _Wording:
+    """How alike two attributed texts are; each pair of texts is compared once (wire copy repeats itself)."""
+
+    def __init__(self) -> None:
+        self._same_quotation: dict[tuple[str, str], bool] = {}
+        self._overlap: dict[tuple[str, str], float] = {}
+
+    def same_quotation(self, a: str, b: str) -> bool:
+        """Whether two quotations are the same, give or take a few characters."""
+        if (a, b) not in self._same_quotation:
+            self._same_quotation[(a, b)] = fuzz.ratio(a, b) >= 85
+        return self._same_quotation[(a, b)]
+
+    def overlap(self, a: str, b: str) -> float:
+        """The share of wording two texts have in common (rapidfuzz token set ratio, 0..1)."""
+        if (a, b) not in self._overlap:
+            self._overlap[(a, b)] = fuzz.token_set_ratio(a, b) / 100
+        return self._overlap[(a, b)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What scoring a pair of attributions needs besides the pair."""
+
+    rows: Mapping[str, str | None]
+    lengths: Mapping[str, int]
+    wording: _Wording
+
+
+def _pair_score(event: Attribution, other: Attribution, context: _Context) -> _Score | None:
     """How likely two attributions of the same speaker in two articles report the same thing (symmetric).
 
     A shared quotation decides; otherwise the wording of what is attributed, a shared alignment row, and a
@@ -345,9 +372,10 @@ def _pair_score(
     """
     if not set(event.speaker_keys) & set(other.speaker_keys):
         return None
-    if event.quote and other.quote and fuzz.ratio(event.words, other.words) >= 85:
+    if event.quote and other.quote and context.wording.same_quotation(event.words, other.words):
         return _Score("quotation", 3.0)
-    score = fuzz.token_set_ratio(event.words, other.words) / 100
+    score = context.wording.overlap(event.words, other.words)
+    lengths, rows = context.lengths, context.rows
     place = abs(event.start / lengths[event.article] - other.start / lengths[other.article])
     score += 0.2 * (1 - min(1.0, place))
     score += 0.15 * (event.verb_class != "continuation") * (other.verb_class != "continuation")
@@ -355,45 +383,67 @@ def _pair_score(
     return _Score("row" if same_row else "speaker", score + 0.3 * same_row)
 
 
-def _by_speaker(events: Sequence[Attribution]) -> dict[str, set[int]]:
-    """Positions of an article's attributions by speaker key."""
-    out: dict[str, set[int]] = defaultdict(set)
-    for j, event in enumerate(events):
-        for key in event.speaker_keys:
-            out[key].add(j)
-    return out
+@dataclass(frozen=True, slots=True)
+class _ArticleEvents:
+    """One article's attributions, indexed by speaker; equal attributions share their first position."""
+
+    events: tuple[Attribution, ...]
+    first: tuple[int, ...]
+    by_speaker: Mapping[str, tuple[int, ...]]
+    speakers: frozenset[str]
+
+    @classmethod
+    def build(cls, events: Sequence[Attribution]) -> _ArticleEvents:
+        """Index an article's attributions."""
+        first: dict[Attribution, int] = {}
+        by_speaker: dict[str, list[int]] = defaultdict(list)
+        for j, event in enumerate(events):
+            first.setdefault(event, j)
+            for key in set(event.speaker_keys):
+                by_speaker[key].append(j)
+        return cls(
+            tuple(events),
+            tuple(first[event] for event in events),
+            {k: tuple(v) for k, v in by_speaker.items()},
+            frozenset(by_speaker),
+        )
+
+    def sharing_speaker(self, event: Attribution) -> list[int]:
+        """Positions of the attributions with a speaker in common with `event`, in order."""
+        if len(event.speaker_keys) == 1:
+            return list(self.by_speaker.get(event.speaker_keys[0], ()))
+        return sorted({j for k in event.speaker_keys for j in self.by_speaker.get(k, ())})
 
 
 def _pair_scores(
-    mine: Sequence[Attribution],
-    theirs: Sequence[Attribution],
-    by_speaker: dict[str, set[int]],
-    rows: dict[str, str | None],
-    lengths: dict[str, int],
+    mine: _ArticleEvents, theirs: _ArticleEvents, context: _Context
 ) -> dict[tuple[int, int], _Score]:
-    """Scores of the pairs (i in mine, j in theirs) with a speaker in common; `by_speaker` is of theirs."""
+    """Scores of the pairs (i in mine, j in theirs) with a speaker in common."""
     return {
         (i, j): score
-        for i, event in enumerate(mine)
-        for j in sorted(set().union(*(by_speaker.get(k, set()) for k in event.speaker_keys)))
-        if (score := _pair_score(event, theirs[j], rows, lengths)) is not None
+        for i, event in enumerate(mine.events)
+        for j in theirs.sharing_speaker(event)
+        if (score := _pair_score(event, theirs.events[j], context)) is not None
     }
 
 
 def _pair_articles(
-    mine: Sequence[Attribution], theirs: Sequence[Attribution], scores: dict[tuple[int, int], _Score]
-) -> dict[Attribution, _Counterpart]:
-    """Each attribution's counterpart in another article: best pairs first, one to one, then the rest."""
+    mine: _ArticleEvents, theirs: _ArticleEvents, scores: dict[tuple[int, int], _Score]
+) -> dict[int, _Counterpart]:
+    """Each attribution's counterpart in another article, by first position: best pairs first, one to one.
+
+    Attributions left over take their best counterpart even if it is taken.
+    """
     scored = sorted(scores.items(), key=lambda item: (-item[1].value, item[0]))
-    out: dict[Attribution, _Counterpart] = {}
+    out: dict[int, _Counterpart] = {}
     used: set[int] = set()
     for (i, j), score in scored:
-        if mine[i] not in out and j not in used:
-            out[mine[i]] = _Counterpart(theirs[j], score.matched_by, score.value)
+        if mine.first[i] not in out and j not in used:
+            out[mine.first[i]] = _Counterpart(theirs.events[j], score.matched_by, score.value)
             used.add(j)
     for (i, j), score in scored:
-        if mine[i] not in out:
-            out[mine[i]] = _Counterpart(theirs[j], score.matched_by, score.value)
+        if mine.first[i] not in out:
+            out[mine.first[i]] = _Counterpart(theirs.events[j], score.matched_by, score.value)
     return out
 
 
@@ -409,31 +459,28 @@ def attribution_findings(
     for view in views:
         for segment in view.segments:
             rows[segment.id] = view.row_of_segment.get(segment.id)
-    by_article = {view.id: attributions.get(view.id, ()) for view in views}
-    lengths = {view.id: max(1, len(view.folded)) for view in views}
-    speakers_in: dict[str, set[str]] = {article: set() for article in by_article}
-    for article, events in by_article.items():
-        for event in events:
-            speakers_in[article].update(event.speaker_keys)
-    speaker_index = {article: _by_speaker(events) for article, events in by_article.items()}
-    ids = list(by_article)
-    pairs: dict[tuple[str, str], dict[Attribution, _Counterpart]] = {}
+    context = _Context(rows, {view.id: max(1, len(view.folded)) for view in views}, _Wording())
+    articles = {view.id: _ArticleEvents.build(attributions.get(view.id, ())) for view in views}
+    ids = list(articles)
+    pairs: dict[tuple[str, str], dict[int, _Counterpart]] = {}
     for n, a in enumerate(ids):  # scores are symmetric: each pair of articles is scored once
         for b in ids[n + 1 :]:
-            if speakers_in[a].isdisjoint(speakers_in[b]):
+            if articles[a].speakers.isdisjoint(articles[b].speakers):
                 continue
-            scores = _pair_scores(by_article[a], by_article[b], speaker_index[b], rows, lengths)
-            pairs[(a, b)] = _pair_articles(by_article[a], by_article[b], scores)
+            scores = _pair_scores(articles[a], articles[b], context)
+            pairs[(a, b)] = _pair_articles(articles[a], articles[b], scores)
             mirrored = {(j, i): score for (i, j), score in scores.items()}
-            pairs[(b, a)] = _pair_articles(by_article[b], by_article[a], mirrored)
+            pairs[(b, a)] = _pair_articles(articles[b], articles[a], mirrored)
     partners = {a: [b for b in ids if (a, b) in pairs] for a in ids}
+    speakers_in = {a: events.speakers for a, events in articles.items()}
     findings = []
     for view in views:
-        for event in by_article[view.id]:
+        mine = articles[view.id]
+        for event, first in zip(mine.events, mine.first):
             counterparts = {
-                other: pairs[(view.id, other)][event]
+                other: pairs[(view.id, other)][first]
                 for other in partners[view.id]
-                if event in pairs[(view.id, other)]
+                if first in pairs[(view.id, other)]
             }
             findings.append(_finding(view, event, counterparts, ids, speakers_in))
     return findings
@@ -444,7 +491,7 @@ def _finding(
     event: Attribution,
     counterparts: dict[str, _Counterpart],
     ids: Sequence[str],
-    speakers_in: dict[str, set[str]],
+    speakers_in: Mapping[str, frozenset[str]],
 ) -> Finding:
     verbs = {view.id: _verb_label(event)} | {a: _verb_label(c.attribution) for a, c in counterparts.items()}
     classes = {view.id: event.verb_class} | {a: c.attribution.verb_class for a, c in counterparts.items()}

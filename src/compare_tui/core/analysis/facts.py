@@ -172,6 +172,7 @@ def _quotations(
     """Quotations (not scare quotes or titles), keyed so that near-identical ones share a key."""
     clusters: list[str] = []
     by_word: dict[str, set[int]] = defaultdict(set)
+    compared: dict[tuple[str, str], bool] = {}  # wire copy repeats quotations: compare each pair once
     out: dict[str, list[_Found]] = defaultdict(list)
     for view in views:
         attributed = attributed_quotes(attributions.get(view.id, ()))
@@ -190,7 +191,7 @@ def _quotations(
                 (
                     c
                     for c in sorted(candidates)
-                    if candidates[c] >= need and _same_quotation(clusters[c], words)
+                    if candidates[c] >= need and _same_quotation(clusters[c], words, compared)
                 ),
                 None,
             )
@@ -206,11 +207,12 @@ def _quotations(
     return out
 
 
-def _same_quotation(a: str, b: str) -> bool:
-    if fuzz.ratio(a, b) >= 85:
-        return True
-    shorter = min(len(a.split()), len(b.split()))
-    return shorter >= 4 and fuzz.partial_ratio(a, b) >= 90
+def _same_quotation(a: str, b: str, compared: dict[tuple[str, str], bool]) -> bool:
+    """Whether two normalised quotations are one, nearly; `compared` remembers the answers."""
+    if (a, b) not in compared:
+        shorter = min(len(a.split()), len(b.split()))
+        compared[(a, b)] = fuzz.ratio(a, b) >= 85 or (shorter >= 4 and fuzz.partial_ratio(a, b) >= 90)
+    return compared[(a, b)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,13 +314,15 @@ def build_ledger(
     texts = {v.id: v.article.text for v in views}
     for article, text in texts.items():
         for item in found[article]:
-            if item.key not in kinds:
-                order.append(item.key)
-                kinds[item.key] = item.kind
-            elif kinds[item.key] == "name" and item.kind in ("person", "organisation"):
-                kinds[item.key] = item.kind
-            labels[item.key].append(item.label)
-            present[item.key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))
+            key = item.key
+            kind = kinds.get(key)
+            if kind is None:
+                order.append(key)
+                kinds[key] = item.kind
+            elif kind == "name" and item.kind in ("person", "organisation"):
+                kinds[key] = item.kind
+            labels[key].append(item.label)
+            present[key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))
     entries = []
     for key in order:
         kind = kinds[key]
@@ -342,8 +346,8 @@ def build_ledger(
 
 def _longest(labels: Sequence[str]) -> str:
     """The first of the labels with the most words."""
-    most = max(len(label.split()) for label in labels)
-    return next(label for label in labels if len(label.split()) == most)
+    sizes = [len(label.split()) for label in labels]
+    return labels[sizes.index(max(sizes))]
 
 
 def fact_ledger(articles: Sequence[Article]) -> tuple[FactEntry, ...]:

@@ -21,7 +21,7 @@ class _Run:
     start: int
     end: int
     row: str
-    absent: tuple[str, ...]
+    peers: Peers
     segments: int
 
 
@@ -30,34 +30,36 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
     if len(views) < 2:
         return []
     all_ids = tuple(v.id for v in views)
-    absent_in: dict[str, tuple[str, ...]] = {}
+    peers_of: dict[str, Peers] = {}
     for row in rows:
         present = set(row.article_ids())
-        missing = tuple(a for a in all_ids if a not in present)
+        peers = Peers(
+            present=tuple(a for a in all_ids if a in present), absent=tuple(a for a in all_ids if a not in present)
+        )
         for ids in row.segments.values():
             for sid in ids:
-                absent_in[sid] = missing
+                peers_of[sid] = peers
     findings = []
     for view in views:
         runs: list[_Run] = []
         for segment in view.segments:
-            missing = absent_in.get(segment.id, ())
+            peers = peers_of.get(segment.id)
             text = view.folded[segment.start : segment.end]
-            if not missing or segment.kind == "heading" or len(text.split()) < MIN_WORDS:
+            if peers is None or not peers.absent or segment.kind == "heading" or len(text.split()) < MIN_WORDS:
                 continue
             row = view.row_of_segment.get(segment.id, "")
             previous = runs[-1] if runs else None
             if (
                 previous
-                and previous.absent == missing
+                and previous.peers.absent == peers.absent
                 and not view.folded[previous.end : segment.start].strip()
                 and "\n\n" not in view.folded[previous.end : segment.start]
             ):
-                runs[-1] = _Run(previous.start, segment.end, previous.row, missing, previous.segments + 1)
+                runs[-1] = _Run(previous.start, segment.end, previous.row, previous.peers, previous.segments + 1)
             else:
-                runs.append(_Run(segment.start, segment.end, row, missing, 1))
+                runs.append(_Run(segment.start, segment.end, row, peers, 1))
         for run in runs:
-            lacking = ", ".join(run.absent)
+            lacking = ", ".join(run.peers.absent)
             findings.append(
                 view.finding(
                     "unique_passage",
@@ -66,7 +68,7 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
                     f"only in {view.id}: no counterpart in {lacking}",
                     category="unique",
                     confidence=0.6,
-                    peers=Peers(present=tuple(a for a in all_ids if a not in run.absent), absent=run.absent),
+                    peers=run.peers,
                     key=f"row:{run.row}",
                     detail={"segments": run.segments},
                 )
