@@ -42,6 +42,7 @@ class _Word:
     at_sentence_start: bool
     possessive: bool
     capitalised: bool
+    lower: str
 
 
 def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset[str]) -> list[_Word | None]:
@@ -57,9 +58,10 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
         if possessive:
             word = word[:-2] if word.endswith("'s") else word[:-1]
         capitalised = word[:1].isupper()
-        if capitalised or word.lower() in connectors:
+        lower = word.lower()
+        if capitalised or lower in connectors:
             at_start = not words or not _SENTENCE_BREAK.isdisjoint(text[previous_end : token.start])
-            words.append(_Word(token.start, token.start + len(word), word, at_start, possessive, capitalised))
+            words.append(_Word(token.start, token.start + len(word), word, at_start, possessive, capitalised, lower))
         else:
             words.append(None)
         previous_end = token.end
@@ -69,7 +71,7 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
 def _known(word_lists: Iterable[list[_Word | None]]) -> frozenset[str]:
     """Lower-cased words written with a capital letter somewhere other than a sentence start."""
     return frozenset(
-        w.text.lower() for words in word_lists for w in words if w and w.capitalised and not w.at_sentence_start
+        w.lower for words in word_lists for w in words if w and w.capitalised and not w.at_sentence_start
     )
 
 
@@ -88,7 +90,7 @@ class _Phrases:
 
     def match(self, words: list[_Word], i: int) -> int:
         """How many words from position i form the longest phrase of the table (0: none)."""
-        first = words[i].text.lower()
+        first = words[i].lower
         if first not in self.first_words and not (first.endswith(".") and first[:-1] in self.first_words):
             return 0
         for size in range(min(self.longest, len(words) - i), 0, -1):
@@ -157,7 +159,7 @@ def _runs(text: str, words: list[_Word | None], connectors: frozenset[str]) -> l
                 runs.append(current)
             else:
                 current.append(word)
-        elif joined and word.text.lower() in connectors and _name_follows(words, i + 1, connectors):
+        elif joined and word.lower in connectors and _name_follows(words, i + 1, connectors):
             current.append(word)
         else:
             current = []
@@ -167,7 +169,7 @@ def _runs(text: str, words: list[_Word | None], connectors: frozenset[str]) -> l
 def _name_follows(words: list[_Word | None], i: int, connectors: frozenset[str]) -> bool:
     """Whether a capitalised word follows position i after nothing but connectors ("of the Willing")."""
     for word in words[i:]:
-        if word is None or word.text.lower() not in connectors:
+        if word is None or word.lower not in connectors:
             return word is not None and word.capitalised
     return False
 
@@ -217,14 +219,14 @@ def _flush(
     out: list[NameMention],
 ) -> None:
     while chunk and (
-        chunk[0].text.lower() in lexicon.not_names or chunk[0].text.lower() in lexicon.connectors
+        chunk[0].lower in lexicon.not_names or chunk[0].lower in lexicon.connectors
     ):
         chunk = chunk[1:]
-    while chunk and chunk[-1].text.lower() in lexicon.connectors:
+    while chunk and chunk[-1].lower in lexicon.connectors:
         chunk = chunk[:-1]
     if not chunk:
         return
-    first = chunk[0].text.lower()
+    first = chunk[0].lower
     if len(chunk) == 1 and (
         (chunk[0].at_sentence_start and first not in known and not titled)
         or first in lexicon.weekdays
@@ -232,7 +234,7 @@ def _flush(
         or sum(c.isalpha() for c in first) < 2
     ):
         return
-    lowered = [w.text.lower() for w in chunk]
+    lowered = [w.lower for w in chunk]
     is_org = any(w in lexicon.org_words for w in lowered) or (
         len(chunk) == 1 and chunk[0].text.isupper() and len(chunk[0].text) > 1
     )
