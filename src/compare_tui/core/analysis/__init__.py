@@ -24,7 +24,7 @@ from compare_tui.core.analysis.facts import (
 )
 from compare_tui.core.analysis.loaded import loaded_language_findings
 from compare_tui.core.analysis.names import index_names
-from compare_tui.core.analysis.scare_quotes import scare_quote_findings
+from compare_tui.core.analysis.scare_quotes import quotation_uses, scare_quote_findings
 from compare_tui.core.analysis.unique import unique_passage_findings
 from compare_tui.core.analysis.wording import wording_findings
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, Row
@@ -39,15 +39,16 @@ def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, 
     views = build_views(articles, rows)
     names = index_names(views)
     attributions = {v.id: find_attributions(v, names) for v in views}
+    uses = {v.id: quotation_uses(v, attributions[v.id]) for v in views}
     findings: list[Finding] = []
     for view in views:
         mine = attributions[view.id]
         cues = CueIndex.build(view)
         findings += aside_findings(view, mine, cues)
         findings += loaded_language_findings(view, mine, cues)
-        findings += scare_quote_findings(view, mine)
+        findings += scare_quote_findings(view, uses[view.id])
     findings += attribution_findings(views, attributions)
-    findings += omitted_fact_findings(views, build_ledger(views, attributions, names))
+    findings += omitted_fact_findings(views, build_ledger(views, uses, names))
     findings += unique_passage_findings(views, rows)
     findings += wording_findings(views, rows)
     index = {v.id: v.index for v in views}

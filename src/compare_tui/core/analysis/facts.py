@@ -18,11 +18,11 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from compare_tui.core.analysis.attribution import Attribution, find_attributions
+from compare_tui.core.analysis.attribution import find_attributions
 from compare_tui.core.analysis.context import ArticleView, Span, build_views
 from compare_tui.core.analysis.lexicons import name_lexicon
 from compare_tui.core.analysis.names import NameIndex, index_names
-from compare_tui.core.analysis.scare_quotes import attributed_quotes, classify
+from compare_tui.core.analysis.scare_quotes import QuotationUse, quotation_uses
 from compare_tui.core.models import Article, Finding, Peers
 
 FactKind = Literal["number", "date", "person", "organisation", "place", "name", "quotation"]
@@ -134,11 +134,12 @@ def _dates(view: ArticleView, start: int, end: int) -> list[_Found]:
 
 def _numbers(view: ArticleView, caseless: str, start: int, end: int, taken: list[_Found]) -> list[_Found]:
     patterns = _patterns()
-    if not patterns.digit.search(view.folded, start, end) and not patterns.number_word.search(caseless, start, end):
+    text = view.folded
+    if not (patterns.digit.search(text, start, end) or patterns.number_word.search(caseless, start, end)):
         return []
     stopwords = name_lexicon().stopwords
     out = []
-    for m in patterns.number.finditer(view.folded, start, end):
+    for m in patterns.number.finditer(text, start, end):
         if any(f.start <= m.start("value") < f.end for f in taken):
             continue
         value = m.group("value").replace(",", "").replace(" ", "").lower()
@@ -147,18 +148,18 @@ def _numbers(view: ArticleView, caseless: str, start: int, end: int, taken: list
         span_end = m.end()
         if m.group("percent"):
             key, label_end = f"number:{value}%", m.end()
-            unit = patterns.unit.match(view.folded, span_end, end)
+            unit = patterns.unit.match(text, span_end, end)
             if unit and unit.group("of"):
                 label_end = unit.end()
         else:
-            unit = patterns.unit.match(view.folded, span_end, end)
+            unit = patterns.unit.match(text, span_end, end)
             if unit is None or unit.group("word").lower() in stopwords:
                 if not value[:1].isdigit() or re.fullmatch(r"(19|20)\d\d", value):
                     continue
                 key, label_end = f"number:{value}", span_end
             else:
                 key, label_end = f"number:{value} {_stem(unit.group('word'))}", unit.end()
-        out.append(_Found(key, view.folded[m.start() : label_end], "number", m.start(), label_end))
+        out.append(_Found(key, text[m.start() : label_end], "number", m.start(), label_end))
     return out
 
 
@@ -167,7 +168,7 @@ def _names(names: NameIndex, segment_id: str) -> list[_Found]:
 
 
 def _quotations(
-    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]]
+    views: Sequence[ArticleView], uses: Mapping[str, Sequence[QuotationUse]]
 ) -> dict[str, list[_Found]]:
     """Quotations (not scare quotes or titles), keyed so that near-identical ones share a key."""
     clusters: list[str] = []
@@ -175,9 +176,8 @@ def _quotations(
     compared: dict[tuple[str, str], bool] = {}  # wire copy repeats quotations: compare each pair once
     out: dict[str, list[_Found]] = defaultdict(list)
     for view in views:
-        attributed = attributed_quotes(attributions.get(view.id, ()))
-        for quote in view.quotes.quotations:
-            if classify(view, quote, attributed) != "speech":
+        for quote, use in zip(view.quotes.quotations, uses[view.id]):
+            if use != "speech":
                 continue
             inner = view.folded[quote.inner_start : quote.inner_end].lower()
             words = " ".join(re.sub(r"[^\w\s]", " ", inner).split())
@@ -284,10 +284,10 @@ def _stretches(view: ArticleView) -> list[Span]:
 
 
 def _extract(
-    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]], names: NameIndex
+    views: Sequence[ArticleView], uses: Mapping[str, Sequence[QuotationUse]], names: NameIndex
 ) -> dict[str, list[_Found]]:
     found: dict[str, list[_Found]] = {}
-    quotations = _quotations(views, attributions)
+    quotations = _quotations(views, uses)
     for view in views:
         items: list[_Found] = []
         for segment in view.segments:
@@ -302,10 +302,13 @@ def _extract(
 
 
 def build_ledger(
-    views: Sequence[ArticleView], attributions: Mapping[str, Sequence[Attribution]], names: NameIndex
+    views: Sequence[ArticleView], uses: Mapping[str, Sequence[QuotationUse]], names: NameIndex
 ) -> tuple[FactEntry, ...]:
-    """Every fact of the articles with the articles that state it and those that omit it."""
-    found = _extract(views, attributions, names)
+    """Every fact of the articles with the articles that state it and those that omit it.
+
+    `uses` holds each article's `quotation_uses`, `names` the names of all of them.
+    """
+    found = _extract(views, uses, names)
     vocabularies = {v.id: _Vocabulary.build(v) for v in views}
     order: list[str] = []
     labels: dict[str, list[str]] = defaultdict(list)
@@ -331,7 +334,9 @@ def build_ledger(
             variants = _variants(kind, key, set(labels[key]))
             for article, text in texts.items():
                 if article not in holders and (mention := vocabularies[article].find(variants)):
-                    holders[article].append(FactMention(mention.start, mention.end, text[mention.start : mention.end]))
+                    holders[article].append(
+                        FactMention(mention.start, mention.end, text[mention.start : mention.end])
+                    )
         entries.append(
             FactEntry(
                 key=key,
@@ -354,8 +359,8 @@ def fact_ledger(articles: Sequence[Article]) -> tuple[FactEntry, ...]:
     """The omission ledger of segmented articles: facts x articles, for the UI's ledger view."""
     views = build_views(articles, ())
     names = index_names(views)
-    attributions = {v.id: find_attributions(v, names) for v in views}
-    return build_ledger(views, attributions, names)
+    uses = {v.id: quotation_uses(v, find_attributions(v, names)) for v in views}
+    return build_ledger(views, uses, names)
 
 
 def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEntry]) -> list[Finding]:
@@ -366,7 +371,9 @@ def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEnt
         if not entry.absent or not entry.present:
             continue
         present = tuple(entry.present)
-        explanation = f"{entry.kind} '{entry.label}' is in {', '.join(present)} but not in {', '.join(entry.absent)}"
+        explanation = (
+            f"{entry.kind} '{entry.label}' is in {', '.join(present)} but not in {', '.join(entry.absent)}"
+        )
         peers = Peers(present=present, absent=entry.absent)
         confidence = _CONFIDENCE.get(entry.kind, 0.7)
         for article, mentions in entry.present.items():

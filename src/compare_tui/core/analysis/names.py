@@ -61,7 +61,9 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
         lower = word.lower()
         if capitalised or lower in connectors:
             at_start = not words or not _SENTENCE_BREAK.isdisjoint(text[previous_end : token.start])
-            words.append(_Word(token.start, token.start + len(word), word, at_start, possessive, capitalised, lower))
+            words.append(
+                _Word(token.start, token.start + len(word), word, at_start, possessive, capitalised, lower)
+            )
         else:
             words.append(None)
         previous_end = token.end
@@ -174,7 +176,9 @@ def _name_follows(words: list[_Word | None], i: int, connectors: frozenset[str])
     return False
 
 
-def _from_words(text: str, words: list[_Word | None], known: frozenset[str], lexicon: _Lexicon) -> list[NameMention]:
+def _from_words(
+    text: str, words: list[_Word | None], known: frozenset[str], lexicon: _Lexicon
+) -> list[NameMention]:
     lists = lexicon.lists
     mentions: list[NameMention] = []
     for run in _runs(text, words, lists.connectors):
@@ -218,9 +222,7 @@ def _flush(
     lexicon: NameLexicon,
     out: list[NameMention],
 ) -> None:
-    while chunk and (
-        chunk[0].lower in lexicon.not_names or chunk[0].lower in lexicon.connectors
-    ):
+    while chunk and (chunk[0].lower in lexicon.not_names or chunk[0].lower in lexicon.connectors):
         chunk = chunk[1:]
     while chunk and chunk[-1].lower in lexicon.connectors:
         chunk = chunk[:-1]

@@ -8,7 +8,7 @@ from Moscow", "'boots on the ground'"), is the writer's irony or distance.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from compare_tui.core.analysis.attribution import Attribution
@@ -37,18 +37,20 @@ def classify(view: ArticleView, quote: Quotation, attributed: frozenset[int]) ->
     return "scare"
 
 
-def attributed_quotes(attributions: Iterable[Attribution]) -> frozenset[int]:
-    """Start offsets of the quotations that some attribution introduces."""
-    return frozenset(a.quote.start for a in attributions if a.quote is not None)
+def quotation_uses(view: ArticleView, attributions: Iterable[Attribution]) -> tuple[QuotationUse, ...]:
+    """What each quotation of an article is doing, in the order of `view.quotes.quotations`."""
+    attributed = frozenset(a.quote.start for a in attributions if a.quote is not None)
+    return tuple(classify(view, quote, attributed) for quote in view.quotes.quotations)
 
 
-def scare_quote_findings(view: ArticleView, attributions: Iterable[Attribution]) -> list[Finding]:
-    """A finding for each scare quote of one article."""
-    attributed = attributed_quotes(attributions)
+def scare_quote_findings(view: ArticleView, uses: Sequence[QuotationUse]) -> list[Finding]:
+    """A finding for each scare quote of one article; `uses` is its `quotation_uses`."""
     findings = []
-    for quote in view.quotes.quotations:
+    for quote, use in zip(view.quotes.quotations, uses):
+        if use != "scare":
+            continue
         segment = view.segment_at(quote.start)
-        if segment is None or segment.kind == "heading" or classify(view, quote, attributed) != "scare":
+        if segment is None or segment.kind == "heading":
             continue
         inner = view.article.text[quote.inner_start : quote.inner_end].strip()
         findings.append(

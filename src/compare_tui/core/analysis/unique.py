@@ -34,7 +34,8 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
     for row in rows:
         present = set(row.article_ids())
         peers = Peers(
-            present=tuple(a for a in all_ids if a in present), absent=tuple(a for a in all_ids if a not in present)
+            present=tuple(a for a in all_ids if a in present),
+            absent=tuple(a for a in all_ids if a not in present),
         )
         for ids in row.segments.values():
             for sid in ids:
@@ -45,7 +46,12 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
         for segment in view.segments:
             peers = peers_of.get(segment.id)
             text = view.folded[segment.start : segment.end]
-            if peers is None or not peers.absent or segment.kind == "heading" or len(text.split()) < MIN_WORDS:
+            if (
+                peers is None
+                or not peers.absent
+                or segment.kind == "heading"
+                or len(text.split()) < MIN_WORDS
+            ):
                 continue
             row = view.row_of_segment.get(segment.id, "")
             previous = runs[-1] if runs else None
@@ -55,7 +61,9 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
                 and not view.folded[previous.end : segment.start].strip()
                 and "\n\n" not in view.folded[previous.end : segment.start]
             ):
-                runs[-1] = _Run(previous.start, segment.end, previous.row, previous.peers, previous.segments + 1)
+                runs[-1] = _Run(
+                    previous.start, segment.end, previous.row, previous.peers, previous.segments + 1
+                )
             else:
                 runs.append(_Run(segment.start, segment.end, row, peers, 1))
         for run in runs:
