@@ -58,6 +58,13 @@ def test_attribution_resolves_who_he_and_inversion() -> None:
     assert found["said Macron"] == "Macron"
 
 
+def test_according_and_to_apart_are_not_a_reporting_verb() -> None:
+    text = "Title line\n\nPrices rose, according - to officials, by a third. According to Reuters, they fell."
+    article = _article("a1", text)
+    found = [f.text for f in _of(analyse([article], _solo_rows(article)), "attribution")]
+    assert found == ["According to Reuters"]
+
+
 def test_same_quotation_compares_reporting_verbs_across_articles() -> None:
     quote = '"I have not received a clear, unambiguous answer yet."'
     a1 = _article("a1", f"Title one\n\nZelensky said: {quote}")

@@ -158,10 +158,9 @@ def _verb_matches(view: ArticleView, segment: Segment) -> list[_VerbMatch]:
     for i, token in enumerate(tokens):
         word = token.text.lower()
         if word == "according":
-            if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
-                out.append(
-                    _VerbMatch(token.start, tokens[i + 1].end, view.folded[token.start : tokens[i + 1].end])
-                )
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after and after.text.lower() == "to" and not view.folded[token.end : after.start].strip():
+                out.append(_VerbMatch(token.start, after.end, view.folded[token.start : after.end]))
         elif word in by_form:
             out.append(_VerbMatch(token.start, token.end, token.text))
     return out

@@ -229,7 +229,7 @@ def _variants(kind: str, key: str, labels: Iterable[str]) -> list[_Spelling]:
     if key.startswith("name:alias:"):
         lexicon = name_lexicon()
         variants = [v for v, c in lexicon.aliases.items() if c.lower() == name.split(":", 1)[1]]
-        texts = sorted({w for v in variants for w in _written(v, labels)}, key=len, reverse=True)
+        texts = sorted({w for v in variants for w in _written(v, labels)}, key=lambda t: (-len(t), t))
     elif kind == "person":
         texts = sorted({label.split()[-1] for label in labels if label})
     else:
