@@ -7,19 +7,17 @@ analysis found against every article. Both only read rows and findings; nothing 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
-from rapidfuzz.distance import Indel
-
+from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import Finding, RowStatus
 from compare_tui.core.safe_text import visible
+from compare_tui.core.textnorm import Token, fold, tokenize
 
 DiffTag = Literal["equal", "insert", "delete", "replace"]
-_WORD_RE = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+(?:['’\-]\w+)*|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,23 +81,52 @@ class Ledger:
 
 
 def word_diff(old: str, new: str) -> tuple[DiffPiece, ...]:
-    """Word-level opcodes turning `old` into `new` (punctuation counts as a word), adjacent changes merged."""
-    a, b = list(_WORD_RE.finditer(old)), list(_WORD_RE.finditer(new))
-    merged: list[tuple[str, int, int, int, int]] = []
-    for op in Indel.opcodes([m.group() for m in a], [m.group() for m in b]):
-        if merged and op.tag != "equal" and merged[-1][0] != "equal":
-            _, a0, _, b0, _ = merged.pop()
-            merged.append(("replace", a0, op.src_end, b0, op.dest_end))
-        else:
-            merged.append((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
-    return tuple(
-        DiffPiece(tag, _slice(old, a, a0, a1), _slice(new, b, b0, b1)) for tag, a0, a1, b0, b1 in merged
-    )
+    """Word-level pieces turning `old` into `new` (punctuation counts as a word), adjacent changes merged.
+
+    Words are compared on their folded form, so typography alone (curly quotes, no-break spaces, dashes) is
+    no difference; each piece shows the original text with its spacing.
+    """
+    a, b = _diff_tokens(old), _diff_tokens(new)
+    pieces: list[DiffPiece] = []
+    i = j = 0
+    for change in word_changes([fold(t.text) for t in a], [fold(t.text) for t in b]):
+        if change.src_start > i:
+            pieces.append(
+                DiffPiece("equal", _span(old, a, i, change.src_start), _span(new, b, j, change.dest_start))
+            )
+        pieces.append(
+            DiffPiece(
+                cast(DiffTag, change.tag),
+                _span(old, a, change.src_start, change.src_end),
+                _span(new, b, change.dest_start, change.dest_end),
+            )
+        )
+        i, j = change.src_end, change.dest_end
+    if i < len(a):
+        pieces.append(DiffPiece("equal", _span(old, a, i, len(a)), _span(new, b, j, len(b))))
+    return tuple(pieces)
 
 
-def _slice(text: str, words: list[re.Match[str]], first: int, end: int) -> str:
-    """The original text from word `first` up to (not including) word `end`, spacing kept."""
-    return text[words[first].start() : words[end - 1].end()] if first < end else ""
+def _diff_tokens(text: str) -> tuple[Token, ...]:
+    """The words of `text` (as `textnorm.tokenize` finds them) and each punctuation mark between them."""
+    tokens: list[Token] = []
+    end = 0
+    for word in tokenize(text):
+        tokens.extend(_marks(text, end, word.start))
+        tokens.append(word)
+        end = word.end
+    tokens.extend(_marks(text, end, len(text)))
+    return tuple(tokens)
+
+
+def _marks(text: str, start: int, end: int) -> Iterator[Token]:
+    """Every non-space character of text[start:end] as a token of its own."""
+    return (Token(i, i + 1, text[i]) for i in range(start, end) if not text[i].isspace())
+
+
+def _span(text: str, tokens: Sequence[Token], first: int, end: int) -> str:
+    """The original text from token `first` up to (not including) token `end`, spacing kept."""
+    return text[tokens[first].start : tokens[end - 1].end] if first < end else ""
 
 
 def row_details(comparison: Comparison, row_id: str, *, base: str | None = None) -> RowDetails:
