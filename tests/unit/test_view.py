@@ -14,17 +14,22 @@ from compare_tui.core.view import (
     Cursor,
     Fold,
     _longest_increasing,
+    SearchHit,
     build_grid,
+    carry_cursor,
     finding_counts,
     finding_stops,
     headline_cells,
+    hit_spans,
     locate,
     next_unique,
     out_of_order,
+    row_id_at,
     search,
     selectable,
     shown_rows,
     step_stop,
+    step_within,
 )
 
 ALL = ("wire", "pundit", "daily")
@@ -125,6 +130,40 @@ def test_search_is_case_insensitive_with_cell_offsets(handmade: Comparison) -> N
     assert cell.text[hits[1].start : hits[1].end] == "Zelensky"
     assert search(grid, "  ", articles=ALL) == ()
     assert search(grid, "[red]", articles=ALL) == ()
+
+
+def test_step_within_clamps_or_wraps_and_starts_from_the_first_when_lost() -> None:
+    rows = (0, 2, 3, 6)
+    assert step_within(rows, 2, step=1, wrap=False) == 3
+    assert step_within(rows, 6, step=1, wrap=False) == 6
+    assert step_within(rows, 0, step=-1, wrap=False) == 0
+    assert step_within(rows, 5, step=1, wrap=False) == 2  # 5 is folded away: counted from the first row
+    assert step_within(ALL, "daily", step=1, wrap=True) == "wire"
+    assert step_within(ALL, "wire", step=-1, wrap=True) == "daily"
+
+
+def test_switching_modes_carries_the_cursor_to_the_same_passage(handmade: Comparison) -> None:
+    aligned, reading = build_grid(handmade), build_grid(handmade, mode="reading")
+    there = carry_cursor(Cursor(3, "pundit", "f3"), source=aligned, target=reading)
+    assert there == Cursor(4, "pundit")  # the aside comes first in pundit's own order
+    assert reading.rows[there.row].cells["pundit"].aligned_row == 4
+    back = carry_cursor(there, source=reading, target=aligned)
+    assert back == Cursor(3, "pundit")
+    gap = Cursor(4, "wire", None)  # wire has no passage in the unique row
+    assert carry_cursor(gap, source=aligned, target=reading) == gap
+
+
+def test_row_id_at_finds_the_alignment_row_in_either_mode(handmade: Comparison) -> None:
+    assert row_id_at(build_grid(handmade), handmade, Cursor(4, "wire")) == "r4"
+    reading = build_grid(handmade, mode="reading")
+    assert row_id_at(reading, handmade, Cursor(3, "pundit")) == "r4"
+    assert row_id_at(reading, handmade, Cursor(3, "wire")) == "r3"
+
+
+def test_hit_spans_group_search_hits_by_cell_in_order() -> None:
+    hits = [SearchHit(1, "wire", 0, 3), SearchHit(1, "daily", 2, 4), SearchHit(1, "wire", 8, 9)]
+    assert hit_spans(hits) == {(1, "wire"): ((0, 3), (8, 9)), (1, "daily"): ((2, 4),)}
+    assert hit_spans([]) == {}
 
 
 def test_headlines_are_title_segments_with_their_marks(handmade: Comparison) -> None:

@@ -13,13 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, RowStatus, Segment
 from compare_tui.core.safe_text import visible
 
 Mode = Literal["aligned", "reading"]
+T = TypeVar("T")
 SENTENCE_SEPARATOR = " "
 """Between segments of one article that share a row and a paragraph: they read on as in the article."""
 PARAGRAPH_SEPARATOR = "\n"
@@ -317,6 +318,15 @@ def finding_stops(
     return tuple(dict.fromkeys(stops))
 
 
+def step_within(items: Sequence[T], current: T, *, step: int, wrap: bool) -> T:
+    """The item `step` places from `current`, wrapping around or stopping at the ends; counted from the first
+    item when `current` is not among them. `items` must not be empty."""
+    index = items.index(current) if current in items else 0
+    if wrap:
+        return items[(index + step) % len(items)]
+    return items[max(0, min(len(items) - 1, index + step))]
+
+
 def step_stop(
     stops: Sequence[Stop], *, cursor: Cursor, rows: Sequence[int], articles: Sequence[str], step: int
 ) -> Stop | None:
@@ -387,6 +397,34 @@ def locate(grid: Grid, *, article: str, aligned_row: int) -> int | None:
         if cell is not None and cell.aligned_row == aligned_row:
             return index
     return None
+
+
+def carry_cursor(cursor: Cursor, *, source: Grid, target: Grid) -> Cursor:
+    """The cursor moved from `source` to the screen row of `target` showing the same passage (row 0 when none
+    does); unchanged when it rests on no passage."""
+    cell = source.rows[cursor.row].cells.get(cursor.article)
+    if cell is None:
+        return cursor
+    row = locate(target, article=cursor.article, aligned_row=cell.aligned_row)
+    return Cursor(row if row is not None else 0, cursor.article)
+
+
+def row_id_at(grid: Grid, comparison: Comparison, cursor: Cursor) -> str | None:
+    """The alignment row behind the cursor: the screen row's own, or in reading order that of the cursor's
+    passage (else the row's first passage)."""
+    row = grid.rows[cursor.row]
+    if row.row_id is not None:
+        return row.row_id
+    cell = row.cells.get(cursor.article) or next(iter(row.cells.values()), None)
+    return comparison.rows[cell.aligned_row - 1].id if cell else None
+
+
+def hit_spans(hits: Iterable[SearchHit]) -> dict[tuple[int, str], tuple[tuple[int, int], ...]]:
+    """Search hits as (start, end) spans grouped by (screen row, article), in order, for drawing."""
+    spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
+    for hit in hits:
+        spans[(hit.row, hit.article)] = (*spans.get((hit.row, hit.article), ()), (hit.start, hit.end))
+    return spans
 
 
 def headline_cells(comparison: Comparison) -> dict[str, Cell]:

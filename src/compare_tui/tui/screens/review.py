@@ -26,14 +26,17 @@ from compare_tui.core.view import (
     Mode,
     SearchHit,
     build_grid,
+    carry_cursor,
     finding_counts,
     finding_stops,
     headline_cells,
-    locate,
+    hit_spans,
     next_unique,
+    row_id_at,
     selectable,
     shown_rows,
     step_stop,
+    step_within,
 )
 from compare_tui.tui.highlights import HIGHLIGHTS
 from compare_tui.tui.messages import CellClicked, ComparisonFinished
@@ -61,19 +64,21 @@ HIGHLIGHT = Binding.Group("highlights")
 
 def _bindings() -> list[Binding]:
     nav = [
-        Binding("down,j", "cursor_down", "Next row", id="cursor_down", group=NAVIGATE),
-        Binding("up,k", "cursor_up", "Previous row", id="cursor_up", group=NAVIGATE),
-        Binding("n,right_square_bracket", "next_finding", "Next finding", id="next_finding", group=NAVIGATE),
+        Binding("down,j", "step_row(1)", "Next row", id="cursor_down", group=NAVIGATE),
+        Binding("up,k", "step_row(-1)", "Previous row", id="cursor_up", group=NAVIGATE),
+        Binding(
+            "n,right_square_bracket", "step_finding(1)", "Next finding", id="next_finding", group=NAVIGATE
+        ),
         Binding(
             "N,left_square_bracket",
-            "previous_finding",
+            "step_finding(-1)",
             "Previous finding",
             id="previous_finding",
             group=NAVIGATE,
         ),
         Binding("u", "next_unique", "Next unique passage", id="next_unique", group=NAVIGATE),
-        Binding("tab", "next_column", "Next column", id="next_column", group=NAVIGATE),
-        Binding("shift+tab", "previous_column", "Previous column", id="previous_column", group=NAVIGATE),
+        Binding("tab", "step_column(1)", "Next column", id="next_column", group=NAVIGATE),
+        Binding("shift+tab", "step_column(-1)", "Previous column", id="previous_column", group=NAVIGATE),
         Binding("home,g", "first_row", "First row", id="first_row", group=NAVIGATE),
         Binding("end,G", "last_row", "Last row", id="last_row", group=NAVIGATE),
         Binding("slash", "search", "Search all articles", id="search", group=NAVIGATE),
@@ -226,10 +231,6 @@ class ReviewScreen(TriageScreen):
         if grid is None or comparison is None:
             return
         self.cursor = self._valid_cursor(self.cursor)
-        _, hits = self._search
-        hit_map: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
-        for hit in hits:
-            hit_map[(hit.row, hit.article)] = (*hit_map.get((hit.row, hit.article), ()), (hit.start, hit.end))
         types = frozenset(self.types)
         view = GridView(
             grid,
@@ -237,7 +238,7 @@ class ReviewScreen(TriageScreen):
             self._blocks(),
             types,
             comparison.reference,
-            hit_map,
+            hit_spans(self._search[1]),
             tags=self.triage_tags(),
         )
         self.query_one(ComparisonGrid).show(view, self.cursor)
@@ -287,21 +288,11 @@ class ReviewScreen(TriageScreen):
 
     # -- navigation ------------------------------------------------------------------------------------
 
-    def action_cursor_down(self) -> None:
-        """Move to the next shown row."""
-        self._step_row(1)
-
-    def action_cursor_up(self) -> None:
-        """Move to the previous shown row."""
-        self._step_row(-1)
-
-    def _step_row(self, step: int) -> None:
+    def action_step_row(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) shown row."""
         rows = self._rows()
-        if not rows or self.cursor is None:
-            return
-        index = rows.index(self.cursor.row) if self.cursor.row in rows else 0
-        target = rows[max(0, min(len(rows) - 1, index + step))]
-        self._move(Cursor(target, self.cursor.article))
+        if rows and self.cursor is not None:
+            self._move(Cursor(step_within(rows, self.cursor.row, step=step, wrap=False), self.cursor.article))
 
     def action_first_row(self) -> None:
         """Move to the first shown row."""
@@ -313,15 +304,8 @@ class ReviewScreen(TriageScreen):
         if (rows := self._rows()) and self.cursor:
             self._move(Cursor(rows[-1], self.cursor.article))
 
-    def action_next_finding(self) -> None:
-        """Move to the next finding of a shown category."""
-        self._step_finding(1)
-
-    def action_previous_finding(self) -> None:
-        """Move to the previous finding of a shown category."""
-        self._step_finding(-1)
-
-    def _step_finding(self, step: int) -> None:
+    def action_step_finding(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) finding of a shown category."""
         grid = self.grid
         if grid is None or self.cursor is None:
             return
@@ -345,20 +329,11 @@ class ReviewScreen(TriageScreen):
         article = next((a for a in self._shown_ids() if a in cells), self.cursor.article)
         self._move(Cursor(row, article))
 
-    def action_next_column(self) -> None:
-        """Move to the next article column."""
-        self._step_column(1)
-
-    def action_previous_column(self) -> None:
-        """Move to the previous article column."""
-        self._step_column(-1)
-
-    def _step_column(self, step: int) -> None:
+    def action_step_column(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) article column, wrapping around."""
         ids = self._shown_ids()
-        if not ids or self.cursor is None:
-            return
-        index = ids.index(self.cursor.article) if self.cursor.article in ids else 0
-        self._move(Cursor(self.cursor.row, ids[(index + step) % len(ids)]))
+        if ids and self.cursor is not None:
+            self._move(Cursor(self.cursor.row, step_within(ids, self.cursor.article, step=step, wrap=True)))
 
     @on(CellClicked)
     def _clicked(self, message: CellClicked) -> None:
@@ -382,25 +357,18 @@ class ReviewScreen(TriageScreen):
 
     # -- views ------------------------------------------------------------------------------------------
 
-    def _current_row_id(self) -> str | None:
-        grid, comparison, cursor = self.grid, self.comparison, self.cursor
-        if grid is None or comparison is None or cursor is None:
-            return None
-        row = grid.rows[cursor.row]
-        if row.row_id is not None:
-            return row.row_id
-        cell = row.cells.get(cursor.article) or next(iter(row.cells.values()), None)
-        return comparison.rows[cell.aligned_row - 1].id if cell else None
-
     def action_details(self) -> None:
         """Open the details of the current row: score, signals, word differences, facts, attribution."""
-        row_id = self._current_row_id()
-        if row_id is None or self.comparison is None:
+        grid, comparison, cursor = self.grid, self.comparison, self.cursor
+        if grid is None or comparison is None or cursor is None:
             return
-        details = row_details(self.comparison, row_id, base=self.comparison.reference)
+        row_id = row_id_at(grid, comparison, cursor)
+        if row_id is None:
+            return
+        details = row_details(comparison, row_id, base=comparison.reference)
         decisions = self.decisions(details.findings)
         self.app.push_screen(
-            DetailsScreen(details, self.comparison, types=frozenset(self.types), decisions=decisions)
+            DetailsScreen(details, comparison, types=frozenset(self.types), decisions=decisions)
         )
 
     def action_ledger(self) -> None:
@@ -423,14 +391,10 @@ class ReviewScreen(TriageScreen):
     def action_mode(self) -> None:
         """Switch between aligned rows and each article in its own reading order."""
         grid, cursor = self.grid, self.cursor
-        aligned_row = None
-        if grid is not None and cursor is not None and cursor.article in grid.rows[cursor.row].cells:
-            aligned_row = grid.rows[cursor.row].cells[cursor.article].aligned_row
         self.mode = "reading" if self.mode == "aligned" else "aligned"
         new_grid = self.grid
-        if new_grid is not None and cursor is not None and aligned_row is not None:
-            row = locate(new_grid, article=cursor.article, aligned_row=aligned_row)
-            self.cursor = Cursor(row if row is not None else 0, cursor.article)
+        if grid is not None and new_grid is not None and cursor is not None:
+            self.cursor = carry_cursor(cursor, source=grid, target=new_grid)
         self._search = ("", ())
         self._redraw()
 
