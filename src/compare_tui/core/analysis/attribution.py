@@ -327,7 +327,6 @@ class _Score:
 class _Counterpart:
     attribution: Attribution
     matched_by: str
-    score: float
 
 
 def _normalise(text: str) -> str:
@@ -438,11 +437,11 @@ def _pair_articles(
     used: set[int] = set()
     for (i, j), score in scored:
         if mine.first[i] not in out and j not in used:
-            out[mine.first[i]] = _Counterpart(theirs.events[j], score.matched_by, score.value)
+            out[mine.first[i]] = _Counterpart(theirs.events[j], score.matched_by)
             used.add(j)
     for (i, j), score in scored:
         if mine.first[i] not in out:
-            out[mine.first[i]] = _Counterpart(theirs.events[j], score.matched_by, score.value)
+            out[mine.first[i]] = _Counterpart(theirs.events[j], score.matched_by)
     return out
 
 

@@ -113,6 +113,7 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
+    """The name lexicon, indexed once."""
     lexicon = name_lexicon()
     return _Lexicon(lexicon, _Phrases.of(lexicon.titles, 3), _Phrases.of(lexicon.aliases, 4))
 
