@@ -321,6 +321,22 @@ def test_theme_from_settings(make_app) -> None:
     drive(app, scenario)
 
 
+def test_switching_theme_redraws_the_grid_in_the_new_theme(make_app) -> None:
+    app = make_app()
+
+    async def scenario(pilot) -> None:
+        grid = app.screen.query_one(ComparisonGrid)
+        dark = grid.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = grid.render_line(0)
+        assert light != dark
+        width = grid.scrollable_content_region.width
+        assert light == grid._render_line(("header", 0), int(grid.scroll_x), width, None)
+
+    drive(app, scenario)
+
+
 def test_load_errors_are_notified_and_the_rest_still_opens(make_app, fake_core) -> None:
     fake_core.errors = (LoadError("missing.txt", "no such file"),)
     app = make_app()

@@ -101,9 +101,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         self._heights: list[int] = []
         self._block_of_row: dict[int, int] = {}
         self._cells: dict[tuple[int, str], _CellLayout] = {}
-        self._generation = 0
         self._render_line_cached = lru_cache(maxsize=1024)(self._render_line)
-        """Rendered lines keyed by line, horizontal scroll, width, view generation and (cursor rows only) cursor."""
+        """Rendered lines keyed by line, horizontal scroll, width and (cursor rows only) cursor; cleared when the
+        view or the layout changes."""
 
     @property
     def view(self) -> GridView | None:
@@ -134,8 +134,12 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
 
+    def notify_style_update(self) -> None:
+        """The styles changed (another theme, reloaded CSS): lines drawn in the old ones are dropped."""
+        super().notify_style_update()
+        self._invalidate()
+
     def _invalidate(self) -> None:
-        self._generation += 1
         self._render_line_cached.cache_clear()
         self.refresh()
 
@@ -230,7 +234,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             line = ("content", y - HEADER_LINES + int(self.scroll_y))
             if self._cursor is not None and self._cursor.row == self._row_at(line[1]):
                 cursor_key = self._cursor
-        return self._render_line_cached(line, int(self.scroll_x), width, self._generation, cursor_key)
+        return self._render_line_cached(line, int(self.scroll_x), width, cursor_key)
 
     def _row_at(self, y: int) -> int | None:
         """The screen row drawn on content line `y` (None for folds and past the end)."""
@@ -239,9 +243,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             return None
         return self._blocks[index]
 
-    def _render_line(
-        self, line: tuple[str, int], scroll_x: int, width: int, generation: int, cursor: Cursor | None
-    ) -> Strip:
+    def _render_line(self, line: tuple[str, int], scroll_x: int, width: int, cursor: Cursor | None) -> Strip:
         view = self._view
         base = self.rich_style
         if view is None or not view.articles:
