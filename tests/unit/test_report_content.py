@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -13,11 +14,12 @@ from markdown_it import MarkdownIt
 from report_samples import EDITORIAL, NEUTRAL, handmade_comparison
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.export import export_bytes, export_name, render_report, report_dict
+from compare_tui.core.export import export_bytes, export_name, name_slug, render_report, report_dict
 from compare_tui.core.models import Row
 from compare_tui.core.report_markdown import escape
 from compare_tui.core.triage import TriageState, lookup
 from compare_tui.png import PngSize, png_size
+from compare_tui.tui.screenshot import screenshot_name
 
 HOSTILE = (
     " Then <script>alert('x')</script> and <img src=http://evil.example/p.png onerror=alert(1)>"
@@ -228,3 +230,11 @@ def test_export_name_says_what_and_which_articles() -> None:
     name = export_name(comparison, fmt="html")
     assert re.fullmatch(r"compare-tui_leader-says-allies-gave-no-clear-guarant_[0-9a-f]{8}\.html", name)
     assert export_name(comparison, fmt="png").removesuffix(".png") == name.removesuffix(".html")
+
+
+def test_file_names_use_one_slug_of_the_first_article() -> None:
+    assert name_slug("Zelensky Says: “No Guarantees” — 2026!") == "zelensky-says-no-guarantees-2026"
+    assert name_slug("“—”") == "comparison"
+    assert name_slug("word " * 20) == "word-word-word-word-word-word-word-word"
+    name = screenshot_name(handmade_comparison(), row=3, now=datetime(2026, 1, 9, 8, 5, 1))
+    assert name == "compare-tui_leader-says-allies-gave-no-clear-guarant_row3_20260109-080501.svg"

@@ -111,9 +111,13 @@ def export_bytes(
     )
 
 
+def name_slug(text: str, *, limit: int = 40) -> str:
+    """Lowercase ASCII words of `text` joined by dashes, at most `limit` characters, for file names."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:limit].strip("-") or "comparison"
+
+
 def export_name(comparison: Comparison, *, fmt: ExportFormat) -> str:
     """A file name for an export that says what it is: `compare-tui_<first title>_<content key>.<fmt>`."""
     first = comparison.articles[0] if comparison.articles else None
-    words = re.findall(r"[a-z0-9]+", (first.title or first.outlet or first.id).lower()) if first else []
-    subject = "-".join(words)[:40].strip("-") or "comparison"
+    subject = name_slug(first.title or first.outlet or first.id) if first else "comparison"
     return f"compare-tui_{subject}_{content_key(comparison.articles)[:8]}.{fmt}"

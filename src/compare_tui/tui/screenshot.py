@@ -9,21 +9,16 @@ from datetime import datetime
 from pathlib import Path
 
 from compare_tui.core.comparison import Comparison
+from compare_tui.core.export import name_slug
 from compare_tui.core.settings import Settings
 
 PREFIX = "compare-tui"
 
 
-def slug(text: str, *, limit: int = 40) -> str:
-    """Lowercase ASCII words joined by dashes, at most `limit` characters."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words)[:limit].strip("-") or "comparison"
-
-
 def screenshot_name(comparison: Comparison | None, *, row: int | None, now: datetime) -> str:
     """`compare-tui_<first-article>_row<N>_<YYYYmmdd-HHMMSS>.svg`."""
     first = comparison.articles[0] if comparison and comparison.articles else None
-    subject = slug(first.title or first.outlet or first.source) if first else "comparison"
+    subject = name_slug(first.title or first.outlet or first.source) if first else "comparison"
     where = f"_row{row}" if row is not None else ""
     return f"{PREFIX}_{subject}{where}_{now:%Y%m%d-%H%M%S}.svg"
 
