@@ -75,6 +75,28 @@ def render_html(view: ReportView) -> str:
     """The whole report as one HTML document, deterministic and newline-terminated."""
     labels = [esc(a.label) for a in view.articles]
     out = [
+        *_head(view),
+        *_articles(view, labels),
+        *_headlines(view, labels),
+        *_legend(view),
+        *_aligned(view, labels),
+        *_ledger(view, labels),
+        *_findings(view),
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _head(view: ReportView) -> list[str]:
+    """The document head with the inlined stylesheet, the title and the one-line summary."""
+    summary = f"{len(view.articles)} articles, {len(view.rows)} aligned rows, {len(view.findings)} findings"
+    if view.reference:
+        summary += f"; rows follow {esc(view.reference)}"
+    summary += ". Dismissed findings are " + (
+        "shown struck through." if view.include_dismissed else "left out."
+    )
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -86,16 +108,13 @@ def render_html(view: ReportView) -> str:
         "</head>",
         "<body>",
         f"<h1>{esc(view.title)}</h1>",
+        f'<p class="summary">{summary}</p>',
     ]
-    summary = f"{len(view.articles)} articles, {len(view.rows)} aligned rows, {len(view.findings)} findings"
-    if view.reference:
-        summary += f"; rows follow {esc(view.reference)}"
-    summary += ". Dismissed findings are " + (
-        "shown struck through." if view.include_dismissed else "left out."
-    )
-    out.append(f'<p class="summary">{summary}</p>')
 
-    out += ["<h2>Articles</h2>", '<table class="articles">']
+
+def _articles(view: ReportView, labels: list[str]) -> list[str]:
+    """The table of compared articles."""
+    out = ["<h2>Articles</h2>", '<table class="articles">']
     out.append(
         "<thead><tr><th>#</th><th>Outlet</th><th>Title</th><th>Published</th><th>Words</th><th>Source</th></tr></thead><tbody>"
     )
@@ -105,8 +124,12 @@ def render_html(view: ReportView) -> str:
             f"<td>{a.words}</td><td>{esc(a.source)}</td></tr>"
         )
     out.append("</tbody></table>")
+    return out
 
-    out += ["<h2>Headlines</h2>", '<table class="headlines"><tbody>']
+
+def _headlines(view: ReportView, labels: list[str]) -> list[str]:
+    """Every article's headline with its highlights."""
+    out = ["<h2>Headlines</h2>", '<table class="headlines"><tbody>']
     for label, a, passages in zip(labels, view.articles, view.headlines):
         headline = (
             "".join(passage_html(p) for p in passages)
@@ -114,8 +137,12 @@ def render_html(view: ReportView) -> str:
         )
         out.append(f"<tr><th>{label}</th><td>{headline}</td></tr>")
     out.append("</tbody></table>")
+    return out
 
-    out += ["<h2>Legend</h2>", '<table class="legend">']
+
+def _legend(view: ReportView) -> list[str]:
+    """What each highlight looks like and how many there are, then the triage counts."""
+    out = ["<h2>Legend</h2>", '<table class="legend">']
     out.append(
         "<thead><tr><th>Looks like</th><th>Marker</th><th>What it marks</th><th>Count</th></tr></thead><tbody>"
     )
@@ -135,8 +162,12 @@ def render_html(view: ReportView) -> str:
         f'<p class="summary">Triage: {triage["accepted"]} accepted, {triage["flagged"]} flagged, '
         f"{triage['dismissed']} dismissed.</p>"
     )
+    return out
 
-    out += ["<h2>Aligned passages</h2>", '<table class="aligned">']
+
+def _aligned(view: ReportView, labels: list[str]) -> list[str]:
+    """The alignment rows: one column per article, a gap where an article has no passage."""
+    out = ["<h2>Aligned passages</h2>", '<table class="aligned">']
     out.append(
         '<thead><tr><th class="rowhead">Row</th>'
         + "".join(f"<th>{label}</th>" for label in labels)
@@ -154,30 +185,38 @@ def render_html(view: ReportView) -> str:
             f"{esc(row.status)} · {row.score:.2f}</th>{''.join(cells)}</tr>"
         )
     out.append("</tbody></table>")
+    return out
 
-    out.append("<h2>Omission ledger</h2>")
-    if view.ledger:
-        out.append(
-            '<table class="ledger"><thead><tr><th>Fact</th>'
-            + "".join(f"<th>{label}</th>" for label in labels)
-            + "</tr></thead><tbody>"
+
+def _ledger(view: ReportView, labels: list[str]) -> list[str]:
+    """The omission ledger: each fact against every article."""
+    out = ["<h2>Omission ledger</h2>"]
+    if not view.ledger:
+        return [*out, "<p>No fact is missing from any article.</p>"]
+    out.append(
+        '<table class="ledger"><thead><tr><th>Fact</th>'
+        + "".join(f"<th>{label}</th>" for label in labels)
+        + "</tr></thead><tbody>"
+    )
+    for fact in view.ledger:
+        cells = "".join(
+            '<td class="present">✓ present</td>'
+            if a.id in fact.present
+            else '<td class="absent">✗ absent</td>'
+            for a in view.articles
         )
-        for fact in view.ledger:
-            cells = "".join(
-                '<td class="present">✓ present</td>'
-                if a.id in fact.present
-                else '<td class="absent">✗ absent</td>'
-                for a in view.articles
-            )
-            out.append(f"<tr><td>{esc(fact.text)}</td>{cells}</tr>")
-        out.append("</tbody></table>")
-    else:
-        out.append("<p>No fact is missing from any article.</p>")
+        out.append(f"<tr><td>{esc(fact.text)}</td>{cells}</tr>")
+    out.append("</tbody></table>")
+    return out
 
-    out.append("<h2>Findings</h2>")
-    if view.findings:
-        out += ['<ol class="findings">', *(_finding(item) for item in view.findings), "</ol>"]
-    else:
-        out.append("<p>No findings.</p>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+
+def _findings(view: ReportView) -> list[str]:
+    """The numbered findings with their evidence and triage."""
+    if not view.findings:
+        return ["<h2>Findings</h2>", "<p>No findings.</p>"]
+    return [
+        "<h2>Findings</h2>",
+        '<ol class="findings">',
+        *(_finding(item) for item in view.findings),
+        "</ol>",
+    ]

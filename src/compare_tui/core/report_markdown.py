@@ -96,56 +96,79 @@ def _finding(item: ReportFinding) -> list[str]:
 def render_markdown(view: ReportView) -> str:
     """The whole report as Markdown text, newline-terminated and deterministic."""
     labels = [escape(a.label) for a in view.articles]
-    out = [f"# {escape(view.title)}", ""]
+    out = [
+        *_summary(view),
+        *_articles(view, labels),
+        *_headlines(view, labels),
+        *_legend(view),
+        *_aligned(view, labels),
+        *_ledger(view, labels),
+        *_findings(view),
+    ]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _summary(view: ReportView) -> list[str]:
+    """The title and the one-line summary."""
     summary = f"{len(view.articles)} articles, {len(view.rows)} aligned rows, {len(view.findings)} findings"
     if view.reference:
         summary += f"; rows follow {escape(view.reference)}"
     dismissed = "shown struck through" if view.include_dismissed else "left out"
-    out += [summary + f". Dismissed findings are {dismissed}.", ""]
+    return [f"# {escape(view.title)}", "", summary + f". Dismissed findings are {dismissed}.", ""]
 
-    out += ["## Articles", ""]
-    out += _table(
-        ["#", "Outlet", "Title", "Published", "Words", "Source"],
+
+def _articles(view: ReportView, labels: list[str]) -> list[str]:
+    """The table of compared articles."""
+    rows = [
         [
-            [
-                str(i),
-                labels[i - 1],
-                escape(a.title or "—"),
-                escape(a.published or "—"),
-                str(a.words),
-                escape(a.source),
-            ]
-            for i, a in enumerate(view.articles, start=1)
-        ],
-    )
-    out.append("")
+            str(i),
+            labels[i - 1],
+            escape(a.title or "—"),
+            escape(a.published or "—"),
+            str(a.words),
+            escape(a.source),
+        ]
+        for i, a in enumerate(view.articles, start=1)
+    ]
+    return ["## Articles", "", *_table(["#", "Outlet", "Title", "Published", "Words", "Source"], rows), ""]
 
-    out += ["## Headlines", ""]
+
+def _headlines(view: ReportView, labels: list[str]) -> list[str]:
+    """Every article's headline with its highlights."""
+    out = ["## Headlines", ""]
     for label, article, passages in zip(labels, view.articles, view.headlines):
         headline = " ".join(passage_text(p) for p in passages) or escape(article.title or "(no headline)")
         out += [f"**{label}**", "", f"> {headline}", ""]
+    return out
 
-    out += ["## Legend", "", "Highlighted text is **bold** and followed by its finding reference.", ""]
-    out += _table(
-        ["Marker", "Finding", "What it marks", "Count"],
+
+def _legend(view: ReportView) -> list[str]:
+    """How highlights are marked, how many of each type there are, then the triage counts."""
+    rows = [
         [
-            [
-                FINDING_STYLES[t].letter,
-                FINDING_STYLES[t].label,
-                FINDING_STYLES[t].description,
-                str(view.type_counts[t]),
-            ]
-            for t in FINDING_TYPES
-        ],
-    )
+            FINDING_STYLES[t].letter,
+            FINDING_STYLES[t].label,
+            FINDING_STYLES[t].description,
+            str(view.type_counts[t]),
+        ]
+        for t in FINDING_TYPES
+    ]
     triage = view.triage_counts
-    out += [
+    return [
+        "## Legend",
+        "",
+        "Highlighted text is **bold** and followed by its finding reference.",
+        "",
+        *_table(["Marker", "Finding", "What it marks", "Count"], rows),
         "",
         f"Triage: {triage['accepted']} accepted, {triage['flagged']} flagged, {triage['dismissed']} dismissed.",
         "",
     ]
 
-    out += ["## Aligned passages", ""]
+
+def _aligned(view: ReportView, labels: list[str]) -> list[str]:
+    """The alignment rows, each article's passages quoted under its name."""
+    out = ["## Aligned passages", ""]
     for row in view.rows:
         out += [f"### Row {escape(row.id)} · {row.status} · score {row.score:.2f}", ""]
         for label, cell in zip(labels, row.cells):
@@ -158,26 +181,25 @@ def render_markdown(view: ReportView) -> str:
                 f"> {passage_text(p)}" if i == 0 else f">\n> {passage_text(p)}" for i, p in enumerate(cell)
             ]
             out.append("")
+    return out
 
-    out += ["## Omission ledger", ""]
-    if view.ledger:
-        out += _table(
-            ["Fact", *labels],
-            [
-                [
-                    escape(fact.text),
-                    *("✓ present" if a.id in fact.present else "✗ absent" for a in view.articles),
-                ]
-                for fact in view.ledger
-            ],
-        )
-    else:
-        out.append("No fact is missing from any article.")
-    out.append("")
 
-    out += ["## Findings", ""]
+def _ledger(view: ReportView, labels: list[str]) -> list[str]:
+    """The omission ledger: each fact against every article."""
+    if not view.ledger:
+        return ["## Omission ledger", "", "No fact is missing from any article.", ""]
+    rows = [
+        [escape(fact.text), *("✓ present" if a.id in fact.present else "✗ absent" for a in view.articles)]
+        for fact in view.ledger
+    ]
+    return ["## Omission ledger", "", *_table(["Fact", *labels], rows), ""]
+
+
+def _findings(view: ReportView) -> list[str]:
+    """The numbered findings with their evidence and triage."""
+    out = ["## Findings", ""]
     if not view.findings:
         out += ["No findings.", ""]
     for item in view.findings:
         out += _finding(item)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
