@@ -13,7 +13,6 @@ from dataclasses import fields
 
 from compare_tui.core.analysis.asides import aside_findings
 from compare_tui.core.analysis.attribution import attribution_findings, find_attributions
-from compare_tui.core.analysis.collector import collector_paused
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.analysis.facts import (
@@ -37,11 +36,6 @@ _AFTER_ID = operator.attrgetter(*(f.name for f in fields(Finding)[1:]))  # `id` 
 
 def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
     """All findings for segmented articles and their alignment rows, numbered in reading order."""
-    with collector_paused():
-        return _analyse(articles, rows)
-
-
-def _analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
     views = build_views(articles, rows)
     names = index_names(views)
     attributions = {v.id: find_attributions(v, names) for v in views}
