@@ -20,8 +20,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = REPO / "sample_data" / "zelensky-security-guarantees"
 CASES = {"a": (2, 0), "b": (12, 2000), "c": (50, 1000)}
@@ -49,7 +47,9 @@ def build_articles(n_articles: int, words: int, eval_dir: Path):
 
 def naive_difflib(articles) -> float:
     """All-pairs difflib over sentences of different articles: the baseline the prefilter is measured against."""
-    sentences = [(i, s) for i, a in enumerate(articles) for line in a.text.splitlines() for s in [line] if s.strip()]
+    sentences = [
+        (i, s) for i, a in enumerate(articles) for line in a.text.splitlines() for s in [line] if s.strip()
+    ]
     start = time.perf_counter()
     best = 0.0
     for x in range(len(sentences)):
@@ -115,8 +115,10 @@ def main() -> int:
     if args.case:
         print(json.dumps(run_case(args.case, args.impl, args.eval_dir, args.repeat)))
         return 0
-    print(f"{'case':<34}{'words':>7}{'segs':>6}{'core s':>9}{'+analysis':>11}{'model s':>9}{'RSS MB':>8}{'difflib s':>11}{'ratio':>8}")
-    for case, (n, words) in CASES.items():
+    print(
+        f"{'case':<34}{'words':>7}{'segs':>6}{'core s':>9}{'+analysis':>11}{'model s':>9}{'RSS MB':>8}{'difflib s':>11}{'ratio':>8}"
+    )
+    for case in CASES:
         ours = _child(case, "ours", args)
         naive = None if args.skip_difflib else _child(case, "difflib", args)
         label = {"a": "(a) seed pair", "b": "(b) 12 x ~2,000 words", "c": "(c) 50 x ~1,000 words"}[case]
@@ -130,8 +132,18 @@ def main() -> int:
 
 
 def _child(case: str, impl: str, args: argparse.Namespace) -> dict:
-    command = [sys.executable, __file__, "--case", case, "--impl", impl, "--eval-dir", str(args.eval_dir),
-               "--repeat", str(args.repeat)]
+    command = [
+        sys.executable,
+        __file__,
+        "--case",
+        case,
+        "--impl",
+        impl,
+        "--eval-dir",
+        str(args.eval_dir),
+        "--repeat",
+        str(args.repeat),
+    ]
     return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 

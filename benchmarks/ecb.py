@@ -7,9 +7,9 @@ line of `ecbplus` documents is dropped (it is not article text) and every offset
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from compare_tui.core.models import Article
 

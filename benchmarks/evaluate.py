@@ -13,24 +13,22 @@ import argparse
 import difflib
 import json
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ecb import EcbEvent, Sentence, load_events
+from evaluate_framing import CheckResult, flag_rates, framing_checks
+from rapidfuzz import fuzz
 
-from ecb import EcbEvent, Sentence, load_events  # noqa: E402
-from evaluate_framing import CheckResult, flag_rates, framing_checks  # noqa: E402
-from rapidfuzz import fuzz  # noqa: E402
-
-from compare_tui.core.align import align  # noqa: E402
-from compare_tui.core.comparison import Comparison  # noqa: E402
-from compare_tui.core.embeddings import encode  # noqa: E402
-from compare_tui.core.pipeline import compare  # noqa: E402
-from compare_tui.core.segment import segment_article  # noqa: E402
-from compare_tui.core.settings import Settings  # noqa: E402
-from compare_tui.core.similarity import stem, stopwords  # noqa: E402
-from compare_tui.core.textnorm import fold, tokenize  # noqa: E402
+from compare_tui.core.align import align
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.embeddings import encode
+from compare_tui.core.pipeline import compare
+from compare_tui.core.segment import segment_article
+from compare_tui.core.settings import Settings
+from compare_tui.core.similarity import stem, stopwords
+from compare_tui.core.textnorm import fold, tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = REPO / "sample_data" / "zelensky-security-guarantees"
@@ -112,13 +110,17 @@ def seed_alignment_checks(comparison: Comparison, gold: dict) -> list[CheckResul
             shared = _rows_overlapping(comparison, ids["a"], spans["a"]) & _rows_overlapping(
                 comparison, ids["b"], spans["b"]
             )
-            results.append(CheckResult(f"{kind}: {item['a'][:40]}… ~ {item['b'][:30]}…", bool(shared) == want))
+            results.append(
+                CheckResult(f"{kind}: {item['a'][:40]}… ~ {item['b'][:30]}…", bool(shared) == want)
+            )
     for key, lines in gold["boilerplate"].items():
         article = comparison.article_by_id[ids[key]]
         for line in lines:
             gone = fold(line) not in fold(article.text)
             listed = any(fold(line) in fold(r.text) for r in article.removed)
-            results.append(CheckResult(f"boilerplate {key}: {line}", gone and listed, f"gone={gone} listed={listed}"))
+            results.append(
+                CheckResult(f"boilerplate {key}: {line}", gone and listed, f"gone={gone} listed={listed}")
+            )
     for key, fields in gold["metadata"].items():
         article = comparison.article_by_id[ids[key]]
         for field, value in fields.items():
@@ -214,7 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     checks = seed_alignment_checks(comparison, gold) + framing_checks(comparison, gold, fold)
     print("== seed articles (seeds-gold.json)")
     for check in checks:
-        print(f"  {'PASS' if check.passed else 'FAIL'}  {check.name}" + (f"  [{check.detail}]" if not check.passed and check.detail else ""))
+        print(
+            f"  {'PASS' if check.passed else 'FAIL'}  {check.name}"
+            + (f"  [{check.detail}]" if not check.passed and check.detail else "")
+        )
     passed = sum(c.passed for c in checks)
     print(f"  {passed}/{len(checks)} seed checks pass")
     print("\n== sentences with editorial or loaded-language findings (seed articles)")
@@ -222,8 +227,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {rate.article:<24} {rate.flagged:>3}/{rate.sentences:<3} ({rate.share:.0%})")
 
     print("\n== ECB+ dev (annotated sentence pairs, micro-averaged over events)")
-    for line in ecb_report(load_events(args.eval_dir / "ecbplus-dev.jsonl"), threshold=args.threshold,
-                           baselines=not args.no_baselines):
+    for line in ecb_report(
+        load_events(args.eval_dir / "ecbplus-dev.jsonl"),
+        threshold=args.threshold,
+        baselines=not args.no_baselines,
+    ):
         print("  " + line)
     return 0 if passed == len(checks) else 1
 

@@ -15,14 +15,11 @@ from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
+from ecb import load_events
+from evaluate import best_threshold
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from ecb import load_events  # noqa: E402
-from evaluate import best_threshold  # noqa: E402
-
-from compare_tui.core.embeddings import encode  # noqa: E402
-from compare_tui.core.similarity import PairSignals, Weights, clauses, idf_weights, pair_signals, profile  # noqa: E402
+from compare_tui.core.embeddings import encode
+from compare_tui.core.similarity import PairSignals, Weights, clauses, idf_weights, pair_signals, profile
 
 
 def features(eval_dir: Path) -> tuple[np.ndarray, np.ndarray]:
@@ -48,7 +45,9 @@ def features(eval_dir: Path) -> tuple[np.ndarray, np.ndarray]:
     return np.array(rows, dtype=np.float64), np.array(labels, dtype=np.float64)
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 4000, rate: float = 0.5) -> np.ndarray:
+def fit(
+    x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 4000, rate: float = 0.5
+) -> np.ndarray:
     """Class-balanced logistic regression by gradient descent; returns [bias, weights...]."""
     x1 = np.hstack([np.ones((len(x), 1)), x])
     balance = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
@@ -62,15 +61,15 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 4000, ra
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
+    parser.add_argument(
+        "--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval"
+    )
     args = parser.parse_args()
     x, y = features(args.eval_dir)
     w = fit(x, y)
     names = [f.name for f in fields(PairSignals)]
     weights = Weights(bias=round(float(w[0]), 2), **{n: round(float(v), 2) for n, v in zip(names, w[1:])})
-    scored = [
-        (weights.score(PairSignals(**dict(zip(names, row)))), bool(gold)) for row, gold in zip(x, y)
-    ]
+    scored = [(weights.score(PairSignals(**dict(zip(names, row)))), bool(gold)) for row, gold in zip(x, y)]
     threshold, counts = best_threshold(scored)
     print(weights)
     print(counts.line(f"pair level (t={threshold:.3f})"))

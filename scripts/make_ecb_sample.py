@@ -32,6 +32,7 @@ ATTRIBUTION_FILE = "ATTRIBUTION"
 
 ATTACH_LEFT = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "...", "n't"})
 ATTACH_RIGHT = frozenset({"(", "[", "{", "$", "#"})
+# fmt: off
 CLITICS = frozenset({
     "'s", "'re", "'ve", "'ll", "'d", "'m", "'t", "’s", "’re", "’ve", "’ll", "’d", "’m", "’t",
 })
@@ -51,6 +52,7 @@ _MONTHS = (
     "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday",
 )
+# fmt: on
 _DATE_WORDS = "|".join([*_MONTHS, *(month.upper() for month in _MONTHS)])
 DATELINE = re.compile(
     rf"\b({_DATE_WORDS})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(GMT|EST|ET|[AaPp]\.?[Mm]\.?)(\W|$)|"
@@ -111,8 +113,10 @@ def _merge_numbers_and_abbreviations(tokens: list[str]) -> list[str]:
         elif token == "/" and tail and nxt:
             merged[-1] = f"{tail}/{nxt}"
             i += 2
-        elif re.fullmatch(r"[A-Za-z]", token) and nxt == "." and (
-            re.fullmatch(r"[A-Za-z]", after) or re.fullmatch(r"([A-Za-z]\.)+", tail)
+        elif (
+            re.fullmatch(r"[A-Za-z]", token)
+            and nxt == "."
+            and (re.fullmatch(r"[A-Za-z]", after) or re.fullmatch(r"([A-Za-z]\.)+", tail))
         ):
             if re.fullmatch(r"([A-Za-z]\.)+", tail):
                 merged[-1] = f"{tail}{token}."
@@ -164,9 +168,7 @@ def detokenize(line: str) -> str:
         glue = glue_next or not pieces
         glue_next = False
         if token == '"':
-            closing = bool(pieces) and (
-                is_last or double_quotes % 2 == 1 or previous in SENTENCE_PUNCTUATION
-            )
+            closing = bool(pieces) and (is_last or double_quotes % 2 == 1 or previous in SENTENCE_PUNCTUATION)
             glue = glue or closing
             glue_next = not closing
         elif token in OPENING_QUOTE:

@@ -15,7 +15,12 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    for name in ("COMPARE_TUI_CONFIG", "COMPARE_TUI_MATCH_THRESHOLD", "COMPARE_TUI_THEME", "COMPARE_TUI_REFERENCE"):
+    for name in (
+        "COMPARE_TUI_CONFIG",
+        "COMPARE_TUI_MATCH_THRESHOLD",
+        "COMPARE_TUI_THEME",
+        "COMPARE_TUI_REFERENCE",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

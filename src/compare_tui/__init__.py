@@ -24,10 +24,11 @@ _EXPORTS = {
     "Settings": "compare_tui.core.settings",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = ["__version__", *_EXPORTS]  # noqa: PLE0604 (the keys of _EXPORTS are strings)
 
 
 def __getattr__(name: str) -> Any:
+    """Import a public name from its core module on first use."""
     if name in _EXPORTS:
         return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'compare_tui' has no attribute {name!r}")

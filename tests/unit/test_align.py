@@ -76,8 +76,15 @@ def test_deterministic() -> None:
 
 
 def test_headings_and_fragments_are_never_linked() -> None:
-    a = _article("a", "Talks in Paris", "The talks in Paris ended without a signed agreement on troops.", "He said:")
-    b = _article("b", "Talks in Paris", "Negotiators in Paris ended their talks with no signed troop agreement.", "He said:")
+    a = _article(
+        "a", "Talks in Paris", "The talks in Paris ended without a signed agreement on troops.", "He said:"
+    )
+    b = _article(
+        "b",
+        "Talks in Paris",
+        "Negotiators in Paris ended their talks with no signed troop agreement.",
+        "He said:",
+    )
     rows = align([a, b])
     for fragment in ("He said:",):
         assert _row_of(rows, fragment, a) != _row_of(rows, fragment, b)

@@ -34,7 +34,7 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+    def do_GET(self) -> None:
         status, headers, body = ROUTES.get(self.path, (404, {"Content-Type": "text/plain"}, b"not found"))
         if self.path == "/slow":
             time.sleep(1.0)
@@ -48,7 +48,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up on purpose (timeout and size-limit tests)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server signature)
+    def log_message(self, format: str, *args: object) -> None:
         """Keep test output quiet."""
 
 

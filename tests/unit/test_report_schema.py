@@ -25,7 +25,10 @@ def check_invariants(report: dict) -> None:
         previous_end = 0
         for seg in article["segments"]:
             assert previous_end <= seg["start"] < seg["end"] <= len(article["text"])
-            assert article["text"][seg["start"] : seg["end"]].strip() == article["text"][seg["start"] : seg["end"]]
+            assert (
+                article["text"][seg["start"] : seg["end"]].strip()
+                == article["text"][seg["start"] : seg["end"]]
+            )
             previous_end = seg["end"]
     row_ids = {row["id"] for row in report["alignment"]}
     for row in report["alignment"]:
@@ -55,16 +58,15 @@ def test_report_is_valid_json_text() -> None:
     assert json.loads(text)["generator"]["name"] == "compare-tui"
 
 
-paragraph = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=120
-)
+paragraph = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=120)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(paragraph, min_size=1, max_size=4), min_size=1, max_size=3))
 def test_arbitrary_unicode_articles_keep_the_invariants(articles: list[list[str]]) -> None:
     given_articles = [
-        Article(id=f"x{i}", source=f"x{i}.txt", text="\n\n".join(paragraphs)) for i, paragraphs in enumerate(articles)
+        Article(id=f"x{i}", source=f"x{i}.txt", text="\n\n".join(paragraphs))
+        for i, paragraphs in enumerate(articles)
     ]
     first = compare(given_articles).to_dict()
     check_invariants(first)

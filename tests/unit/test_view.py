@@ -13,8 +13,8 @@ from compare_tui.core.row_details import omission_ledger, row_details, word_diff
 from compare_tui.core.view import (
     Cursor,
     Fold,
-    _longest_increasing,
     SearchHit,
+    _longest_increasing,
     build_grid,
     carry_cursor,
     finding_counts,

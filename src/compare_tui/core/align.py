@@ -20,8 +20,8 @@ merely share a topic, and chaining pairwise matches glues unrelated passages tog
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -264,7 +264,10 @@ def _row(
         cells.setdefault(articles[passages[m].article].id, []).append(passages[m].segment.id)
     segments = {a.id: tuple(cells[a.id]) for a in articles if a.id in cells}
     pairs = [
-        (a, b) for i, a in enumerate(cluster) for b in cluster[i + 1 :] if passages[a].article != passages[b].article
+        (a, b)
+        for i, a in enumerate(cluster)
+        for b in cluster[i + 1 :]
+        if passages[a].article != passages[b].article
     ]
     if not pairs:
         return Row(id=row_id, segments=segments, status="unique", score=0.0, signals={})

@@ -43,7 +43,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 METADATA_FIELDS = ("title", "outlet", "byline", "published", "url")
 
 _LOOKS_LIKE_HTML = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b", re.I | re.S
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b", re.IGNORECASE | re.DOTALL
 )
 _SLUG_JUNK = re.compile(r"[^a-z0-9_]+")
 

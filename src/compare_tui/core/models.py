@@ -6,8 +6,9 @@ pipeline stages (loading, segmentation, alignment, analysis) only ever build new
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import Literal
 
 SegmentKind = Literal["title", "heading", "sentence", "quote", "caption", "other"]
 RowStatus = Literal["match", "partial", "unique"]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -22,7 +22,9 @@ from rapidfuzz import fuzz
 from compare_tui.core.textnorm import fold, tokenize
 
 _QUOTE_RE = re.compile(r'"([^"\n]{12,}?)"')
-_CLAUSE_BREAK_RE = re.compile(r"(?:[,;:]\s+|\s+-+\s+|\s+(?=(?:but|while|whereas|although|though|which|and yet)\s))")
+_CLAUSE_BREAK_RE = re.compile(
+    r"(?:[,;:]\s+|\s+-+\s+|\s+(?=(?:but|while|whereas|although|though|which|and yet)\s))"
+)
 _MIN_CLAUSE_WORDS = 4
 _SUFFIXES = (("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("ly", ""), ("s", ""))
 
@@ -38,8 +40,7 @@ def stopwords() -> frozenset[str]:
 def stem(word: str) -> str:
     """A crude, consistent English stem: enough to match 'guarantees' with 'guarantee', 'signed' with 'sign'."""
     word = word.lower()
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     word = word.replace("'", "")
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
