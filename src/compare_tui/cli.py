@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from compare_tui import __version__
 from compare_tui.core.loading import LoadError
@@ -32,45 +32,103 @@ def sample_dir(event: str = SAMPLE_EVENT) -> Path:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*", help="article files, folders, URLs or - for stdin")
-    parser.add_argument("--reference", help="article whose order the rows follow (id, file name or 1-based index)")
-    parser.add_argument("--threshold", type=float, help="match threshold between 0 and 1")
-    parser.add_argument("--config", type=Path, help="settings file (default: the XDG config file)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files (.txt .md .html .json), folders of them, http(s) URLs, or - for stdin "
+        "(default: the bundled sample event)",
+    )
+    parser.add_argument(
+        "--reference",
+        metavar="ARTICLE",
+        help="article whose order the rows follow: id, file name or 1-based position "
+        "(default: from the settings, else a consensus order)",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        metavar="SCORE",
+        help="match threshold between 0 and 1 (default: from the settings, 0.5)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="settings file (default: $COMPARE_TUI_CONFIG, else config.toml in the XDG config folder)",
+    )
+
+
+APP_EPILOG = """\
+other commands:
+  compare-tui report FILE... [--format json|md|html] [-o PATH]   write a report without opening the app
+  compare-tui screenshot FILE... -o OUT.svg|OUT.png              save an image of the app
+
+Run `compare-tui report --help` or `compare-tui screenshot --help` for their options.
+In the app, ? lists every key and ctrl+p runs any action by name.
+"""
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compare-tui",
-        description="Compare how several outlets covered one event. "
-        "Subcommands: report, screenshot (see `compare-tui report --help`).",
+        description="Compare how several outlets covered one event:\n"
+        "aligned passages side by side, framing differences highlighted.",
+        epilog=APP_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common(parser)
-    parser.add_argument("--session", type=Path, help="triage session file (default: in the XDG data folder)")
+    parser.add_argument(
+        "--session",
+        type=Path,
+        metavar="PATH",
+        help="triage session file (default: one per set of articles, in the XDG data folder)",
+    )
     parser.add_argument("--version", action="version", version=f"compare-tui {__version__}")
     return parser
 
 
 def _report_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="compare-tui report", description="Write a comparison report.")
-    _common(parser)
-    parser.add_argument("--format", choices=("json", "md", "html"), default="json")
-    parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
-    parser.add_argument("--session", type=Path, help="triage session file whose decisions the report includes")
-    parser.add_argument(
-        "--dismissed", choices=("show", "hide"), default="show", help="show dismissed findings or leave them out"
+    parser = argparse.ArgumentParser(
+        prog="compare-tui report",
+        description="Compare the articles and write a report: JSON for tools, Markdown or HTML for people.",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    _common(parser)
+    parser.add_argument(
+        "--format", choices=("json", "md", "html"), default="json", help="report format (default: json)"
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="PATH", help="output file (default: stdout)")
+    parser.add_argument(
+        "--session",
+        type=Path,
+        metavar="PATH",
+        help="triage session whose decisions the report includes (default: the app's session for these articles)",
+    )
+    parser.add_argument(
+        "--dismissed",
+        choices=("show", "hide"),
+        default="show",
+        help="show dismissed findings struck through, or leave them out (default: show)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress display on stderr")
     return parser
 
 
 def _screenshot_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="compare-tui screenshot", description="Save an image of the review app without a terminal."
+        prog="compare-tui screenshot",
+        description="Run the review app without a terminal and save an image of its first screen.",
     )
     _common(parser)
-    parser.add_argument("-o", "--output", type=Path, required=True, help="output .svg or .png file")
-    parser.add_argument("--format", choices=("svg", "png"), help="image format (default: from the file name)")
-    parser.add_argument("--size", default="160x50", help="terminal size as COLUMNSxLINES (default 160x50)")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="PATH", help="output file, .svg or .png"
+    )
+    parser.add_argument(
+        "--format", choices=("svg", "png"), help="image format (default: from the output file's suffix)"
+    )
+    parser.add_argument(
+        "--size", default="160x50", metavar="COLSxLINES", help="terminal size (default: 160x50)"
+    )
     return parser
 
 

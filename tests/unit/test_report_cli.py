@@ -75,3 +75,19 @@ def test_unwritable_output_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
         and err.startswith(f"compare-tui: {target}: cannot write the report")
         and err.count("\n") == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--help"], ("compare-tui report FILE...", "compare-tui screenshot FILE...", "--session PATH")),
+        (["report", "--help"], ("--format {json,md,html}", "report format (default: json)", "--quiet")),
+        (["screenshot", "--help"], ("-o PATH, --output PATH", "--size COLSxLINES", "--format {svg,png}")),
+    ],
+)
+def test_help_of_each_command(argv: list[str], expected: tuple[str, ...], capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert all(text in out for text in expected)
