@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compare_tui.core.comparison import Comparison
+from compare_tui.core.models import Finding
 from compare_tui.core.row_details import omission_ledger, row_details, word_diff
 from compare_tui.core.view import (
     Cursor,
@@ -197,6 +198,20 @@ def test_row_details_gather_diffs_facts_and_attribution(handmade: Comparison) ->
     assert [f.detail["verb"] for f in details.attributions] == ["said", "claimed", "said"]
     gap = row_details(handmade, "r2", base="pundit")
     assert gap.missing == ("daily",) and gap.diffs[0].base == "pundit"
+
+
+def test_details_marks_sit_on_the_finding_itself_not_an_earlier_same_word(handmade: Comparison) -> None:
+    daily = handmade.article_by_id["daily"]
+    second = daily.text.rindex("said")  # "Witkoff said the plan was discussed, officials said."
+    extra = Finding("f11", "wording", "daily", second, second + 4, "said", "wording: said", row="r6")
+    details = row_details(replace(handmade, findings=(*handmade.findings, extra)), "r6")
+    passage = next(p for p in details.passages if p.article == "daily")
+    mark = next(m for m in passage.marks if m.finding == "f11")
+    assert passage.text[mark.start : mark.end] == "said" and mark.start == passage.text.rindex("said")
+    for p in details.passages:
+        for m in p.marks:
+            finding = next(f for f in details.findings if f.id == m.finding)
+            assert p.text[m.start : m.end] == finding.text
 
 
 def test_ledger_lists_every_omitted_fact_against_every_article(handmade: Comparison) -> None:

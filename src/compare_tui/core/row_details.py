@@ -13,9 +13,10 @@ from typing import Literal, cast
 
 from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.models import Finding, RowStatus
+from compare_tui.core.models import Article, Finding, RowStatus
 from compare_tui.core.safe_text import visible
 from compare_tui.core.textnorm import Token, fold, tokenize
+from compare_tui.core.view import Mark, marked_passage
 
 DiffTag = Literal["equal", "insert", "delete", "replace"]
 
@@ -40,10 +41,12 @@ class WordDiff:
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One article's literal (control-safe) text in a row."""
+    """One article's literal (control-safe) text in a row, its segments joined by spaces, and the spans of the
+    row's findings in it."""
 
     article: str
     text: str
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,19 +136,17 @@ def row_details(comparison: Comparison, row_id: str, *, base: str | None = None)
     """The details of one row; diffs compare every passage with `base` (default: the reference, else the first)."""
     row = comparison.row_by_id[row_id]
     number = comparison.rows.index(row) + 1
-    passages = tuple(
-        Passage(a.id, " ".join(visible(comparison.segment_text(s)) for s in row.segments[a.id]))
-        for a in comparison.articles
-        if row.segments.get(a.id)
-    )
-    present = [p.article for p in passages]
+    present = [a.id for a in comparison.articles if row.segments.get(a.id)]
     missing = tuple(a.id for a in comparison.articles if a.id not in present)
+    findings = _findings_of_row(comparison, row_id, present)
+    passages = tuple(
+        _passage(comparison, a, row.segments[a.id], findings) for a in comparison.articles if a.id in present
+    )
     base_id = next((a for a in (base, comparison.reference) if a in present), present[0] if present else None)
     base_text = next((p.text for p in passages if p.article == base_id), "")
     diffs = tuple(
         WordDiff(base_id, p.article, word_diff(base_text, p.text)) for p in passages if p.article != base_id
     )
-    findings = _findings_of_row(comparison, row_id, present)
     return RowDetails(
         number=number,
         row_id=row.id,
@@ -159,6 +160,16 @@ def row_details(comparison: Comparison, row_id: str, *, base: str | None = None)
         attributions=tuple(f for f in findings if f.type == "attribution"),
         findings=findings,
     )
+
+
+def _passage(
+    comparison: Comparison, article: Article, segment_ids: Sequence[str], findings: Sequence[Finding]
+) -> Passage:
+    """An article's passage in a row as one line of text, with the marks of its findings."""
+    segments = [comparison.segment_by_id[s] for s in segment_ids]
+    mine = [f for f in findings if f.article == article.id]
+    text, marks = marked_passage(article, segments, mine, paragraph_break=" ")
+    return Passage(article.id, text, marks)
 
 
 def _findings_of_row(comparison: Comparison, row_id: str, articles: list[str]) -> tuple[Finding, ...]:

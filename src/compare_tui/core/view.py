@@ -205,13 +205,36 @@ def _cell(
     aligned_row: int,
     displaced: Displacement | None,
 ) -> Cell:
+    text, marks = marked_passage(article, segments, findings)
+    return Cell(
+        article=article.id,
+        text=text,
+        marks=marks,
+        segments=tuple(s.id for s in segments),
+        paragraph=segments[0].paragraph + 1,
+        aligned_row=aligned_row,
+        displaced=displaced,
+    )
+
+
+def marked_passage(
+    article: Article,
+    segments: Sequence[Segment],
+    findings: Sequence[Finding],
+    *,
+    paragraph_break: str = PARAGRAPH_SEPARATOR,
+) -> tuple[str, tuple[Mark, ...]]:
+    """Segments of one article as one literal (control-safe) text, with the spans of `findings` inside it.
+
+    Segments of one paragraph read on after a space; a new paragraph starts after `paragraph_break`.
+    """
     pieces: list[str] = []
     marks: list[Mark] = []
     offset = 0
     previous: Segment | None = None
     for segment in segments:
         if previous is not None:
-            gap = SENTENCE_SEPARATOR if segment.paragraph == previous.paragraph else PARAGRAPH_SEPARATOR
+            gap = SENTENCE_SEPARATOR if segment.paragraph == previous.paragraph else paragraph_break
             pieces.append(gap)
             offset += len(gap)
         previous = segment
@@ -223,15 +246,7 @@ def _cell(
                     Mark(lo - segment.start + offset, hi - segment.start + offset, finding.type, finding.id)
                 )
         offset += segment.end - segment.start
-    return Cell(
-        article=article.id,
-        text="".join(pieces),
-        marks=tuple(marks),
-        segments=tuple(s.id for s in segments),
-        paragraph=segments[0].paragraph + 1,
-        aligned_row=aligned_row,
-        displaced=displaced,
-    )
+    return "".join(pieces), tuple(marks)
 
 
 def out_of_order(comparison: Comparison) -> dict[tuple[str, str], Displacement]:

@@ -18,7 +18,6 @@ from compare_tui.core.report_view import article_label
 from compare_tui.core.row_details import RowDetails
 from compare_tui.core.safe_text import visible
 from compare_tui.core.triage import Decision
-from compare_tui.core.view import Mark
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
 from compare_tui.tui.widgets.highlighted import Highlighted
 
@@ -78,9 +77,9 @@ class DetailsBody(Highlighted):
             )
         section("Passages")
         for passage in d.passages:
-            marks = self._marks(passage.article, passage.text)
             table.add_row(
-                Text(self._label(passage.article)), self.marked_text(passage.text, marks, types=self._types)
+                Text(self._label(passage.article)),
+                self.marked_text(passage.text, passage.marks, types=self._types),
             )
         section("Word differences")
         if not d.diffs:
@@ -128,17 +127,6 @@ class DetailsBody(Highlighted):
                 line.append(f"\n  triage: {decision.state or 'note only'}{note}", muted)
             table.add_row(Text(self._label(finding.article)), line)
         return table
-
-    def _marks(self, article_id: str, text: str) -> tuple[Mark, ...]:
-        """Finding spans of this row located in the passage text shown."""
-        marks = []
-        for finding in self._details.findings:
-            if finding.article != article_id:
-                continue
-            start = text.find(visible(finding.text))
-            if start != -1:
-                marks.append(Mark(start, start + len(finding.text), finding.type, finding.id))
-        return tuple(marks)
 
     def _diff_text(self, pieces) -> Text:
         deleted = self.get_component_rich_style("details--deleted")
