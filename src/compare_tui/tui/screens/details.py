@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -15,7 +15,7 @@ from textual.widgets import Header, Static
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FindingType
 from compare_tui.core.report_view import article_label
-from compare_tui.core.row_details import RowDetails
+from compare_tui.core.row_details import DiffPiece, RowDetails
 from compare_tui.core.safe_text import visible
 from compare_tui.core.triage import Decision
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
@@ -54,52 +54,82 @@ class DetailsBody(Highlighted):
         return f"[{number}] {visible(article_label(article))}"
 
     def render(self) -> Table:
-        """All sections as one table of headings and literal text."""
-        d = self._details
-        heading = self.get_component_rich_style("details--heading")
-        muted = self.get_component_rich_style("details--muted")
+        """All sections as one table: a heading or article label on the left, literal text on the right."""
         table = Table.grid(padding=(0, 2), expand=True)
         table.add_column(no_wrap=True)
         table.add_column(ratio=1)
+        for section in (
+            self._summary,
+            self._passages,
+            self._differences,
+            self._facts,
+            self._attributions,
+            self._findings,
+        ):
+            for label, text in section():
+                table.add_row(label, text)
+        return table
 
-        def section(title: str) -> None:
-            table.add_row(Text(""), Text(""))
-            table.add_row(Text(title, style=heading), Text(""))
+    def _heading(self, title: str) -> list[tuple[Text, Text]]:
+        """A blank line, then a section title."""
+        return [
+            (Text(""), Text("")),
+            (Text(title, style=self.get_component_rich_style("details--heading")), Text("")),
+        ]
 
-        table.add_row(Text("Row", style=heading), Text(f"{d.number} · {d.status} · score {d.score:.2f}"))
+    def _muted(self, text: str) -> tuple[Text, Text]:
+        """A line saying a section is empty."""
+        return Text(""), Text(text, style=self.get_component_rich_style("details--muted"))
+
+    def _summary(self) -> list[tuple[Text, Text]]:
+        d = self._details
+        heading = self.get_component_rich_style("details--heading")
         signals = (
             ", ".join(f"{name} {value:.2f}" for name, value in sorted(d.signals.items())) or "none given"
         )
-        table.add_row(Text("Signals", style=heading), Text(signals))
+        rows = [
+            (Text("Row", style=heading), Text(f"{d.number} · {d.status} · score {d.score:.2f}")),
+            (Text("Signals", style=heading), Text(signals)),
+        ]
         if d.missing:
-            table.add_row(
-                Text("No passage in", style=heading), Text(", ".join(self._label(a) for a in d.missing))
-            )
-        section("Passages")
-        for passage in d.passages:
-            table.add_row(
-                Text(self._label(passage.article)),
-                self.marked_text(passage.text, passage.marks, types=self._types),
-            )
-        section("Word differences")
-        if not d.diffs:
-            table.add_row(Text(""), Text("only one passage in this row", style=muted))
-        for diff in d.diffs:
-            table.add_row(
-                Text(f"{self._label(diff.base)} →\n{self._label(diff.other)}"), self._diff_text(diff.pieces)
-            )
-        section("Facts")
-        if not d.facts:
-            table.add_row(Text(""), Text("no fact of this row is missing elsewhere", style=muted))
-        for fact in d.facts:
+            missing = ", ".join(self._label(a) for a in d.missing)
+            rows.append((Text("No passage in", style=heading), Text(missing)))
+        return rows
+
+    def _passages(self) -> list[tuple[Text, Text]]:
+        return [
+            *self._heading("Passages"),
+            *(
+                (Text(self._label(p.article)), self.marked_text(p.text, p.marks, types=self._types))
+                for p in self._details.passages
+            ),
+        ]
+
+    def _differences(self) -> list[tuple[Text, Text]]:
+        rows = self._heading("Word differences")
+        if not self._details.diffs:
+            rows.append(self._muted("only one passage in this row"))
+        for diff in self._details.diffs:
+            label = Text(f"{self._label(diff.base)} →\n{self._label(diff.other)}")
+            rows.append((label, self._diff_text(diff.pieces)))
+        return rows
+
+    def _facts(self) -> list[tuple[Text, Text]]:
+        rows = self._heading("Facts")
+        if not self._details.facts:
+            rows.append(self._muted("no fact of this row is missing elsewhere"))
+        for fact in self._details.facts:
             line = Text.assemble((fact.text, self.finding_style("omitted_fact")))
             line.append(f"\n  present: {', '.join(self._label(a) for a in fact.present) or '—'}")
             line.append(f"\n  missing: {', '.join(self._label(a) for a in fact.absent) or '—'}")
-            table.add_row(Text(""), line)
-        section("Attribution")
-        if not d.attributions:
-            table.add_row(Text(""), Text("no attributed quote or claim in this row", style=muted))
-        for finding in d.attributions:
+            rows.append((Text(""), line))
+        return rows
+
+    def _attributions(self) -> list[tuple[Text, Text]]:
+        rows = self._heading("Attribution")
+        if not self._details.attributions:
+            rows.append(self._muted("no attributed quote or claim in this row"))
+        for finding in self._details.attributions:
             line = Text.assemble((visible(finding.text), self.finding_style("attribution")))
             speaker = finding.detail.get("speaker")
             verbs = finding.detail.get("verbs")
@@ -108,27 +138,31 @@ class DetailsBody(Highlighted):
             if isinstance(verbs, dict) and verbs:
                 said = " · ".join(f"{self._label(a)} {visible(str(v))!r}" for a, v in verbs.items())
                 line.append(f"\n  reporting verbs: {said}")
-            table.add_row(Text(self._label(finding.article)), line)
-        section("Findings")
-        if not d.findings:
-            table.add_row(Text(""), Text("none", style=muted))
-        for finding in d.findings:
+            rows.append((Text(self._label(finding.article)), line))
+        return rows
+
+    def _findings(self) -> list[tuple[Text, Text]]:
+        muted = self.get_component_rich_style("details--muted")
+        rows = self._heading("Findings")
+        if not self._details.findings:
+            rows.append(self._muted("none"))
+        for finding in self._details.findings:
             h = HIGHLIGHT_BY_TYPE[finding.type]
             line = Text.assemble((f" {h.letter} ", self.finding_style(finding.type)))
             line.append(f" {h.label}: ")
             line.append(visible(finding.text), style=self.finding_style(finding.type))
             line.append(f" — {visible(finding.explanation)}")
             if finding.peers:
-                line.append(
-                    f" (missing in {', '.join(self._label(a) for a in finding.peers.absent) or '—'})", muted
-                )
+                absent = ", ".join(self._label(a) for a in finding.peers.absent) or "—"
+                line.append(f" (missing in {absent})", muted)
             if decision := self._decisions.get(finding.id):
                 note = f" — {visible(decision.note)}" if decision.note else ""
                 line.append(f"\n  triage: {decision.state or 'note only'}{note}", muted)
-            table.add_row(Text(self._label(finding.article)), line)
-        return table
+            rows.append((Text(self._label(finding.article)), line))
+        return rows
 
-    def _diff_text(self, pieces) -> Text:
+    def _diff_text(self, pieces: Sequence[DiffPiece]) -> Text:
+        """Changed words as [-old-] {+new+} in the deleted and inserted styles, equal words plain."""
         deleted = self.get_component_rich_style("details--deleted")
         inserted = self.get_component_rich_style("details--inserted")
         out = Text()
@@ -164,14 +198,13 @@ class DetailsScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.details = details
-        self._comparison = comparison
-        self._types = types
-        self._decisions = decisions or {}
+        """The row shown."""
+        self._body = DetailsBody(details, comparison, types=types, decisions=decisions)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="#")
         with VerticalScroll(id="details"):
-            yield DetailsBody(self.details, self._comparison, types=self._types, decisions=self._decisions)
+            yield self._body
         yield Static("escape back · ↑/↓ scroll", id="details-hint")
 
     def on_mount(self) -> None:
