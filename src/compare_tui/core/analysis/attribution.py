@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.context import ArticleView, join_labels
 from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
 from compare_tui.core.analysis.names import NameIndex, NameMention
@@ -471,6 +471,7 @@ def attribution_findings(
             pairs[(b, a)] = _pair_articles(articles[b], articles[a], mirrored)
     partners = {a: [b for b in ids if (a, b) in pairs] for a in ids}
     speakers_in = {a: events.speakers for a, events in articles.items()}
+    labels = {view.id: view.label for view in views}
     findings = []
     for view in views:
         mine = articles[view.id]
@@ -480,7 +481,7 @@ def attribution_findings(
                 for other in partners[view.id]
                 if first in pairs[(view.id, other)]
             }
-            findings.append(_finding(view, event, counterparts, ids, speakers_in))
+            findings.append(_finding(view, event, counterparts, ids, speakers_in, labels))
     return findings
 
 
@@ -490,24 +491,19 @@ def _finding(
     counterparts: dict[str, _Counterpart],
     ids: Sequence[str],
     speakers_in: Mapping[str, frozenset[str]],
+    labels: Mapping[str, str],
 ) -> Finding:
     verbs = {view.id: _verb_label(event)} | {a: _verb_label(c.attribution) for a, c in counterparts.items()}
     classes = {view.id: event.verb_class} | {a: c.attribution.verb_class for a, c in counterparts.items()}
     name = event.speaker
+    me = labels[view.id]
     if counterparts:
-        parts = []
-        for article, counterpart in counterparts.items():
-            theirs = _verb_label(counterpart.attribution)
-            if counterpart.attribution.lemma == event.lemma:
-                parts.append(f"{view.id} and {article} both say '{verbs[view.id]}' for {name}")
-            else:
-                parts.append(f"{view.id} says '{verbs[view.id]}' where {article} says '{theirs}' for {name}")
-        explanation = "; ".join(parts)
+        explanation = _verb_comparison(me, event, counterparts, labels)
     elif event.verb_class == "continuation":
         explanation = f"quotation with no reporting verb, continuing {name}'s words"
     else:
         explanation = (
-            f"{view.id} attributes this to {name} with '{event.verb}' ({event.verb_class} reporting verb)"
+            f"{me} attributes this to {name} with '{event.verb}' ({event.verb_class} reporting verb)"
         )
     loaded_contrast = len({classes[a] for a in classes}) > 1 and any(
         c in ("assertive", "factive", "emotive") for c in classes.values()
@@ -534,6 +530,28 @@ def _finding(
         key="speaker:" + "+".join(event.speaker_keys),
         detail=detail,
     )
+
+
+def _verb_comparison(
+    me: str, event: Attribution, counterparts: Mapping[str, _Counterpart], labels: Mapping[str, str]
+) -> str:
+    """ "reuters.com says 'said' for Kiir, as does rnw.nl, where nytimes.com says 'accused'"."""
+    same: list[str] = []
+    other_verbs: dict[str, list[str]] = {}
+    for article, counterpart in counterparts.items():
+        if counterpart.attribution.lemma == event.lemma:
+            same.append(labels[article])
+        else:
+            other_verbs.setdefault(_verb_label(counterpart.attribution), []).append(labels[article])
+    text = f"{me} says '{_verb_label(event)}' for {event.speaker}"
+    if same:
+        text += f", as {'does' if len(same) == 1 else 'do'} {join_labels(same)}"
+    if other_verbs:
+        text += " where " + ", ".join(
+            f"{join_labels(who)} {'says' if len(who) == 1 else 'say'} '{verb}'"
+            for verb, who in other_verbs.items()
+        )
+    return text
 
 
 def _quote_diff(event: Attribution, counterparts: dict[str, _Counterpart]) -> dict[str, list[dict[str, str]]]:

@@ -2,11 +2,14 @@
 
 Analysers find spans on the folded copy (same length as the text, so offsets carry over) and turn them
 into findings with `ArticleView.finding`, which fills in the literal text and the row of the span.
+Explanations name articles by `ArticleView.label` (the outlet, else the title, else the id), so that an
+editor can read them; `peers` and `detail` keep the ids for machines.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +18,7 @@ from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, S
 from compare_tui.core.textnorm import Token, fold, tokenize
 
 PROSE_KINDS = frozenset({"sentence", "quote", "caption", "other"})
+_TITLE_LABEL_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,7 @@ class ArticleView:
 
     article: Article
     index: int
+    label: str
     folded: str
     segments: tuple[Segment, ...]
     segment_starts: tuple[int, ...]
@@ -88,6 +93,7 @@ class ArticleView:
 def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[ArticleView, ...]:
     """Prepare every article once for all analysers."""
     row_of_segment = {sid: row.id for row in rows for ids in row.segments.values() for sid in ids}
+    labels = article_labels(articles)
     views = []
     for index, article in enumerate(articles):
         folded = fold(article.text)
@@ -97,6 +103,7 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
             ArticleView(
                 article=article,
                 index=index,
+                label=labels[article.id],
                 folded=folded,
                 segments=segments,
                 segment_starts=tuple(s.start for s in segments),
@@ -107,6 +114,39 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
             )
         )
     return tuple(views)
+
+
+def article_labels(articles: Sequence[Article]) -> dict[str, str]:
+    """A short human name per article id: the outlet, else the title, else the id; repeated names get the id."""
+    names = {a.id: _label(a) for a in articles}
+    counts = Counter(names.values())
+    return {aid: name if counts[name] == 1 else f"{name} ({aid})" for aid, name in names.items()}
+
+
+def _label(article: Article) -> str:
+    if article.outlet and article.outlet.strip():
+        return " ".join(article.outlet.split())
+    title = " ".join((article.title or "").split())
+    if not title:
+        return article.id
+    if len(title) > _TITLE_LABEL_CHARS:
+        cut = title[: _TITLE_LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-")
+        title = (cut or title[:_TITLE_LABEL_CHARS]) + "\u2026"
+    return f'"{title}"'
+
+
+def join_labels(labels: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def name_some(ids: Sequence[str], labels: Mapping[str, str], *, most: int = 4, noun: str = "articles") -> str:
+    """The labels of a few articles ("reuters.com and bbc.co.uk"), or how many when there are more."""
+    if len(ids) > most:
+        return f"{len(ids)} {noun}"
+    return join_labels([labels[i] for i in ids])
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from compare_tui.core.analysis.attribution import find_attributions
-from compare_tui.core.analysis.context import ArticleView, Span, build_views
+from compare_tui.core.analysis.context import ArticleView, Span, build_views, name_some
 from compare_tui.core.analysis.lexicons import name_lexicon
 from compare_tui.core.analysis.names import NameIndex, index_names
 from compare_tui.core.analysis.scare_quotes import QuotationUse, quotation_uses
@@ -366,13 +366,15 @@ def fact_ledger(articles: Sequence[Article]) -> tuple[FactEntry, ...]:
 def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEntry]) -> list[Finding]:
     """In each article that states a fact some other article omits, a finding on its first mention."""
     by_id = {v.id: v for v in views}
+    labels = {v.id: v.label for v in views}
     findings = []
     for entry in ledger:
         if not entry.absent or not entry.present:
             continue
         present = tuple(entry.present)
         explanation = (
-            f"{entry.kind} '{entry.label}' is in {', '.join(present)} but not in {', '.join(entry.absent)}"
+            f"{entry.kind} '{entry.label}' is in {name_some(present, labels)}"
+            f" but not in {name_some(entry.absent, labels)}"
         )
         peers = Peers(present=present, absent=entry.absent)
         confidence = _CONFIDENCE.get(entry.kind, 0.7)

@@ -7,13 +7,14 @@ left out: they are layout, not reporting.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.context import ArticleView, join_labels, name_some
 from compare_tui.core.models import Finding, Peers, Row
 
 MIN_WORDS = 3
+MAX_NAMED = 4  # more articles than this are counted, not named
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
         for ids in row.segments.values():
             for sid in ids:
                 peers_of[sid] = peers
+    labels = {v.id: v.label for v in views}
     findings = []
     for view in views:
         runs: list[_Run] = []
@@ -67,13 +69,12 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
             else:
                 runs.append(_Run(segment.start, segment.end, row, peers, 1))
         for run in runs:
-            lacking = ", ".join(run.peers.absent)
             findings.append(
                 view.finding(
                     "unique_passage",
                     run.start,
                     run.end,
-                    f"only in {view.id}: no counterpart in {lacking}",
+                    _explain(view, run.peers, labels),
                     category="unique",
                     confidence=0.6,
                     peers=run.peers,
@@ -82,3 +83,16 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
                 )
             )
     return findings
+
+
+def _explain(view: ArticleView, peers: Peers, labels: Mapping[str, str]) -> str:
+    """ "only in bbc.co.uk; no counterpart in 10 other articles", "in a and b; no counterpart in c"."""
+    others = [a for a in peers.present if a != view.id]
+    if not others:
+        where = f"only in {view.label}"
+    elif len(others) > MAX_NAMED:
+        where = f"in {view.label} and {len(others)} other articles"
+    else:
+        where = "in " + join_labels([view.label, *(labels[a] for a in others)])
+    noun = "articles" if others else "other articles"
+    return f"{where}; no counterpart in {name_some(peers.absent, labels, most=MAX_NAMED, noun=noun)}"

@@ -16,7 +16,7 @@ from functools import cache
 
 from rapidfuzz.distance import Indel
 
-from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.context import ArticleView, join_labels
 from compare_tui.core.analysis.cues import cue_categories_in
 from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
@@ -99,24 +99,19 @@ def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[
                     reference, key=lambda r: (r.segment.kind == passage.segment.kind, _shared(r, passage))
                 )
                 _diff(best, passage, row, collected)
+    labels = {v.id: v.label for v in views}
     findings = []
     for (article, start, end), info in collected.items():
         view = by_id[article]
         counterpart: dict[str, str] = info["counterpart"]  # type: ignore[assignment]
         category = str(info["category"])
         mine = view.article.text[start:end]
-        parts = [
-            f"{article} says '{mine}' where {a} says '{w}'"
-            if w
-            else f"{article} adds '{mine}' ({a} has no counterpart)"
-            for a, w in counterpart.items()
-        ]
         findings.append(
             view.finding(
                 "wording",
                 start,
                 end,
-                "; ".join(parts),
+                _explain(view.label, mine, counterpart, labels),
                 category=category,
                 confidence=_CONFIDENCE[category],
                 peers=Peers(present=(article, *counterpart), absent=()),
@@ -125,6 +120,27 @@ def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[
             )
         )
     return findings
+
+
+def _explain(me: str, mine: str, counterpart: dict[str, str], labels: dict[str, str]) -> str:
+    """ "bbc.co.uk says 'raid' where reuters.com and rnw.nl say 'strike'", or what it adds that others lack."""
+    by_words: dict[str, list[str]] = {}
+    for article, words in counterpart.items():
+        by_words.setdefault(words, []).append(labels[article])
+    replaced = [
+        f"{join_labels(who)} {'says' if len(who) == 1 else 'say'} '{words}'"
+        for words, who in by_words.items()
+        if words
+    ]
+    lacking = by_words.get("", [])
+    parts = []
+    if replaced:
+        parts.append(f"{me} says '{mine}' where " + ", ".join(replaced))
+    if lacking:
+        parts.append(
+            f"{me} adds '{mine}' ({join_labels(lacking)} {'has' if len(lacking) == 1 else 'have'} no counterpart)"
+        )
+    return "; ".join(parts)
 
 
 def _shared(a: _Passage, b: _Passage) -> float:
