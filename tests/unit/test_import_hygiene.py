@@ -28,3 +28,12 @@ def test_core_module_imports_no_ui_library(module: str) -> None:
 
 def test_the_guard_sees_core_modules() -> None:
     assert "compare_tui.core.align" in CORE_MODULES and "compare_tui.core.models" in CORE_MODULES
+
+
+def test_the_app_loads_the_comparison_core_only_in_its_worker() -> None:
+    code = (
+        "import sys, compare_tui.tui.app\n"
+        "print(','.join(m for m in ('numpy', 'compare_tui.core.pipeline') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "", f"importing the app loads {result.stdout.strip()}"

@@ -9,6 +9,7 @@ import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,10 +19,14 @@ from compare_tui.tui.commands import ReviewCommands
 from compare_tui.tui.screens.review import CompareFunction, ReviewScreen
 from compare_tui.tui.screenshot import save_svg, screenshot_name
 
+if TYPE_CHECKING:
+    from compare_tui.core.pipeline import CompareOutcome
+
 APP_GROUP = Binding.Group("app")
 
 
-def _default_compare(sources, *, settings):
+def _default_compare(sources: Sequence[object], *, settings: Settings) -> CompareOutcome:
+    """The real core, imported on first use in the review screen's worker: the app draws before numpy loads."""
     from compare_tui.core.pipeline import compare_sources
 
     return compare_sources(sources, settings=settings)

@@ -6,6 +6,7 @@ screens or features appear without being listed twice): each binding with a grou
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -59,7 +60,7 @@ class ReviewCommands(Provider):
     def _actions(self) -> tuple[ScreenAction, ...]:
         return screen_actions(self.screen)
 
-    def _run(self, action: ScreenAction):
+    def _run(self, action: ScreenAction) -> Callable[[], Awaitable[bool]]:
         return partial(self.app.run_action, action.action, action.node)
 
     async def discover(self) -> Hits:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from compare_tui.core.pipeline import CompareOutcome
+if TYPE_CHECKING:
+    from compare_tui.core.pipeline import CompareOutcome
 
 
 @dataclass

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.export import name_slug
 from compare_tui.core.settings import Settings
@@ -51,8 +52,6 @@ async def _render_svg(sources: Sequence[object], *, settings: Settings, size: tu
 
 def save_svg(svg: str, path: Path) -> Path:
     """Write an SVG atomically, creating its folder."""
-    from compare_tui.core.atomic import write_text_atomic
-
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, svg)
     return path

@@ -22,7 +22,7 @@ from compare_tui.core.atomic import write_bytes_atomic
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.export import EXPORT_FORMATS, ExportRequest, export_bytes, export_name
 from compare_tui.core.models import Finding
-from compare_tui.core.triage import Decision, Session, SessionError, TriageName
+from compare_tui.core.triage import Decision, Session, SessionError, TriageName, content_key
 from compare_tui.tui.screens.export import ExportScreen
 from compare_tui.tui.screens.note import NoteScreen
 
@@ -80,8 +80,6 @@ class TriageScreen(Screen[None]):
 
     def open_session(self, comparison: Comparison) -> None:
         """Load the decisions for these articles, or follow a re-run of the same articles."""
-        from compare_tui.core.triage import content_key
-
         if self.session is not None and self.session.key == content_key(comparison.articles):
             self.session.track(comparison.findings)
             return

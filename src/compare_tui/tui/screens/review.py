@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -38,6 +39,7 @@ from compare_tui.core.view import (
     step_stop,
     step_within,
 )
+from compare_tui.tui.commands import screen_actions
 from compare_tui.tui.highlights import HIGHLIGHTS
 from compare_tui.tui.messages import CellClicked, ComparisonFinished
 from compare_tui.tui.screens.details import DetailsScreen
@@ -51,8 +53,11 @@ from compare_tui.tui.widgets.headlines import HeadlineStrip
 from compare_tui.tui.widgets.legend import Legend
 from compare_tui.tui.widgets.status import Status, StatusLine
 
-CompareFunction = Callable[..., object]
-"""`compare_sources(sources, *, settings)`-shaped callable returning a `CompareOutcome`."""
+if TYPE_CHECKING:
+    from compare_tui.core.pipeline import CompareOutcome
+
+CompareFunction = Callable[..., "CompareOutcome"]
+"""Called as `compare(sources, settings=settings)`, like `core.pipeline.compare_sources`."""
 
 THRESHOLD_STEP = 0.05
 NAVIGATE = Binding.Group("navigate")
@@ -378,8 +383,6 @@ class ReviewScreen(TriageScreen):
 
     def action_help(self) -> None:
         """Show every key of the app."""
-        from compare_tui.tui.commands import screen_actions
-
         self.app.push_screen(HelpScreen(screen_actions(self)))
 
     def action_fold(self) -> None:
