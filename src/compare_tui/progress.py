@@ -7,15 +7,17 @@ terminal (a pipe, a log file, CI), so reports written to stdout or scripts' logs
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-STAGE_LABELS = {"load": "Loading", "segment": "Segmenting", "align": "Aligning", "analyse": "Analysing"}
+if TYPE_CHECKING:
+    from compare_tui.core.pipeline import Progress as ProgressCallback
 
-ProgressCallback = Callable[[str, int, int], None]
+STAGE_LABELS = {"load": "Loading", "segment": "Segmenting", "align": "Aligning", "analyse": "Analysing"}
 
 
 def _silent(stage: str, done: int, total: int) -> None:
