@@ -231,10 +231,22 @@ def _variants(kind: str, key: str, labels: Iterable[str]) -> list[_Spelling]:
         variants = [v for v, c in lexicon.aliases.items() if c.lower() == name.split(":", 1)[1]]
         texts = sorted({w for v in variants for w in _written(v, labels)}, key=lambda t: (-len(t), t))
     elif kind == "person":
-        texts = sorted({label.split()[-1] for label in labels if label})
+        texts = sorted({s for label in labels if label and _usable_surname(s := label.split()[-1])})
     else:
         texts = sorted({label for label in labels if label})
     return [_Spelling(text, frozenset(text.split())) for text in texts]
+
+
+def _usable_surname(word: str) -> bool:
+    """Whether a person's last word can stand for them alone: not an initial, a weekday or a pronoun."""
+    lexicon = name_lexicon()
+    lower = word.lower()
+    return (
+        sum(c.isalpha() for c in word) >= 2
+        and lower not in lexicon.not_names
+        and lower not in lexicon.weekdays
+        and lower not in lexicon.months
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,15 +260,19 @@ class _Vocabulary:
     def build(cls, view: ArticleView) -> _Vocabulary:
         return cls(view.folded, frozenset({t.text.removesuffix("'s") for t in view.tokens}))
 
-    def find(self, spellings: Sequence[_Spelling]) -> FactMention | None:
-        """The first place one of the spellings is written as whole words, if any."""
+    def find(self, spellings: Sequence[_Spelling], taken: Sequence[_Found]) -> FactMention | None:
+        """The first place one of the spellings is written as whole words outside the `taken` facts, if any.
+
+        "State" inside "U.S. State Department" or "Thursday" in a date is another fact, not this one.
+        """
         for spelling in spellings:
             if not self.words.issuperset(spelling.words):
                 continue
             # not after [\w-], not before [\w-]; the literal comes first so that the regex engine scans for it fast
             literal = re.escape(spelling.text)
-            if m := re.search(rf"{literal}(?<![\w-]{literal})(?![\w-])", self.text):
-                return FactMention(m.start(), m.end(), m.group())
+            for m in re.finditer(rf"{literal}(?<![\w-]{literal})(?![\w-])", self.text):
+                if not any(f.start < m.end() and m.start() < f.end for f in taken):
+                    return FactMention(m.start(), m.end(), m.group())
         return None
 
 
@@ -290,15 +306,22 @@ def _extract(
     quotations = _quotations(views, uses)
     for view in views:
         items: list[_Found] = []
-        for segment in view.segments:
-            items += _names(names, segment.id)
+        dates: list[_Found] = []
         caseless = _caseless(view.folded)
         for segment in _stretches(view):
-            dates = _dates(view, segment.start, segment.end)
-            items += dates + _numbers(view, caseless, segment.start, segment.end, dates)
+            in_stretch = _dates(view, segment.start, segment.end)
+            dates += in_stretch
+            items += in_stretch + _numbers(view, caseless, segment.start, segment.end, in_stretch)
+        for segment in view.segments:
+            items += [n for n in _names(names, segment.id) if not _overlaps_any(n, dates)]
         items += quotations.get(view.id, [])
         found[view.id] = sorted(items, key=lambda f: (f.start, f.end))
     return found
+
+
+def _overlaps_any(item: _Found, others: Sequence[_Found]) -> bool:
+    """Whether an item shares characters with any of the others (few: the dates of one article)."""
+    return any(o.start < item.end and item.start < o.end for o in others)
 
 
 def build_ledger(
@@ -309,6 +332,10 @@ def build_ledger(
     `uses` holds each article's `quotation_uses`, `names` the names of all of them.
     """
     found = _extract(views, uses, names)
+    # a surname inside another name is not the person ("State" in "State Department"); a short name inside a
+    # longer one may be the same thing ("the Coalition" for "Coalition of the Willing"); neither is in a date
+    taken = {a: [f for f in items if f.kind != "quotation"] for a, items in found.items()}
+    dates = {a: [f for f in items if f.kind == "date"] for a, items in found.items()}
     vocabularies = {v.id: _Vocabulary.build(v) for v in views}
     order: list[str] = []
     labels: dict[str, list[str]] = defaultdict(list)
@@ -332,8 +359,11 @@ def build_ledger(
         holders = present[key]
         if key.startswith("name:") and len(holders) < len(texts):
             variants = _variants(kind, key, set(labels[key]))
+            inside = taken if kind == "person" else dates
             for article, text in texts.items():
-                if article not in holders and (mention := vocabularies[article].find(variants)):
+                if article not in holders and (
+                    mention := vocabularies[article].find(variants, inside[article])
+                ):
                     holders[article].append(
                         FactMention(mention.start, mention.end, text[mention.start : mention.end])
                     )

@@ -10,6 +10,7 @@ titles are title-cased throughout and are left out by the caller. Variants share
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,7 @@ from compare_tui.core.textnorm import Token
 
 NameKind = Literal["person", "organisation", "place", "name"]
 _SENTENCE_BREAK = frozenset('.!?:"`')
+_DAY_AFTER = re.compile(r"\.?,?\s\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,29 +45,48 @@ class _Word:
     possessive: bool
     capitalised: bool
     lower: str
+    initial: bool  # one capital letter and a full stop: "Rabie A. Atti"
 
 
 def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset[str]) -> list[_Word | None]:
     """Words of a sentence starting at `start`, marked where a sentence starts and where a possessive ends.
 
-    Words that can be no part of a name (lower case and not a connector like "of") are None.
+    A sentence starts after a full stop (not an initial's), a colon, a quotation mark, a line break or a run
+    of spaces (a dateline glued to the first sentence). Words that can be no part of a name (lower case and
+    not a connector like "of") are None.
     """
     words: list[_Word | None] = []
     previous_end = start
+    after_initial = False
     for token in tokens:
         word = token.text
-        possessive = word.endswith(("'s", "'"))
+        possessive = word.endswith("'s")
         if possessive:
-            word = word[:-2] if word.endswith("'s") else word[:-1]
+            word = word[:-2]
         capitalised = word[:1].isupper()
         lower = word.lower()
         if capitalised or lower in connectors:
-            at_start = not words or not _SENTENCE_BREAK.isdisjoint(text[previous_end : token.start])
+            gap = text[previous_end : token.start]
+            if after_initial:
+                gap = gap.removeprefix(".")
+            at_start = not words or not _SENTENCE_BREAK.isdisjoint(gap) or "\n" in gap or "  " in gap
+            initial = len(word) == 1 and capitalised and text[token.end : token.end + 1] == "."
             words.append(
-                _Word(token.start, token.start + len(word), word, at_start, possessive, capitalised, lower)
+                _Word(
+                    token.start,
+                    token.start + len(word),
+                    word,
+                    at_start,
+                    possessive,
+                    capitalised,
+                    lower,
+                    initial,
+                )
             )
+            after_initial = initial
         else:
             words.append(None)
+            after_initial = False
         previous_end = token.end
     return words
 
@@ -155,7 +176,7 @@ def _runs(text: str, words: list[_Word | None], connectors: frozenset[str]) -> l
             continue
         if not current and not word.capitalised:
             continue
-        joined = bool(current) and not current[-1].possessive and text[current[-1].end : word.start] == " "
+        joined = bool(current) and not current[-1].possessive and _adjacent(text, current[-1], word)
         if word.capitalised:
             if not joined:
                 current = [word]
@@ -167,6 +188,12 @@ def _runs(text: str, words: list[_Word | None], connectors: frozenset[str]) -> l
         else:
             current = []
     return runs
+
+
+def _adjacent(text: str, previous: _Word, word: _Word) -> bool:
+    """Whether two words stand next to each other in a name: one space apart, or an initial's full stop."""
+    gap = text[previous.end : word.start]
+    return gap == " " or (previous.initial and gap == ". ")
 
 
 def _name_follows(words: list[_Word | None], i: int, connectors: frozenset[str]) -> bool:
@@ -187,7 +214,11 @@ def _from_words(
         titled = False
         i = 0
         while i < len(run):
-            if size := lexicon.titles.match(run, i):
+            if _is_date_word(text, run[i], lists):  # "Taludi Thursday", "on Nov. 10": never part of a name
+                _flush(text, chunk, titled, known, lists, mentions)
+                chunk, titled = [], False
+                i += 1
+            elif size := lexicon.titles.match(run, i):
                 _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], True
                 i += size
@@ -213,6 +244,13 @@ def _from_words(
                 i += 1
         _flush(text, chunk, titled, known, lists, mentions)
     return _merge_acronyms(text, mentions)
+
+
+def _is_date_word(text: str, word: _Word, lexicon: NameLexicon) -> bool:
+    """A weekday, or a month name followed by a day ("Nov. 10"); "May" alone may be a surname."""
+    if word.lower in lexicon.weekdays:
+        return True
+    return word.lower in lexicon.months and _DAY_AFTER.match(text, word.end) is not None
 
 
 def _flush(
