@@ -214,6 +214,15 @@ def test_details_marks_sit_on_the_finding_itself_not_an_earlier_same_word(handma
             assert p.text[m.start : m.end] == finding.text
 
 
+def test_findings_of_a_row_are_tagged_with_it_or_start_inside_it(handmade: Comparison) -> None:
+    assert [f.id for f in handmade.findings_in("r6")] == ["f6", "f7", "f8", "f9", "f10"]
+    untagged = tuple(replace(f, row=None) if f.id == "f8" else f for f in handmade.findings)
+    moved = replace(handmade, findings=untagged)
+    assert "f8" in [f.id for f in moved.findings_in("r6")]
+    assert "f8" not in [f.id for f in moved.findings_in("r5")]
+    assert row_details(moved, "r6").findings == moved.findings_in("r6")
+
+
 def test_ledger_lists_every_omitted_fact_against_every_article(handmade: Comparison) -> None:
     ledger = omission_ledger(handmade)
     assert ledger.articles == ALL

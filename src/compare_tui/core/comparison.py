@@ -49,8 +49,14 @@ class Comparison:
         return self.article_by_id[article_id].segment_text(self.segment_by_id[segment_id])
 
     def findings_in(self, row_id: str) -> tuple[Finding, ...]:
-        """Findings whose span lies in the given row."""
-        return tuple(f for f in self.findings if f.row == row_id)
+        """Findings of a row: those tagged with it, and untagged ones starting inside one of its segments."""
+        row = self.row_by_id[row_id]
+        spans = {a: [self.segment_by_id[s] for s in ids] for a, ids in row.segments.items()}
+
+        def inside(finding: Finding) -> bool:
+            return any(s.start <= finding.start < s.end for s in spans.get(finding.article, ()))
+
+        return tuple(f for f in self.findings if f.row == row_id or (f.row is None and inside(f)))
 
     def to_json(self) -> str:
         """The JSON report as text: UTF-8 friendly, indented, newline-terminated, deterministic."""

@@ -138,7 +138,7 @@ def row_details(comparison: Comparison, row_id: str, *, base: str | None = None)
     number = comparison.rows.index(row) + 1
     present = [a.id for a in comparison.articles if row.segments.get(a.id)]
     missing = tuple(a.id for a in comparison.articles if a.id not in present)
-    findings = _findings_of_row(comparison, row_id, present)
+    findings = comparison.findings_in(row_id)
     passages = tuple(
         _passage(comparison, a, row.segments[a.id], findings) for a in comparison.articles if a.id in present
     )
@@ -170,17 +170,6 @@ def _passage(
     mine = [f for f in findings if f.article == article.id]
     text, marks = marked_passage(article, segments, mine, paragraph_break=" ")
     return Passage(article.id, text, marks)
-
-
-def _findings_of_row(comparison: Comparison, row_id: str, articles: list[str]) -> tuple[Finding, ...]:
-    """Findings tagged with the row, or lying inside one of its segments."""
-    row = comparison.row_by_id[row_id]
-    spans = {a: [comparison.segment_by_id[s] for s in row.segments[a]] for a in articles}
-
-    def inside(f: Finding) -> bool:
-        return any(s.start <= f.start < s.end for s in spans.get(f.article, ()))
-
-    return tuple(f for f in comparison.findings if f.row == row_id or (f.row is None and inside(f)))
 
 
 def _facts(comparison: Comparison, findings: list[Finding]) -> tuple[FactPresence, ...]:
