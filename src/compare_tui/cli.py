@@ -1,7 +1,8 @@
 """Command line: `compare-tui [FILES…]` opens the review app; `report` and `screenshot` work without a terminal.
 
 Input problems are reported as one line each on stderr ("compare-tui: FILE: reason") and the remaining
-inputs are still used; the exit code is 2 when any input or usage error occurred.
+inputs are still used; the exit code is 2 when any input or usage error occurred, 1 when the installation
+itself is broken (the embedding model cannot be loaded).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from compare_tui.core.loading import LoadError
 from compare_tui.core.settings import Settings, SettingsError, load_settings
 
 EXIT_INPUT = 2
+EXIT_BROKEN = 1
 SAMPLE_EVENT = "zelensky-security-guarantees"
 
 
@@ -143,9 +145,9 @@ def _sources(args: argparse.Namespace) -> list[str]:
     return list(args.files) or [str(sample_dir())]
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, *, code: int = EXIT_INPUT) -> int:
     print(f"compare-tui: {message}", file=sys.stderr)
-    return EXIT_INPUT
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,13 +170,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_report(args: argparse.Namespace, settings: Settings) -> int:
     from compare_tui.core.atomic import write_text_atomic
+    from compare_tui.core.embeddings import ModelUnavailableError
     from compare_tui.core.export import render_report
     from compare_tui.core.pipeline import compare_sources
     from compare_tui.core.triage import SessionError, content_key, default_session_path, load_session
     from compare_tui.progress import stage_progress
 
-    with stage_progress(quiet=args.quiet) as progress:
-        outcome = compare_sources(_sources(args), settings=settings, progress=progress)
+    try:
+        with stage_progress(quiet=args.quiet) as progress:
+            outcome = compare_sources(_sources(args), settings=settings, progress=progress)
+    except ModelUnavailableError as exc:
+        return _fail(str(exc), code=EXIT_BROKEN)
     for error in outcome.errors:
         _fail(str(error))
     if outcome.comparison is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare_tui.cli import main
+from compare_tui.core import embeddings
 from compare_tui.core.pipeline import compare
 from compare_tui.core.triage import Session
 
@@ -91,3 +92,16 @@ def test_help_of_each_command(argv: list[str], expected: tuple[str, ...], capsys
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert all(text in out for text in expected)
+
+
+def test_a_broken_model_install_is_one_line_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(embeddings, "MODEL_DIR", tmp_path)
+    embeddings.load_model.cache_clear()
+    try:
+        assert main(["report", str(SAMPLE), "--quiet"]) == 1
+    finally:
+        embeddings.load_model.cache_clear()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"compare-tui: {tmp_path}: embedding model incomplete")
