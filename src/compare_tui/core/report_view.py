@@ -15,7 +15,7 @@ from pathlib import Path
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, Segment
 from compare_tui.core.row_details import FactPresence, omission_ledger
-from compare_tui.core.triage import Decision, TriageState, lookup
+from compare_tui.core.triage import Decision, TriageLookup, TriageState, lookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,51 +137,14 @@ def build_view(
     kept = [f for f in comparison.findings if include_dismissed or not decisions.is_dismissed(f)]
     labels = {a.id: article_label(a) for a in comparison.articles}
     ordered = sorted(kept, key=lambda f: (_article_index(comparison, f.article), f.start, -f.end, f.type))
-    numbered: list[ReportFinding] = []
-    marks: dict[str, Mark] = {}
-    for n, finding in enumerate(ordered, start=1):
-        ref = f"{FINDING_STYLES[finding.type].letter}{n}"
-        decision = decisions.decision(finding)
-        marks[finding.id] = Mark(ref, finding.type, decision is not None and decision.state == "dismissed")
-        peers = finding.peers
-        numbered.append(
-            ReportFinding(
-                ref=ref,
-                finding=finding,
-                article_label=labels.get(finding.article, finding.article),
-                decision=decision,
-                present=tuple(labels.get(a, a) for a in peers.present) if peers else (),
-                absent=tuple(labels.get(a, a) for a in peers.absent) if peers else (),
-            )
+    numbered = _numbered(ordered, decisions, labels)
+    marks = {
+        item.finding.id: Mark(
+            item.ref, item.finding.type, item.decision is not None and item.decision.state == "dismissed"
         )
-    by_article: dict[str, list[Finding]] = {}
-    for finding in ordered:
-        by_article.setdefault(finding.article, []).append(finding)
-
-    def passage(article: Article, segment: Segment, position: int) -> Passage:
-        return Passage(position, _pieces(article, segment, by_article.get(article.id, ()), marks))
-
-    positions = {s.id: i + 1 for a in comparison.articles for i, s in enumerate(a.segments)}
-    rows = tuple(
-        ReportRow(
-            id=row.id,
-            status=row.status,
-            score=row.score,
-            cells=tuple(
-                tuple(
-                    passage(a, comparison.segment_by_id[sid], positions[sid])
-                    for sid in row.segments.get(a.id, ())
-                    if sid in comparison.segment_by_id
-                )
-                for a in comparison.articles
-            ),
-        )
-        for row in comparison.rows
-    )
-    headlines = tuple(
-        tuple(passage(a, s, positions[s.id]) for s in a.segments if s.kind == "title")
-        for a in comparison.articles
-    )
+        for item in numbered
+    }
+    rows, headlines = _passages(comparison, ordered, marks)
     triage_counts: dict[str, int] = {"accepted": 0, "dismissed": 0, "flagged": 0}
     for item in numbered:
         if item.decision is not None and item.decision.state is not None:
@@ -195,12 +158,68 @@ def build_view(
         headlines=headlines,
         rows=rows,
         ledger=omission_ledger(replace(comparison, findings=tuple(kept))).facts,
-        findings=tuple(numbered),
+        findings=numbered,
         type_counts={t: sum(1 for f in kept if f.type == t) for t in FINDING_TYPES},
         triage_counts=triage_counts,
         include_dismissed=include_dismissed,
         reference=labels.get(comparison.reference) if comparison.reference else None,
     )
+
+
+def _numbered(
+    ordered: list[Finding], decisions: TriageLookup, labels: Mapping[str, str]
+) -> tuple[ReportFinding, ...]:
+    """The findings in report order, numbered with their type's letter ("E1", "L2", ...)."""
+    numbered = []
+    for n, finding in enumerate(ordered, start=1):
+        peers = finding.peers
+        numbered.append(
+            ReportFinding(
+                ref=f"{FINDING_STYLES[finding.type].letter}{n}",
+                finding=finding,
+                article_label=labels.get(finding.article, finding.article),
+                decision=decisions.decision(finding),
+                present=tuple(labels.get(a, a) for a in peers.present) if peers else (),
+                absent=tuple(labels.get(a, a) for a in peers.absent) if peers else (),
+            )
+        )
+    return tuple(numbered)
+
+
+def _passages(
+    comparison: Comparison, ordered: list[Finding], marks: Mapping[str, Mark]
+) -> tuple[tuple[ReportRow, ...], tuple[tuple[Passage, ...], ...]]:
+    """The alignment rows and each article's headline, their text cut into pieces at finding boundaries."""
+    by_article: dict[str, list[Finding]] = {}
+    for finding in ordered:
+        by_article.setdefault(finding.article, []).append(finding)
+    positions = {s.id: i + 1 for a in comparison.articles for i, s in enumerate(a.segments)}
+
+    def passage(article: Article, segment: Segment) -> Passage:
+        return Passage(
+            positions[segment.id], _pieces(article, segment, by_article.get(article.id, ()), marks)
+        )
+
+    rows = tuple(
+        ReportRow(
+            id=row.id,
+            status=row.status,
+            score=row.score,
+            cells=tuple(
+                tuple(
+                    passage(a, comparison.segment_by_id[sid])
+                    for sid in row.segments.get(a.id, ())
+                    if sid in comparison.segment_by_id
+                )
+                for a in comparison.articles
+            ),
+        )
+        for row in comparison.rows
+    )
+    headlines = tuple(
+        tuple(passage(a, s) for s in a.segments if s.kind == "title") for a in comparison.articles
+    )
+    return rows, headlines
 
 
 def _title(comparison: Comparison) -> str:
