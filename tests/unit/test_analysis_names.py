@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from compare_tui.core.analysis import fact_ledger
+from compare_tui.core.analysis import analyse, fact_ledger
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.names import NameMention, index_names
-from compare_tui.core.models import Article, Segment
+from compare_tui.core.models import Article, Row, Segment
 from compare_tui.core.segment import segment_article
 
 
@@ -75,3 +75,100 @@ def test_a_short_name_inside_a_longer_one_still_counts() -> None:
     a2 = _article("a2", "Title\n\nWe agree with the Coalition that guarantees matter, he said.")
     ledger = {e.key: e for e in fact_ledger([a1, a2])}
     assert ledger["name:coalition"].absent == ()
+
+
+def _keys(*articles: Article) -> dict[str, tuple[str, str]]:
+    """Label -> (key, kind) of every name in the articles."""
+    return {m.label: (m.key, m.kind) for m in _names(*articles)}
+
+
+def test_organisations_are_one_fact_not_fragments() -> None:
+    article = _article(
+        "a1",
+        "Title\n\nIt drew condemnation from the U.S. State Department, and the State Department spoke. "
+        "The Sudan Armed Forces and the Sudanese Armed Forces denied it. The Sudan People's Liberation Army "
+        "and the United Nations Mine Action Coordination Center of South Sudan met the Council of Europe.",
+    )
+    keys = _keys(article)
+    assert keys["U.S. State Department"] == ("state department", "organisation")
+    assert keys["State Department"] == ("state department", "organisation")
+    assert (
+        keys["Sudan Armed Forces"] == keys["Sudanese Armed Forces"] == ("sudan armed forces", "organisation")
+    )
+    assert keys["Sudan People's Liberation Army"][1] == "organisation"
+    assert keys["United Nations Mine Action Coordination Center of South Sudan"][1] == "organisation"
+    assert keys["Council of Europe"] == ("council of europe", "organisation")
+    assert not any(kind == "person" for _, kind in keys.values())
+
+
+def test_an_organisation_word_or_spelling_variant_names_one_organisation() -> None:
+    article = _article(
+        "a1",
+        "Title\n\nThe World Food Programme and the World Food Program fed them, said Enough Project "
+        "Co-Founder John Prendergast.",
+    )
+    keys = _keys(article)
+    assert (
+        keys["World Food Programme"] == keys["World Food Program"] == ("world food program", "organisation")
+    )
+    assert keys["Enough Project"][1] == "organisation" and keys["John Prendergast"] == (
+        "prendergast",
+        "person",
+    )
+
+
+def test_regions_are_places_not_people() -> None:
+    article = _article(
+        "a1",
+        "Title\n\nRefugees fled South Kordofan, Upper Nile, Blue Nile and the Nuba Mountains for Unity "
+        "State, where Unity state officials met them. President Salva Kiir spoke.",
+    )
+    keys = _keys(article)
+    assert keys["South Kordofan"] == ("south kordofan", "place")
+    assert keys["Upper Nile"] == ("upper nile", "place")
+    assert keys["Blue Nile"] == ("blue nile", "place")  # ends like Upper Nile
+    assert keys["Nuba Mountains"] == ("nuba", "place")
+    assert keys["Unity State"] == ("unity", "place") and keys["Unity"][0] == "unity"
+    assert keys["Salva Kiir"] == ("kiir", "person")
+
+
+def test_countries_and_their_peoples_are_one_place_each() -> None:
+    article = _article(
+        "a1",
+        "Title\n\nSouth Sudan accused Sudan. South Sudanese officials and Sudanese troops met. "
+        "The Republic of South Sudan complained.",
+    )
+    keys = _keys(article)
+    assert keys["South Sudan"] == ("alias:south sudan", "place")
+    assert keys["Sudan"] == ("alias:sudan", "place")
+    assert {keys[label][0] for label in ("South Sudan", "Sudan")} == {"alias:south sudan", "alias:sudan"}
+
+
+def test_name_particles_and_hyphenated_adjectives() -> None:
+    article = _article(
+        "a1", "Title\n\nPresident Omar al-Bashir said the Khartoum-based government would act. Bashir left."
+    )
+    keys = _keys(article)
+    assert keys["Omar al-Bashir"] == ("bashir", "person") and keys["Bashir"][0] == "bashir"
+    assert keys["Khartoum"] == ("khartoum", "name")
+
+
+def test_sentence_initial_word_counts_only_if_it_ends_a_name_elsewhere() -> None:
+    article = _article(
+        "a1",
+        "Title\n\nThey reached New Guffa village. New arrivals were registered. Citizen journalist Ryan "
+        "Boyette called. Boyette reported no casualties.",
+    )
+    labels = [m.label for m in _names(article)]
+    assert "New" not in labels
+    assert labels.count("Boyette") == 1
+
+
+def test_countries_can_be_speakers_but_regions_cannot() -> None:
+    article = _article(
+        "a1",
+        "Title\n\nSudan has denied the attack. South Sudan said it would respond. Unity State said nothing.",
+    )
+    rows = [Row(f"r{i}", {"a1": (s.id,)}, "unique", 0.0) for i, s in enumerate(article.segments)]
+    speakers = [f.detail["speaker"] for f in analyse([article], rows) if f.type == "attribution"]
+    assert speakers == ["Sudan", "South Sudan"]

@@ -178,14 +178,12 @@ def _subject(
     head = text[segment.start : tail_end]
     if not head.strip() or head.rstrip()[-1:] in ",;:\"'":
         return None
-    named = [n for n in mentions if n.end == tail_end and n.kind != "place"]
+    named = [n for n in mentions if n.end == tail_end and n.can_speak]
     if named:
         return _coordinated(text, named[0], mentions)
     if pronoun := _PRONOUN_TAIL.search(head):
         if pronoun.group(1).lower() == "who":
-            antecedent = [
-                n for n in mentions if n.end <= segment.start + pronoun.start() and n.kind != "place"
-            ]
+            antecedent = [n for n in mentions if n.end <= segment.start + pronoun.start() and n.can_speak]
             if antecedent and not text[antecedent[-1].end : segment.start + pronoun.start()].strip(" ,"):
                 speaker = _coordinated(text, antecedent[-1], mentions)
                 return _Speaker(speaker.label, speaker.keys, segment.start + pronoun.start(), tail_end)
@@ -222,7 +220,7 @@ def _coordinated(text: str, last: NameMention, mentions: list[NameMention]) -> _
     """'Steve Witkoff and Jared Kushner': all names joined by 'and' or commas before the last one."""
     group = [last]
     for mention in reversed([n for n in mentions if n.end <= last.start]):
-        if text[mention.end : group[0].start].strip() in ("and", ",", ", and") and mention.kind != "place":
+        if text[mention.end : group[0].start].strip() in ("and", ",", ", and") and mention.can_speak:
             group.insert(0, mention)
         else:
             break
@@ -236,7 +234,7 @@ def _inverted(text: str, verb_end: int, limit: int, mentions: list[NameMention])
     if not after:
         return None
     for mention in mentions:
-        if mention.start == after.start(1) and mention.kind != "place":
+        if mention.start == after.start(1) and mention.can_speak:
             return _coordinated(text, mention, mentions)
     words = after.group(1).split()
     if words and words[-1].lower() in name_lexicon().person_nouns and after.start() == verb_end:
@@ -252,7 +250,7 @@ def _according_to(text: str, start: int, limit: int, mentions: list[NameMention]
     if not phrase:
         return None
     first = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-    inside = [n for n in mentions if first <= n.start and n.end <= end and n.kind != "place"]
+    inside = [n for n in mentions if first <= n.start and n.end <= end and n.can_speak]
     keys = tuple(n.key for n in inside) or (phrase.lower(),)
     return _Speaker(phrase, keys, first, first + len(phrase))
 

@@ -349,7 +349,7 @@ def build_ledger(
             if kind is None:
                 order.append(key)
                 kinds[key] = item.kind
-            elif kind == "name" and item.kind in ("person", "organisation"):
+            elif kind == "name" and item.kind in ("person", "organisation", "place"):
                 kinds[key] = item.kind
             labels[key].append(item.label)
             present[key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))

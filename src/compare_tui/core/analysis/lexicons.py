@@ -65,6 +65,10 @@ class NameLexicon:
     titles: frozenset[str]
     aliases: Mapping[str, str]
     org_words: frozenset[str]
+    place_words: frozenset[str]
+    place_prefixes: frozenset[str]
+    possessive_in_names: frozenset[str]
+    spellings: Mapping[str, str]
     not_names: frozenset[str]
     connectors: frozenset[str]
     person_nouns: frozenset[str]
@@ -177,6 +181,10 @@ def name_lexicon() -> NameLexicon:
         titles=frozenset(terms("titles")),
         aliases=aliases,
         org_words=frozenset(terms("org_words")),
+        place_words=frozenset(terms("place_words")),
+        place_prefixes=frozenset(terms("place_prefixes")),
+        possessive_in_names=frozenset(terms("possessive_in_names")),
+        spellings={v: line.split("|")[-1] for line in terms("spellings") for v in line.split("|")},
         not_names=frozenset(terms("not_names")),
         connectors=frozenset(terms("connectors")),
         person_nouns=frozenset(terms("person_nouns")),

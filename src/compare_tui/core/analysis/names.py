@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -34,6 +34,12 @@ class NameMention:
     key: str
     label: str
     kind: NameKind
+    titled: bool = False  # a title stood before it ("President Kiir"): a person whatever the words
+
+    @property
+    def can_speak(self) -> bool:
+        """Whether the name can be the subject of a reporting verb: not a region ("Unity State said")."""
+        return self.kind != "place" or self.key.startswith("alias:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +69,15 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
         possessive = word.endswith("'s")
         if possessive:
             word = word[:-2]
+        else:  # "Peoples' Liberation Army": the tokenizer leaves a plural's apostrophe out
+            possessive = word[-1:] == "s" and text[token.end : token.end + 1] == "'"
         capitalised = word[:1].isupper()
+        if "-" in word:
+            head, _, tail = word.partition("-")
+            if capitalised and tail.islower():  # "Khartoum-based": the name is the first part
+                word = head
+            elif head in connectors and tail[:1].isupper():  # "al-Bashir"
+                capitalised = True
         lower = word.lower()
         if capitalised or lower in connectors:
             gap = text[previous_end : token.start]
@@ -91,11 +105,24 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
     return words
 
 
-def _known(word_lists: Iterable[list[_Word | None]]) -> frozenset[str]:
-    """Lower-cased words written with a capital letter somewhere other than a sentence start."""
-    return frozenset(
-        w.lower for words in word_lists for w in words if w and w.capitalised and not w.at_sentence_start
-    )
+def _known(word_lists: Iterable[list[_Word | None]], lexicon: NameLexicon) -> frozenset[str]:
+    """Lower-cased words that end a name somewhere other than a sentence start.
+
+    They may open a sentence as a name ("Boyette reported" after "Ryan Boyette"); a word seen only inside
+    longer names may not ("New arrivals" after "New Guffa").
+    """
+    known = set()
+    for words in word_lists:
+        for w, after in zip(words, [*words[1:], None]):
+            if (
+                w
+                and w.capitalised
+                and not w.at_sentence_start
+                and (after is None or not after.capitalised or after.start != w.end + 1 or w.possessive)
+            ):
+                known.add(w.lower)
+                known.add(_surname(w.lower, lexicon))  # "Bashir" after "Omar al-Bashir"
+    return frozenset(known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +188,47 @@ def index_names(views: Sequence[ArticleView]) -> NameIndex:
         for s in v.segments
         if s.kind not in ("title", "heading")
     }
-    known = _known(w for _, w in words.values())
-    by_segment = {sid: tuple(_from_words(text, w, known, lexicon)) for sid, (text, w) in words.items()}
+    known = _known((w for _, w in words.values()), lexicon.lists)
+    found = {sid: _from_words(text, w, known, lexicon) for sid, (text, w) in words.items()}
+    by_segment = _settled(found, lexicon.lists)
     persons = frozenset(m.key for ms in by_segment.values() for m in ms if m.kind == "person")
     return NameIndex(by_segment, persons)
 
 
-def _runs(text: str, words: list[_Word | None], connectors: frozenset[str]) -> list[list[_Word]]:
+def _settled(
+    found: Mapping[str, list[NameMention]], lexicon: NameLexicon
+) -> dict[str, tuple[NameMention, ...]]:
+    """Decide what only all the articles together tell.
+
+    A two-word "person" ending like a place is a place too ("Blue Nile" beside "Upper Nile"), and a
+    country's organisation is the organisation named bare elsewhere ("U.S. State Department").
+    """
+    mentions = [m for ms in found.values() for m in ms]
+    place_ends = {m.label.split()[-1].lower() for m in mentions if m.kind == "place" and " " in m.label}
+    place_ends -= {m.key for m in mentions if m.kind == "person" and m.titled}
+    organisations = {m.key for m in mentions if m.kind == "organisation"}
+    countries = {c.lower() + " " for c in lexicon.aliases.values()}
+    renamed: dict[str, str] = {}
+    for key in organisations:
+        for country in countries:
+            if key.startswith(country) and key[len(country) :] in organisations:
+                renamed[key] = key[len(country) :]
+    out = {}
+    for sid, ms in found.items():
+        settled = []
+        for m in ms:
+            if m.kind == "person" and not m.titled and " " in m.label and m.key in place_ends:
+                m = replace(m, key=place_key(m.label.lower().split(), lexicon), kind="place")
+            elif m.kind == "organisation" and m.key in renamed:
+                m = replace(m, key=renamed[m.key])
+            settled.append(m)
+        out[sid] = tuple(settled)
+    return out
+
+
+def _runs(text: str, words: list[_Word | None], lexicon: NameLexicon) -> list[list[_Word]]:
+    """Runs of capitalised words (and connectors between them) that may hold one or more names."""
+    connectors = lexicon.connectors
     runs: list[list[_Word]] = []
     current: list[_Word] = []
     for i, word in enumerate(words):
@@ -176,23 +237,34 @@ def _runs(text: str, words: list[_Word | None], connectors: frozenset[str]) -> l
             continue
         if not current and not word.capitalised:
             continue
-        joined = bool(current) and not current[-1].possessive and _adjacent(text, current[-1], word)
+        joined = bool(current) and _adjacent(text, current[-1], word, lexicon)
         if word.capitalised:
             if not joined:
                 current = [word]
                 runs.append(current)
             else:
                 current.append(word)
-        elif joined and word.lower in connectors and _name_follows(words, i + 1, connectors):
+        elif (
+            joined
+            and word.lower in connectors
+            and (word.lower != "for" or any(_is_org_word(w.lower, lexicon) for w in current))
+            and _name_follows(words, i + 1, connectors)
+        ):  # "Coalition of the Willing", "Committee for ..." but not "the Nuba Mountains for Unity State"
             current.append(word)
         else:
             current = []
     return runs
 
 
-def _adjacent(text: str, previous: _Word, word: _Word) -> bool:
-    """Whether two words stand next to each other in a name: one space apart, or an initial's full stop."""
+def _adjacent(text: str, previous: _Word, word: _Word, lexicon: NameLexicon) -> bool:
+    """Whether two words stand next to each other in one name.
+
+    One space apart, or after an initial's full stop ("Rabie A. Atti"); a possessive ends a name unless the
+    name goes on through it ("Sudan People's Liberation Army").
+    """
     gap = text[previous.end : word.start]
+    if previous.possessive:
+        return previous.lower in lexicon.possessive_in_names and gap in ("'s ", "' ")
     return gap == " " or (previous.initial and gap == ". ")
 
 
@@ -209,7 +281,7 @@ def _from_words(
 ) -> list[NameMention]:
     lists = lexicon.lists
     mentions: list[NameMention] = []
-    for run in _runs(text, words, lists.connectors):
+    for run in _runs(text, words, lists):
         chunk: list[_Word] = []
         titled = False
         i = 0
@@ -222,28 +294,70 @@ def _from_words(
                 _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], True
                 i += size
-            elif size := lexicon.aliases.match(run, i):
+            elif (size := lexicon.aliases.match(run, i)) and _names_the_seat(chunk, lists):
+                chunk += run[i : i + size]
+                i += size
+            elif size:
                 _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], False
-                phrase = run[i : i + size]
-                phrase_text = " ".join(w.text for w in phrase).lower()
-                canonical = lists.aliases.get(phrase_text) or lists.aliases[phrase_text[:-1]]
-                is_org = canonical.isupper() or canonical.split()[-1].lower() in lists.org_words
-                mentions.append(
-                    NameMention(
-                        phrase[0].start,
-                        phrase[-1].end,
-                        f"alias:{canonical.lower()}",
-                        canonical,
-                        "organisation" if is_org or canonical == "United Nations" else "place",
-                    )
-                )
+                canonical = _canonical(run[i : i + size], lists)
+                if _organisation_follows(
+                    run, i + size, lexicon
+                ):  # "Sudan Armed Forces", "U.S. State Department"
+                    rest = run[i + size :]
+                    key = _spelled([canonical.lower(), *(w.lower for w in rest)], lists)
+                    label = text[run[i].start : run[-1].end]
+                    mentions.append(NameMention(run[i].start, run[-1].end, key, label, "organisation"))
+                    break
+                mentions.append(_alias_mention(run[i : i + size], canonical, lists))
                 i += size
             else:
                 chunk.append(run[i])
                 i += 1
         _flush(text, chunk, titled, known, lists, mentions)
     return _merge_acronyms(text, mentions)
+
+
+def _canonical(phrase: list[_Word], lexicon: NameLexicon) -> str:
+    """The name an alias phrase stands for ("U.S." -> "United States")."""
+    phrase_text = " ".join(w.text for w in phrase).lower()
+    return lexicon.aliases.get(phrase_text) or lexicon.aliases[phrase_text[:-1]]
+
+
+def _alias_mention(phrase: list[_Word], canonical: str, lexicon: NameLexicon) -> NameMention:
+    is_org = canonical.isupper() or canonical.split()[-1].lower() in lexicon.org_words
+    kind: NameKind = "organisation" if is_org or canonical == "United Nations" else "place"
+    return NameMention(phrase[0].start, phrase[-1].end, f"alias:{canonical.lower()}", canonical, kind)
+
+
+def _names_the_seat(chunk: list[_Word], lexicon: NameLexicon) -> bool:
+    """Whether a name goes on with "of"/"for" and a place ("Council of Europe", "Republic of South Sudan")."""
+    return (
+        len(chunk) > 1
+        and chunk[-1].lower in ("of", "for")
+        and (chunk[0].lower in lexicon.place_prefixes or any(_is_org_word(w.lower, lexicon) for w in chunk))
+    )
+
+
+def _organisation_follows(run: list[_Word], i: int, lexicon: _Lexicon) -> bool:
+    """Whether the rest of a run from i names an organisation ("U.S. State Department").
+
+    An organisation word must come before any other alias ("Mine Action Coordination Center of South
+    Sudan"), and no title may stand in it ("U.S. President Trump").
+    """
+    named = False
+    for j in range(i, len(run)):
+        if lexicon.titles.match(run, j) or (not named and lexicon.aliases.match(run, j)):
+            return False
+        named = named or _is_org_word(run[j].lower, lexicon.lists)
+    return named
+
+
+def _is_org_word(lower: str, lexicon: NameLexicon) -> bool:
+    """An organisation word, also as part of a hyphenated word ("Army-North")."""
+    return lower in lexicon.org_words or (
+        "-" in lower and any(p in lexicon.org_words for p in lower.split("-"))
+    )
 
 
 def _is_date_word(text: str, word: _Word, lexicon: NameLexicon) -> bool:
@@ -276,12 +390,46 @@ def _flush(
     ):
         return
     lowered = [w.lower for w in chunk]
-    is_org = any(w in lexicon.org_words for w in lowered) or (
-        len(chunk) == 1 and chunk[0].text.isupper() and len(chunk[0].text) > 1
-    )
-    kind: NameKind = "organisation" if is_org else "person" if titled or len(chunk) > 1 else "name"
-    key = lowered[-1] if kind == "person" else " ".join(lowered)
-    out.append(NameMention(chunk[0].start, chunk[-1].end, key, text[chunk[0].start : chunk[-1].end], kind))
+    label = text[chunk[0].start : chunk[-1].end]
+    if any(_is_org_word(w, lexicon) for w in lowered) or (
+        len(chunk) == 1 and label.isupper() and len(label) > 1
+    ):
+        out.append(
+            NameMention(chunk[0].start, chunk[-1].end, _spelled(lowered, lexicon), label, "organisation")
+        )
+    elif (
+        not titled
+        and len(chunk) > 1
+        and (lowered[-1] in lexicon.place_words or first in lexicon.place_prefixes)
+    ):
+        out.append(NameMention(chunk[0].start, chunk[-1].end, place_key(lowered, lexicon), label, "place"))
+    elif titled or len(chunk) > 1:
+        out.append(
+            NameMention(
+                chunk[0].start, chunk[-1].end, _surname(lowered[-1], lexicon), label, "person", titled
+            )
+        )
+    else:
+        out.append(NameMention(chunk[0].start, chunk[-1].end, first, label, "name"))
+
+
+def _spelled(lowered: Sequence[str], lexicon: NameLexicon) -> str:
+    """An organisation's key, one spelling for British and American variants ("world food program")."""
+    return " ".join(lexicon.spellings.get(w, w) for w in lowered)
+
+
+def place_key(lowered: Sequence[str], lexicon: NameLexicon) -> str:
+    """A place's key: its words less a closing place word, so "Unity State" and "Unity" share one."""
+    words = list(lowered)
+    if len(words) > 1 and words[-1] in lexicon.place_words:
+        words.pop()
+    return " ".join(words)
+
+
+def _surname(word: str, lexicon: NameLexicon) -> str:
+    """A person's key: the last word, less a particle ("al-Bashir" and "Bashir" are one person)."""
+    particle, _, rest = word.partition("-")
+    return rest if rest and particle in lexicon.connectors else word
 
 
 def _merge_acronyms(text: str, mentions: list[NameMention]) -> list[NameMention]:
