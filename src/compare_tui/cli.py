@@ -215,19 +215,27 @@ def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
         size = parse_size(args.size)
     except ValueError as exc:
         raise UsageError(f"--size: {exc}") from None
-    svg = render_svg(_sources(args), settings=settings, size=size)
+    rendered = render_svg(_sources(args), settings=settings, size=size)
+    for error in rendered.errors:
+        _fail(str(error))
+    svg = rendered.svg
+    if svg is None:
+        return EXIT_INPUT
     try:
         if fmt == "svg":
             save_svg(svg, args.output)
         else:
             from compare_tui.core.atomic import write_bytes_atomic
-            from compare_tui.png import svg_to_png
+            from compare_tui.png import PngError, svg_to_png
 
             args.output.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(args.output, svg_to_png(svg))
+            try:
+                write_bytes_atomic(args.output, svg_to_png(svg))
+            except PngError as exc:
+                return _fail(f"{args.output}: cannot draw the PNG ({exc})")
     except OSError as exc:
         return _fail(f"{args.output}: cannot write the screenshot ({exc.strerror or exc})")
-    return 0
+    return EXIT_INPUT if rendered.errors else 0
 
 
 def _run_app(args: argparse.Namespace, settings: Settings) -> int:

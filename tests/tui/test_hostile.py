@@ -77,6 +77,7 @@ def test_details_of_a_hostile_row_are_literal_too() -> None:
 
 
 def test_headless_screenshot_has_no_links() -> None:
-    svg = render_svg(SOURCES, settings=Settings(theme="textual-dark"), size=(160, 50))
+    svg = render_svg(SOURCES, settings=Settings(theme="textual-dark"), size=(160, 50)).svg
+    assert svg is not None
     assert "href" not in svg and "\x1b" not in svg
     assert "[bold red]vote[/bold red]" in svg.replace("&#160;", " ")

@@ -156,3 +156,28 @@ def test_cli_screenshot_refuses_other_formats(tmp_path: Path, capsys: pytest.Cap
 
     assert main(["screenshot", "-o", str(tmp_path / "shot.gif")]) == 2
     assert "shot.gif: name a .svg or .png file, or give --format svg|png" in capsys.readouterr().err
+
+
+def test_cli_screenshot_reports_a_bad_input_and_draws_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare_tui.cli import main
+
+    sample = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-guarantees"
+    missing = tmp_path / "gone.txt"
+    out = tmp_path / "shot.svg"
+    assert main(["screenshot", str(missing), str(sample), "-o", str(out), "--size", "80x24"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"compare-tui: {missing}: no such file or folder"]
+    assert "<svg" in out.read_text(encoding="utf-8")
+
+
+def test_cli_screenshot_with_nothing_to_compare_fails_without_an_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare_tui.cli import main
+
+    out = tmp_path / "shot.png"
+    assert main(["screenshot", str(tmp_path / "gone.txt"), "-o", str(out), "--size", "80x24"]) == 2
+    assert "gone.txt: no such file or folder" in capsys.readouterr().err
+    assert not out.exists()

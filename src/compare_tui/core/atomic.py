@@ -8,8 +8,8 @@ would swap a system device for a plain file.
 from __future__ import annotations
 
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -17,30 +17,27 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
     path = Path(os.path.realpath(path))
     try:
-        mode = path.stat().st_mode
+        mode: int | None = path.stat().st_mode
     except FileNotFoundError:
-        mode = stat.S_IFREG | (0o666 & ~_umask())
-    if not stat.S_ISREG(mode):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
         with path.open("wb") as handle:
             handle.write(data)
         return
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # Created like any new file (0o666 less the umask); an existing file's mode is kept.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(mode))
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def write_text_atomic(path: Path | str, text: str) -> None:

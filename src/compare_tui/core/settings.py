@@ -83,8 +83,6 @@ def _coerce(values: Mapping[str, Any], *, source: str) -> Settings:
                 if not isinstance(value, Mapping):
                     raise TypeError("expected a table of binding id = keys")
                 out[name] = {str(k): str(v) for k, v in value.items()}
-            elif isinstance(default, bool):
-                out[name] = value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes"}
             elif isinstance(default, int):
                 out[name] = int(value)
             elif isinstance(default, float):

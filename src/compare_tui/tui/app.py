@@ -71,7 +71,7 @@ class CompareApp(App[None]):
 
     async def wait_for_comparison(self) -> None:
         """Wait until the review screen's worker has delivered (for headless use and tests)."""
-        while self.review.comparison is None or self.review.query_one("#grid").loading:
+        while self.review.outcome is None or self.review.query_one("#grid").loading:
             await self.workers.wait_for_complete()
             await asyncio.sleep(0.01)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.export import name_slug
+from compare_tui.core.loading import LoadError
 from compare_tui.core.settings import Settings
 
 PREFIX = "compare-tui"
@@ -35,19 +37,31 @@ def parse_size(text: str) -> tuple[int, int]:
     return columns, lines
 
 
-def render_svg(sources: Sequence[object], *, settings: Settings, size: tuple[int, int] = (160, 50)) -> str:
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A headless screenshot: the SVG (None when nothing could be compared) and one error per unusable input."""
+
+    svg: str | None
+    errors: tuple[LoadError, ...]
+
+
+def render_svg(sources: Sequence[object], *, settings: Settings, size: tuple[int, int] = (160, 50)) -> Rendered:
     """Run the app headless at `size` on `sources`, wait for the comparison, and return the screen as SVG."""
     return asyncio.run(_render_svg(sources, settings=settings, size=size))
 
 
-async def _render_svg(sources: Sequence[object], *, settings: Settings, size: tuple[int, int]) -> str:
+async def _render_svg(sources: Sequence[object], *, settings: Settings, size: tuple[int, int]) -> Rendered:
     from compare_tui.tui.app import CompareApp
 
     app = CompareApp(sources, settings=settings)
     async with app.run_test(size=size) as pilot:
         await app.wait_for_comparison()
+        outcome = app.review.outcome
+        assert outcome is not None
+        if outcome.comparison is None:
+            return Rendered(None, outcome.errors)
         await pilot.pause()
-        return app.export_screenshot()
+        return Rendered(app.export_screenshot(), outcome.errors)
 
 
 def save_svg(svg: str, path: Path) -> Path:

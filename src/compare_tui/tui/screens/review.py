@@ -133,6 +133,8 @@ class ReviewScreen(TriageScreen):
         self._compare = compare
         self.comparison: Comparison | None = None
         """The comparison on screen; None until the first worker finished."""
+        self.outcome: CompareOutcome | None = None
+        """What the last worker delivered (comparison and load errors); None while the first one runs."""
         self.cursor: Cursor | None = None
         """The reviewer's place: screen row, article column and finding."""
         self.mode: Mode = "aligned"
@@ -170,6 +172,7 @@ class ReviewScreen(TriageScreen):
     @on(ComparisonFinished)
     def _comparison_finished(self, message: ComparisonFinished) -> None:
         self.query_one(ComparisonGrid).loading = False
+        self.outcome = message.outcome
         for error in message.outcome.errors:
             self.notify(str(error), title="Not loaded", severity="error", timeout=8)
         comparison = message.outcome.comparison
