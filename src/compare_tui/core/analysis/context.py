@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from compare_tui.core.analysis.datelines import is_publication_line
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
 from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, Segment
 from compare_tui.core.textnorm import Token, fold, tokenize
@@ -32,6 +33,7 @@ class ArticleView:
     segments: tuple[Segment, ...]
     segment_starts: tuple[int, ...]
     row_of_segment: Mapping[str, str]
+    publication_lines: frozenset[str]  # ids of dateline, timestamp and byline segments (datelines.py)
     quotes: QuoteIndex
     tokens: tuple[Token, ...]
     token_starts: tuple[int, ...]
@@ -46,6 +48,10 @@ class ArticleView:
         low = bisect.bisect_left(self.token_starts, start)
         high = bisect.bisect_left(self.token_starts, end, low)
         return self.tokens[low:high]
+
+    def reports(self, segment: Segment) -> bool:
+        """Whether a segment reports (is no title, heading, dateline, timestamp or byline)."""
+        return segment.kind not in ("title", "heading") and segment.id not in self.publication_lines
 
     def segment_at(self, position: int) -> Segment | None:
         """The segment that contains a character position, if any."""
@@ -108,6 +114,11 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
                 segments=segments,
                 segment_starts=tuple(s.start for s in segments),
                 row_of_segment=row_of_segment,
+                publication_lines=frozenset(
+                    s.id
+                    for s in segments
+                    if s.kind != "title" and is_publication_line(folded[s.start : s.end])
+                ),
                 quotes=QuoteIndex.build(find_quotations(folded)),
                 tokens=tokens,
                 token_starts=tuple(t.start for t in tokens),

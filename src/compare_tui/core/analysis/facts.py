@@ -288,6 +288,8 @@ def _stretches(view: ArticleView) -> list[Span]:
     """Runs of adjacent segments in one paragraph, so that numbers and dates are matched in few passes."""
     runs: list[Span] = []
     for segment in view.segments:
+        if segment.id in view.publication_lines:  # when the copy was filed is not a fact of the story
+            continue
         if (
             runs
             and not view.folded[runs[-1].end : segment.start].strip()

@@ -73,7 +73,9 @@ class NameLexicon:
     connectors: frozenset[str]
     person_nouns: frozenset[str]
     weekdays: tuple[str, ...]
+    weekday_abbreviations: tuple[str, ...]
     months: tuple[str, ...]
+    publication_words: frozenset[str]
     number_words: tuple[str, ...]
     stopwords: frozenset[str]
 
@@ -189,7 +191,9 @@ def name_lexicon() -> NameLexicon:
         connectors=frozenset(terms("connectors")),
         person_nouns=frozenset(terms("person_nouns")),
         weekdays=tuple(terms("weekdays")),
+        weekday_abbreviations=tuple(terms("weekday_abbreviations")),
         months=tuple(terms("months")),
+        publication_words=frozenset(terms("publication_words")),
         number_words=tuple(terms("number_words")),
         stopwords=stopwords,
     )

@@ -179,14 +179,14 @@ class NameIndex:
 
 
 def index_names(views: Sequence[ArticleView]) -> NameIndex:
-    """Find the names of all prose segments (titles and headings are title-cased, so left out)."""
+    """Find the names of all reporting segments (titles and headings are title-cased, so left out)."""
     lexicon = _lexicon()
     connectors = lexicon.lists.connectors
     words = {
         s.id: (v.folded, _words(v.folded, v.tokens_in(s.start, s.end), s.start, connectors))
         for v in views
         for s in v.segments
-        if s.kind not in ("title", "heading")
+        if v.reports(s)
     }
     known = _known((w for _, w in words.values()), lexicon.lists)
     found = {sid: _from_words(text, w, known, lexicon) for sid, (text, w) in words.items()}

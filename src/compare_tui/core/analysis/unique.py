@@ -1,8 +1,8 @@
 """Unique passages: what one article reports and some others do not report at all.
 
 Read off the alignment: each run of consecutive segments of an article that sits in rows lacking some
-other article becomes one finding naming those articles. Section headings and one- or two-word lines are
-left out: they are layout, not reporting.
+other article becomes one finding naming those articles. Section headings, datelines and one- or two-word
+lines are left out: they are layout, not reporting.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
                 peers is None
                 or not peers.absent
                 or segment.kind == "heading"
+                or segment.id in view.publication_lines
                 or len(text.split()) < MIN_WORDS
             ):
                 continue

@@ -82,16 +82,16 @@ def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[
     """Findings on both sides of each short word-choice difference between aligned passages."""
     by_id = {v.id: v for v in views}
     order = {v.id: v.index for v in views}
-    segments = {s.id: (v, s) for v in views for s in v.segments}
+    segments = {s.id: s for v in views for s in v.segments if s.id not in v.publication_lines}
     collected: dict[tuple[str, int, int], dict[str, object]] = {}
     for row in rows:
-        present = sorted(row.article_ids(), key=order.__getitem__)
+        passages = {
+            a: [_passage(by_id[a], segments[sid]) for sid in ids if sid in segments]
+            for a, ids in row.segments.items()
+        }
+        present = sorted((a for a, p in passages.items() if p), key=order.__getitem__)
         if len(present) < 2:
             continue
-        passages = {
-            a: [_passage(by_id[a], segments[sid][1]) for sid in row.segments[a] if sid in segments]
-            for a in present
-        }
         reference = passages[present[0]]
         for other in present[1:]:
             for passage in passages[other]:

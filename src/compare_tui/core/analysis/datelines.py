@@ -1,0 +1,65 @@
+"""Publication lines: the dateline, timestamp or byline a web page or wire story carries.
+
+"Thu, 10 Nov 2011 02:45 PM", "Published on: 11 November 2011 - 11:25am", "WASHINGTON - April 27 -",
+"By Jeffrey Gettleman": they say when, where and by whom the copy was filed, not what happened, so the
+analysis takes no facts from them, does not call them unique passages and does not diff their wording.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from compare_tui.core.analysis.lexicons import name_lexicon
+
+MAX_CHARS = 120
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_CLOCK_OR_SLASH = re.compile(r"\d\s*[:/]\s*\d")
+_BYLINE_WORDS = 8
+
+
+@cache
+def _calendar() -> frozenset[str]:
+    """Weekday and month names and abbreviations, lower case, without full stops."""
+    lexicon = name_lexicon()
+    return frozenset(
+        w.rstrip(".") for w in (*lexicon.weekdays, *lexicon.months, *lexicon.weekday_abbreviations)
+    )
+
+
+def is_publication_line(text: str) -> bool:
+    """Whether a line is only a dateline, a timestamp or a byline."""
+    if len(text) > MAX_CHARS:
+        return False
+    return _is_dateline(text) or _is_byline(text)
+
+
+def _is_dateline(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not any(w.isdigit() for w in words):
+        return False
+    calendar, allowed = _calendar(), name_lexicon().publication_words
+    dated = False
+    for word in words:
+        lower = word.lower()
+        if word.isdigit() or lower in allowed or (word.isupper() and len(word) > 1):  # "WASHINGTON", "GMT"
+            continue
+        if lower not in calendar:
+            return False
+        dated = True
+    return dated or _CLOCK_OR_SLASH.search(text) is not None
+
+
+def _is_byline(text: str) -> bool:
+    """ "By Jeffrey Gettleman", "By ANNA SMITH and JOHN DOE": capitalised names after "By", nothing else."""
+    words = text.replace(",", " ").split()
+    return (
+        1 < len(words) <= _BYLINE_WORDS
+        and words[0].lower() == "by"
+        and all(w == "and" or _name_word(w) for w in words[1:])
+    )
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can be part of a person's name ("O'Neil", "Mary-Jane", "J.")."""
+    return word[:1].isupper() and all(c.isalpha() or c in ".'-" for c in word[1:])
