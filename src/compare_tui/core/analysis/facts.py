@@ -1,8 +1,8 @@
 """The omission ledger: facts (numbers, dates, names, quotations) and which articles carry each one.
 
-Facts are found by rules: numbers with what they count ("about 75% of Donetsk", "30 countries"), dates and
-days ("Thursday, Jan. 8", "Tuesday"), names (`names.py`), and quotations matched across articles nearly
-(rapidfuzz). Variants share a key, so "Macron" and "President Emmanuel Macron" are one fact. An article
+Facts are found by rules: numbers with what they count ("about 75% of Donetsk", "30 countries"), dates,
+days and times ("Thursday, Jan. 8", "Tuesday", "3 p.m.") (`quantities.py`), names (`names.py`), and
+quotations matched across articles nearly (rapidfuzz). Variants share a key, so "Macron" and "President Emmanuel Macron" are one fact. An article
 that never names a fact by the rules may still mention it where the rules do not look (a headline, a
 sentence start), so before calling a fact absent, its name is also looked for in the plain text.
 """
@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import astuple, dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -22,17 +21,12 @@ from compare_tui.core.analysis.attribution import find_attributions
 from compare_tui.core.analysis.context import ArticleView, Span, build_views, name_some
 from compare_tui.core.analysis.lexicons import name_lexicon
 from compare_tui.core.analysis.names import NameIndex, index_names
+from compare_tui.core.analysis.quantities import caseless, dates_and_times, numbers
 from compare_tui.core.analysis.scare_quotes import QuotationUse, quotation_uses
 from compare_tui.core.models import Article, Finding, Peers
 
 FactKind = Literal["number", "date", "person", "organisation", "place", "name", "quotation"]
 _CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
-_QUALIFIER = (
-    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|over|under|more\s+than|less\s+than"
-    r"|fewer\s+than|at\s+least|up\s+to|only|just)\s+)?"
-)
-# IGNORECASE also matches these to ASCII i and s; str.lower() alone does not (and makes U+0130 two characters)
-_CASELESS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,105 +56,6 @@ class _Found:
     kind: FactKind
     start: int
     end: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Patterns:
-    number: re.Pattern[str]
-    date: re.Pattern[str]
-    date_word: re.Pattern[str]  # a weekday or month as `date` spells it: every date contains one
-    digit: re.Pattern[str]  # every `number` holds a digit or a number word
-    number_word: re.Pattern[str]  # case-sensitive, for `_caseless` text
-    unit: re.Pattern[str]
-
-
-@cache
-def _patterns() -> _Patterns:
-    lexicon = name_lexicon()
-    days = "|".join(d.title() for d in lexicon.weekdays)
-    months = "|".join(re.escape(m.title()) for m in sorted(lexicon.months, key=len, reverse=True))
-    words = "|".join(sorted(lexicon.number_words, key=len, reverse=True))
-    day = rf"(?:(?:{days}),?\s+)?"
-    date = (
-        rf"{day}(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-        rf"|{day}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})(?!\w)(?:\s+\d{{4}})?"
-        rf"|(?:{months})\s+\d{{4}}|\b(?:{days})\b"
-    )
-    number = (
-        rf"(?<![\w.,-]){_QUALIFIER}(?P<value>[$€£]\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|(?i:{words}))"
-        rf"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?(?P<scale>\s(?:million|billion|trillion)\b)?(?![\w-])"
-    )
-    unit = re.compile(r"\s+(?:(?P<of>of)\s+(?:the\s+)?)?(?P<word>[A-Za-z][\w-]*)")
-    return _Patterns(
-        number=re.compile(number),
-        date=re.compile(date),
-        date_word=re.compile(f"{days}|{months}"),
-        digit=re.compile(r"\d"),
-        number_word=re.compile(words),
-        unit=unit,
-    )
-
-
-def _caseless(text: str) -> str:
-    """The text lower-cased as IGNORECASE compares it with ASCII words, one character for one."""
-    return text.translate(_CASELESS).lower()
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _dates(view: ArticleView, start: int, end: int) -> list[_Found]:
-    patterns = _patterns()
-    if not patterns.date_word.search(view.folded, start, end):  # cheap test first: most text has no date
-        return []
-    out = []
-    for m in patterns.date.finditer(view.folded, start, end):
-        text = m.group()
-        numbers = re.findall(r"\d+", text)
-        month = next((w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in name_lexicon().months), None)
-        if month and numbers:
-            key = f"date:{month[:3].lower()}-" + "-".join(numbers)
-        else:
-            key = "date:" + text.lower()
-        out.append(_Found(key, text, "date", m.start(), m.end()))
-    return out
-
-
-def _numbers(view: ArticleView, caseless: str, start: int, end: int, taken: list[_Found]) -> list[_Found]:
-    patterns = _patterns()
-    text = view.folded
-    if not (patterns.digit.search(text, start, end) or patterns.number_word.search(caseless, start, end)):
-        return []
-    stopwords = name_lexicon().stopwords
-    out = []
-    for m in patterns.number.finditer(text, start, end):
-        if any(f.start <= m.start("value") < f.end for f in taken):
-            continue
-        value = m.group("value").replace(",", "").replace(" ", "").lower()
-        if m.group("scale"):
-            value += " " + m.group("scale").strip()
-        span_end = m.end()
-        if m.group("percent"):
-            key, label_end = f"number:{value}%", m.end()
-            unit = patterns.unit.match(text, span_end, end)
-            if unit and unit.group("of"):
-                label_end = unit.end()
-        else:
-            unit = patterns.unit.match(text, span_end, end)
-            if unit is None or unit.group("word").lower() in stopwords:
-                if not value[:1].isdigit() or re.fullmatch(r"(19|20)\d\d", value):
-                    continue
-                key, label_end = f"number:{value}", span_end
-            else:
-                key, label_end = f"number:{value} {_stem(unit.group('word'))}", unit.end()
-        out.append(_Found(key, text[m.start() : label_end], "number", m.start(), label_end))
-    return out
 
 
 def _names(names: NameIndex, segment_id: str) -> list[_Found]:
@@ -309,11 +204,15 @@ def _extract(
     for view in views:
         items: list[_Found] = []
         dates: list[_Found] = []
-        caseless = _caseless(view.folded)
+        folded_caseless = caseless(view.folded)
         for segment in _stretches(view):
-            in_stretch = _dates(view, segment.start, segment.end)
-            dates += in_stretch
-            items += in_stretch + _numbers(view, caseless, segment.start, segment.end, in_stretch)
+            in_stretch = dates_and_times(view.folded, segment.start, segment.end)
+            dates += [_Found(*astuple(q)) for q in in_stretch]
+            items += [
+                _Found(*astuple(q))
+                for q in in_stretch
+                + numbers(view.folded, folded_caseless, segment.start, segment.end, in_stretch)
+            ]
         for segment in view.segments:
             items += [n for n in _names(names, segment.id) if not _overlaps_any(n, dates)]
         items += quotations.get(view.id, [])

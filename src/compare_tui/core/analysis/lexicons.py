@@ -77,6 +77,7 @@ class NameLexicon:
     months: tuple[str, ...]
     publication_words: frozenset[str]
     number_words: tuple[str, ...]
+    unit_modifiers: frozenset[str]
     stopwords: frozenset[str]
 
 
@@ -195,5 +196,6 @@ def name_lexicon() -> NameLexicon:
         months=tuple(terms("months")),
         publication_words=frozenset(terms("publication_words")),
         number_words=tuple(terms("number_words")),
+        unit_modifiers=frozenset(terms("unit_modifiers")),
         stopwords=stopwords,
     )

@@ -1,0 +1,244 @@
+"""Numbers with what they count, dates and times of day, found by rules in folded article text.
+
+A number's fact is the figure and the noun it counts: "about 75% of Donetsk", "30 countries", "23,000 Nuban
+refugees" (refugees, not the adjective), "two U.N. aircraft", "hundreds of thousands of people". Number words
+count as their digits, so "six months" and "6 months" are one fact. Dates share a key with or without the
+year ("Nov. 10, 2011", "November 10th"); a year alone is a date too ("the 2005 peace deal"); times of day are
+dates to the minute ("2:53 p.m.", "3:00 pm" = "3 p.m.", "1200 GMT" = "12:00 GMT").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from compare_tui.core.analysis.lexicons import name_lexicon
+
+QuantityKind = Literal["number", "date"]
+_QUALIFIER = (
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|over|under|more\s+than|less\s+than"
+    r"|fewer\s+than|at\s+least|up\s+to|only|just)\s+)?"
+)
+# IGNORECASE also matches these to ASCII i and s; str.lower() alone does not (and makes U+0130 two characters)
+_CASELESS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_ONES = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_TEENS = ("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_DIGITS = (
+    {word: str(n) for n, word in enumerate((*_ONES, *_TEENS), start=2)}
+    | {word: str(n) for n, word in zip(range(20, 100, 10), _TENS)}
+    | {"dozen": "12", "hundred": "100", "thousand": "1000"}
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_BEFORE_YEAR = frozenset(
+    {"in", "since", "until", "by", "of", "the", "a", "from", "before", "after", "during", "mid"}
+)
+_MAX_MODIFIERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number, date or time stated in a text: its ledger key, its words and its span."""
+
+    key: str
+    label: str
+    kind: QuantityKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    number: re.Pattern[str]
+    date: re.Pattern[str]
+    date_word: re.Pattern[str]  # a weekday or month as `date` spells it: every date contains one
+    time: re.Pattern[str]
+    digit: re.Pattern[str]  # every `number` and `time` holds a digit; numbers may be words instead
+    number_word: re.Pattern[str]  # case-sensitive, for `caseless` text
+    unit: re.Pattern[str]  # the word after a number ("of" allowed before it: "75% of Donetsk")
+    next_word: re.Pattern[str]  # the word after that
+
+
+@cache
+def _patterns() -> _Patterns:
+    lexicon = name_lexicon()
+    days = "|".join(d.title() for d in lexicon.weekdays)
+    months = "|".join(re.escape(m.title()) for m in sorted(lexicon.months, key=len, reverse=True))
+    words = "|".join(sorted(lexicon.number_words, key=len, reverse=True))
+    day = rf"(?:(?:{days}),?\s+)?"
+    date = (
+        rf"{day}(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+        rf"|{day}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})(?!\w)(?:\s+\d{{4}})?"
+        rf"|(?:{months})\s+\d{{4}}|\b(?:{days})\b"
+    )
+    number = (
+        rf"(?<![\w.,:-]){_QUALIFIER}(?P<value>[$€£]\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|(?i:{words}))"
+        rf"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?(?P<scale>\s(?:million|billion|trillion)\b)?(?![\w-])"
+    )
+    time = (
+        r"(?<![\w.:,])(?:(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s?(?P<half>[apAP])(?:\.\s?[mM]\b\.?|\s?[mM]\b)"
+        r"|(?P<hour24>\d{1,2}):(?P<minute24>\d\d)(?![\d:])"
+        r"|(?P<hhmm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:GMT|UTC)\b))"
+        r"(?:\s?(?P<zone>GMT|UTC)\b)?"
+    )
+    word = r"(?P<word>(?:[A-Za-z]\.){2,}|[A-Za-z][\w-]*)"  # "U.N." or a word
+    return _Patterns(
+        number=re.compile(number),
+        date=re.compile(date),
+        date_word=re.compile(f"{days}|{months}"),
+        time=re.compile(time),
+        digit=re.compile(r"\d"),
+        number_word=re.compile(words),
+        unit=re.compile(rf"\s+(?:(?P<of>of)\s+(?:the\s+)?)?{word}"),
+        next_word=re.compile(rf"\s+{word}"),
+    )
+
+
+def caseless(text: str) -> str:
+    """The text lower-cased as IGNORECASE compares it with ASCII words, one character for one."""
+    return text.translate(_CASELESS).lower()
+
+
+def stem(word: str) -> str:
+    """A plural's singular, roughly ("countries" -> "country", "bombs" -> "bomb")."""
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def dates_and_times(text: str, start: int, end: int) -> list[Quantity]:
+    """Dates, weekdays and times of day in text[start:end]."""
+    patterns = _patterns()
+    out = []
+    if patterns.date_word.search(text, start, end):  # cheap test first: most text has no date
+        months = name_lexicon().months
+        for m in patterns.date.finditer(text, start, end):
+            label = m.group()
+            numbers = re.findall(r"\d+", label)
+            days = [n for n in numbers if len(n) <= 2]
+            month = next((w for w in re.findall(r"[A-Za-z]+", label) if w.lower() in months), None)
+            if month and numbers:  # with the day, the year adds nothing to tell two dates of one story apart
+                key = f"date:{month[:3].lower()}-" + (days[0] if days else numbers[0])
+            else:
+                key = "date:" + label.lower()
+            out.append(Quantity(key, label, "date", m.start(), m.end()))
+    if patterns.digit.search(text, start, end):
+        out += [
+            _time(m) for m in patterns.time.finditer(text, start, end) if _taken_by(out, m.start()) is None
+        ]
+    return sorted(out, key=lambda q: q.start)
+
+
+def _time(m: re.Match[str]) -> Quantity:
+    if m.group("hour"):
+        hour, minute = int(m.group("hour")) % 12, int(m.group("minute") or 0)
+        hour += 12 if m.group("half").lower() == "p" else 0
+    elif m.group("hour24"):
+        hour, minute = int(m.group("hour24")), int(m.group("minute24"))
+    else:
+        hour, minute = int(m.group("hhmm")), int(m.group("mm"))
+    zone = " gmt" if m.group("zone") else ""
+    label = m.group().rstrip()
+    return Quantity(f"time:{hour:02d}:{minute:02d}{zone}", label, "date", m.start(), m.start() + len(label))
+
+
+def _taken_by(taken: list[Quantity], position: int) -> Quantity | None:
+    return next((q for q in taken if q.start <= position < q.end), None)
+
+
+def numbers(text: str, folded_caseless: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:
+    """Numbers in text[start:end] with what they count; `taken` (dates and times) are skipped."""
+    patterns = _patterns()
+    if not (
+        patterns.digit.search(text, start, end) or patterns.number_word.search(folded_caseless, start, end)
+    ):
+        return []
+    found = (
+        _number(text, m, end)
+        for m in patterns.number.finditer(text, start, end)
+        if not _taken_by(taken, m.start("value"))
+    )
+    return [q for q in found if q is not None]
+
+
+def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
+    """The fact of one number match, or None when it counts nothing ("three" standing for things)."""
+    patterns, lexicon = _patterns(), name_lexicon()
+    raw = m.group("value")
+    value = _value(raw)
+    if m.group("scale"):
+        value += " " + m.group("scale").strip()
+    elif _YEAR.fullmatch(raw) and not m.group("percent") and _is_year(text, m):
+        return Quantity(f"date:{raw}", raw, "date", m.start("value"), m.end("value"))
+    unit = patterns.unit.match(text, m.end(), end)
+    if m.group("percent"):
+        label_end = unit.end() if unit and unit.group("of") else m.end()
+        return Quantity(f"number:{value}%", text[m.start() : label_end], "number", m.start(), label_end)
+    label_end = m.end()
+    if unit and unit.group("word").lower() in lexicon.number_words:  # "hundreds of thousands"
+        value = f"{value} of {_value(unit.group('word'))}"
+        label_end = unit.end()
+        unit = patterns.unit.match(text, label_end, end)
+    counted = _counted(text, unit, end) if unit else None
+    written_out = not raw[:1].isdigit() and raw[:1] not in "$€£"
+    if counted is None:
+        if written_out:  # "three" alone stands for things named before
+            return None
+        key = f"number:{value}"
+    elif written_out and counted.group("word").endswith("ed"):
+        return None  # "of which four exploded": the number stands for the things, it does not count them
+    else:
+        key, label_end = f"number:{value} {_unit_key(counted.group('word'))}", counted.end()
+    return Quantity(key, text[m.start() : label_end], "number", m.start(), label_end)
+
+
+def _unit_key(word: str) -> str:
+    """One spelling of what is counted: singular, American ("metres" -> "meter", "km" -> "kilometer")."""
+    singular = stem(word)
+    return name_lexicon().spellings.get(singular, singular)
+
+
+def _is_year(text: str, m: re.Match[str]) -> bool:
+    """ "in 2005", "the 2005 peace deal", "2011." but not "2000 people"."""
+    before = text[max(0, m.start("value") - 12) : m.start("value")].split()
+    unit = _patterns().unit.match(text, m.end())
+    return (
+        (bool(before) and before[-1].lower() in _BEFORE_YEAR) or unit is None or unit.group("of") is not None
+    )
+
+
+def _value(raw: str) -> str:
+    """A figure as the key writes it: digits without thousands separators; number words as digits."""
+    value = " ".join(raw.replace(",", "").lower().split())
+    value = re.sub(r"^([$€£]) ", r"\1", value)
+    return _DIGITS.get(value, value)
+
+
+def _counted(text: str, unit: re.Match[str], end: int) -> re.Match[str] | None:
+    """The word a number counts, past words that only say what kind ("23,000 Nuban refugees").
+
+    "two other explosions", "two U.N. aircraft": a capitalised word, an abbreviation or a modifier is skipped
+    when an ordinary word follows; otherwise it is what is counted ("30,000 Sudanese have found refuge").
+    """
+    patterns, lexicon = _patterns(), name_lexicon()
+    current = unit
+    if unit.group("word").lower() in lexicon.stopwords - lexicon.unit_modifiers:
+        return None
+    for _ in range(_MAX_MODIFIERS):
+        word = current.group("word")
+        if not (word[:1].isupper() or "." in word or word.lower() in lexicon.unit_modifiers):
+            return current
+        following = patterns.next_word.match(text, current.end(), end)
+        if (
+            following is None
+            or following.group("word")[:1].isupper()
+            or following.group("word").lower() in lexicon.stopwords
+        ):
+            return current
+        current = following
+    return current

@@ -1,0 +1,67 @@
+"""Numbers with what they count, dates and times of day: keys that match across articles, and no noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare_tui.core.analysis.quantities import caseless, dates_and_times, numbers
+
+
+def _facts(text: str) -> dict[str, str]:
+    """Key -> label of every date, time and number in a text."""
+    taken = dates_and_times(text, 0, len(text))
+    found = taken + numbers(text, caseless(text), 0, len(text), taken)
+    return {q.key: q.label for q in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "label"),
+    [
+        ("The attack began at 2:53 p.m. local time.", "time:14:53", "2:53 p.m."),
+        ("It was bombed at approximately 3:00 pm on Thursday.", "time:15:00", "3:00 pm"),
+        ("There were three other explosions at 3 p.m. (1200 GMT).", "time:12:00 gmt", "1200 GMT"),
+        ("He arrived at about 12:00 GMT.", "time:12:00 gmt", "12:00 GMT"),
+        ("The story was filed at 02:45 PM.", "time:14:45", "02:45 PM"),
+    ],
+)
+def test_times_of_day(text: str, key: str, label: str) -> None:
+    facts = _facts(text)
+    assert facts[key] == label
+    assert [k for k in facts if k.startswith("number:")] in ([], ["number:3 explosion"])  # no "53 p", "00 pm"
+
+
+def test_a_date_has_one_key_with_or_without_its_year() -> None:
+    assert set(_facts("on Thursday, Nov. 10, 2011, and again on November 10th")) == {"date:nov-10"}
+
+
+def test_what_a_number_counts_is_the_noun_not_the_adjective() -> None:
+    facts = _facts(
+        "It sheltered nearly 23,000 Nuban refugees. Two U.N. aircraft landed. There were three other "
+        "explosions. Since then more than 30,000 Sudanese have found refuge."
+    )
+    assert facts["number:23000 refugee"] == "nearly 23,000 Nuban refugees"
+    assert facts["number:2 aircraft"] == "Two U.N. aircraft"
+    assert facts["number:3 explosion"] == "three other explosions"
+    assert facts["number:30000 sudanese"] == "more than 30,000 Sudanese"
+
+
+def test_number_words_and_unit_spellings_share_keys_with_digits() -> None:
+    a = _facts("It lasted six months, about two metres wide, 25 km away.")
+    b = _facts("It lasted 6 months, about 2 meters wide, 25 kilometres away.")
+    assert set(a) == set(b) == {"number:6 month", "number:2 meter", "number:25 kilometer"}
+
+
+def test_counts_of_counts_and_a_quarter() -> None:
+    facts = _facts("Hundreds of thousands of civilians fled about a quarter mile.")
+    assert facts["number:hundreds of thousands civilian"] == "Hundreds of thousands of civilians"
+    assert "number:a quarter mile" in facts
+
+
+def test_years_are_dates_but_counts_are_not() -> None:
+    facts = _facts("The 2005 peace deal ended it in 2011. Some 2000 people fled.")
+    assert {"date:2005", "date:2011", "number:2000 people"} <= set(facts)
+
+
+def test_number_words_standing_for_things_are_not_facts() -> None:
+    facts = _facts("Four bombs fell, of which four exploded; three were duds and two landed outside.")
+    assert set(facts) == {"number:4 bomb"}
