@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -207,9 +207,9 @@ def _extract(
         folded_caseless = caseless(view.folded)
         for segment in _stretches(view):
             in_stretch = dates_and_times(view.folded, segment.start, segment.end)
-            dates += [_Found(*astuple(q)) for q in in_stretch]
+            dates += [_Found(q.key, q.label, q.kind, q.start, q.end) for q in in_stretch]
             items += [
-                _Found(*astuple(q))
+                _Found(q.key, q.label, q.kind, q.start, q.end)
                 for q in in_stretch
                 + numbers(view.folded, folded_caseless, segment.start, segment.end, in_stretch)
             ]

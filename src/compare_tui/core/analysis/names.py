@@ -21,7 +21,8 @@ from compare_tui.core.analysis.lexicons import NameLexicon, name_lexicon
 from compare_tui.core.textnorm import Token
 
 NameKind = Literal["person", "organisation", "place", "name"]
-_SENTENCE_BREAK = frozenset('.!?:"`')
+_SENTENCE_BREAK = frozenset('.!?:"`\n')
+_OPENING_FORMS = ("ing", "ed", "ly")  # a verb or adverb opening a sentence before a name
 _DAY_AFTER = re.compile(r"\.?,?\s\d")
 
 
@@ -66,11 +67,16 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
     after_initial = False
     for token in tokens:
         word = token.text
+        if not word[0].isupper() and word not in connectors and "-" not in word:  # most words: fast way out
+            words.append(None)
+            after_initial = False
+            previous_end = token.end
+            continue
         possessive = word.endswith("'s")
         if possessive:
             word = word[:-2]
         else:  # "Peoples' Liberation Army": the tokenizer leaves a plural's apostrophe out
-            possessive = word[-1:] == "s" and text[token.end : token.end + 1] == "'"
+            possessive = word[-1] == "s" and text[token.end : token.end + 1] == "'"
         capitalised = word[:1].isupper()
         if "-" in word:
             head, _, tail = word.partition("-")
@@ -83,7 +89,7 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
             gap = text[previous_end : token.start]
             if after_initial:
                 gap = gap.removeprefix(".")
-            at_start = not words or not _SENTENCE_BREAK.isdisjoint(gap) or "\n" in gap or "  " in gap
+            at_start = not words or not _SENTENCE_BREAK.isdisjoint(gap) or "  " in gap
             initial = len(word) == 1 and capitalised and text[token.end : token.end + 1] == "."
             words.append(
                 _Word(
@@ -379,6 +385,9 @@ def _flush(
         chunk = chunk[1:]
     while chunk and chunk[-1].lower in lexicon.connectors:
         chunk = chunk[:-1]
+    opening = chunk[0] if chunk else None
+    if opening and len(chunk) > 1 and opening.at_sentence_start and opening.lower not in known:
+        chunk = chunk[1:] if opening.lower.endswith(_OPENING_FORMS) else chunk  # "Describing Yida as ..."
     if not chunk:
         return
     first = chunk[0].lower
@@ -403,6 +412,10 @@ def _flush(
         and (lowered[-1] in lexicon.place_words or first in lexicon.place_prefixes)
     ):
         out.append(NameMention(chunk[0].start, chunk[-1].end, place_key(lowered, lexicon), label, "place"))
+    elif "of" in lowered:  # "Isaacs of Samaritan's Purse": a person and where they work, not one name
+        split = lowered.index("of")
+        _flush(text, chunk[:split], titled, known, lexicon, out)
+        _flush(text, chunk[split + 1 :], False, known, lexicon, out)
     elif titled or len(chunk) > 1:
         out.append(
             NameMention(
