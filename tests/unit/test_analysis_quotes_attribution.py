@@ -85,3 +85,64 @@ def test_near_identical_quotations_mark_the_changed_words() -> None:
     )
     first = next(f for f in _of(analyse([a1, a2], _solo_rows(a1, a2)), "attribution") if f.article == "a1")
     assert first.detail["quote_diff"] == {"a2": [{"this": "a", "other": "any"}]}
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    """(verb, speaker) of every attribution with a reporting verb in a one-article text."""
+    article = _article("a1", text)
+    return [
+        (str(f.detail["verbs"]["a1"]), str(f.detail["speaker"]))
+        for f in _of(analyse([article], _solo_rows(article)), "attribution")
+        if f.category != "continuation"
+    ]
+
+
+def test_plural_nouns_and_capitals_are_not_reporting_verbs() -> None:
+    text = (
+        "Title line\n\nKiir denied those claims in a statement. The United States issued a statement. "
+        "Fighting spread to South Kordofan and Blue Nile states."
+    )
+    assert _speakers(text) == [("denied", "Kiir")]
+    article = _article("a1", text)
+    assert _of(analyse([article], _solo_rows(article)), "loaded_language") == []
+
+
+def test_a_verb_form_that_can_be_a_noun_still_reports_before_that() -> None:
+    assert _speakers("Title line\n\nWitkoff claims that progress was made.") == [("claims", "Witkoff")]
+
+
+def test_the_object_of_accused_or_told_is_not_the_speaker() -> None:
+    text = (
+        "Title line\n\nTaban Deng, the governor of Unity state, accused Sudan of the attack. "
+        "Sources on the ground told Enough that one bomb fell."
+    )
+    assert _speakers(text) == [("accused", "Taban Deng")]
+
+
+def test_inverted_speakers_close_the_clause() -> None:
+    text = (
+        'Title line\n\n"Two bombs fell," said UNHCR spokesman Adrian Edwards. "We will not go to war," said a '
+        "Sudanese government spokesman, Rabie A. Atti. Mr Lang, the commissioner, said that 12 people died. "
+        'Susan Rice, U.S. Ambassador for the United Nations, said the Sudan government "blatantly lied".'
+    )
+    assert _speakers(text) == [
+        ("said", "Adrian Edwards"),
+        ("said", "Rabie A. Atti"),
+        ("said", "Lang"),
+        ("said", "Susan Rice"),
+    ]
+
+
+def test_a_person_of_an_organisation_is_the_speaker() -> None:
+    text = (
+        "Title line\n\nKen Isaacs spoke first. As Isaacs of Samaritan's Purse contends, the camp is unsafe."
+    )
+    assert ("contends", "Isaacs") in _speakers(text)
+
+
+def test_pronouns_resolve_to_a_fitting_antecedent() -> None:
+    text = (
+        "Title line\n\nMiabek Lang said 12 people died. Our reporter says he arrived at noon. "
+        "He says the camp was hit. Five bombs fell, they told our correspondent."
+    )
+    assert _speakers(text) == [("said", "Miabek Lang"), ("says", "reporter"), ("says", "reporter")]

@@ -22,10 +22,11 @@ from rapidfuzz import fuzz
 
 from compare_tui.core.analysis.context import ArticleView, join_labels
 from compare_tui.core.analysis.diffs import word_changes
-from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
+from compare_tui.core.analysis.lexicons import ReportingVerbs, name_lexicon, reporting_verbs
 from compare_tui.core.analysis.names import NameIndex, NameMention
 from compare_tui.core.analysis.quotes import Quotation
 from compare_tui.core.models import Finding, Peers, Segment
+from compare_tui.core.textnorm import Token
 
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|would|will|had been|has since|also|later|previously|repeatedly"
@@ -38,6 +39,8 @@ _BARE_NAME = re.compile(r"^[\s\"'(]*([A-Z][\w'-]+)$")
 _PRONOUN_TAIL = re.compile(r"(?<![\w-])(he|she|they|who)\s*$", re.IGNORECASE)
 _REVERSED_WORDS = re.compile(r"[\w'-]+(?:\s+[\w'-]+){0,2}")
 _CONTENT_LEAD = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
+_APPOSITIVE_TAIL = re.compile(r",\s+[^,\n]{1,90}?,\s*$")
+_OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)*")
 _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})")
 _NONE = "\u2014"
 
@@ -71,15 +74,28 @@ class _Speaker:
 
 
 class _PersonTracker:
-    """The most recent person named before a position, for resolving 'he', 'she' and 'they'."""
+    """The most recent person (for 'he', 'she') and group of speakers (for 'they') before a position."""
 
     def __init__(self, person_keys: frozenset[str]) -> None:
         self.person_keys = person_keys
         self.last: _Speaker | None = None
+        self.group: _Speaker | None = None
 
     def see(self, mention: NameMention) -> None:
+        """A name read in passing: a person becomes who 'he' or 'she' is."""
         if mention.kind == "person" or mention.key in self.person_keys:
             self.last = _Speaker(mention.label, (mention.key,), mention.start, mention.end)
+
+    def spoke(self, speaker: _Speaker) -> None:
+        """A speaker just attributed: one person ('Witkoff', 'our reporter') or a group ('officials')."""
+        if len(speaker.keys) > 1 or (not speaker.named and speaker.label.endswith("s")):
+            self.group = speaker
+        elif speaker.named or speaker.label.split()[-1].lower() in name_lexicon().person_nouns:
+            self.last = speaker
+
+    def resolve(self, pronoun: str) -> _Speaker | None:
+        """Who 'he', 'she' or 'they' most likely is, if anyone."""
+        return self.group if pronoun.lower() == "they" else self.last
 
 
 def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution, ...]:
@@ -104,9 +120,9 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
             if verb.lemma == "according to":
                 speaker = _according_to(text, m.end, segment.end, mentions)
             else:
-                speaker = _subject(text, segment, m.start, mentions, tracker) or _inverted(
-                    text, m.end, segment.end, mentions
-                )
+                speaker = _subject(text, segment, m.start, mentions, tracker)
+                if speaker is None and verb.inverts:
+                    speaker = _inverted(text, m.end, segment.end, mentions)
             if speaker is None:
                 continue
             quote = _quote_after(view, m.end, segment, index) or _quote_before(
@@ -136,8 +152,7 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
                     words=_normalise(content),
                 )
             )
-            if speaker.named and len(speaker.keys) == 1:
-                tracker.last = speaker
+            tracker.spoke(speaker)
         for mention in mentions[cursor:]:
             tracker.see(mention)
     return tuple(found) + _continuations(view, found)
@@ -151,8 +166,8 @@ class _VerbMatch:
 
 
 def _verb_matches(view: ArticleView, segment: Segment) -> list[_VerbMatch]:
-    """Reporting verb forms among a segment's words ("according to" takes two words)."""
-    by_form = reporting_verbs().by_form
+    """Reporting verb forms among a segment's words ("according to" takes two words), nouns left out."""
+    verbs = reporting_verbs()
     tokens = view.tokens_in(segment.start, segment.end)
     out = []
     for i, token in enumerate(tokens):
@@ -161,9 +176,23 @@ def _verb_matches(view: ArticleView, segment: Segment) -> list[_VerbMatch]:
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             if after and after.text.lower() == "to" and not view.folded[token.end : after.start].strip():
                 out.append(_VerbMatch(token.start, after.end, view.folded[token.start : after.end]))
-        elif word in by_form:
+        elif word in verbs.by_form and not _not_a_verb(view.folded, tokens, i, verbs):
             out.append(_VerbMatch(token.start, token.end, token.text))
     return out
+
+
+def _not_a_verb(text: str, tokens: Sequence[Token], i: int, verbs: ReportingVerbs) -> bool:
+    """A capital inside the sentence ("the United States issued"), or a plural noun ("denied those claims",
+    "Blue Nile states.", "claims in a statement")."""
+    token = tokens[i]
+    if i and token.text[:1].isupper():
+        return True
+    if token.text.lower() not in verbs.nouns:
+        return False
+    before = tokens[i - 1].text.lower() if i else ""
+    after = text[token.end : token.end + 2].lstrip()[:1]
+    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    return before in verbs.noun_before or after in ("", ".", ",", ";", ")") or following in verbs.noun_after
 
 
 def _subject(
@@ -174,13 +203,17 @@ def _subject(
     before = before[: aux.start()] if aux else before.rstrip()
     if insertion := _INSERTION_TAIL.search(before):  # "Zelensky - who was present - has complained"
         before = before[: insertion.start()]
+    if appositive := _APPOSITIVE_TAIL.search(before):  # "Susan Rice, U.S. Ambassador to the UN, said"
+        person = [n for n in mentions if n.end == segment.start + appositive.start() and n.kind == "person"]
+        if person:
+            return _coordinated(text, person[0], mentions)
     tail_end = segment.start + len(before)
     head = text[segment.start : tail_end]
     if not head.strip() or head.rstrip()[-1:] in ",;:\"'":
         return None
     named = [n for n in mentions if n.end == tail_end and n.can_speak]
     if named:
-        return _coordinated(text, named[0], mentions)
+        return _owner(text, named[0], mentions, tracker.person_keys) or _coordinated(text, named[0], mentions)
     if pronoun := _PRONOUN_TAIL.search(head):
         if pronoun.group(1).lower() == "who":
             antecedent = [n for n in mentions if n.end <= segment.start + pronoun.start() and n.can_speak]
@@ -188,9 +221,9 @@ def _subject(
                 speaker = _coordinated(text, antecedent[-1], mentions)
                 return _Speaker(speaker.label, speaker.keys, segment.start + pronoun.start(), tail_end)
             return None
-        if tracker.last is None:
+        if (antecedent := tracker.resolve(pronoun.group(1))) is None:
             return None
-        return _Speaker(tracker.last.label, tracker.last.keys, segment.start + pronoun.start(), tail_end)
+        return _Speaker(antecedent.label, antecedent.keys, segment.start + pronoun.start(), tail_end)
     if bare := _BARE_NAME.search(head):  # "Zelensky said:" opening a sentence: a name seen nowhere else
         word = bare.group(1)
         if word.lower() not in name_lexicon().not_names and word.lower() not in name_lexicon().stopwords:
@@ -229,16 +262,66 @@ def _coordinated(text: str, last: NameMention, mentions: list[NameMention]) -> _
 
 
 def _inverted(text: str, verb_end: int, limit: int, mentions: list[NameMention]) -> _Speaker | None:
-    """'..., said Witkoff' / '..., said the official'."""
+    """'..., said Witkoff.' / '..., said the official.' / '..., said UNHCR spokesman Adrian Edwards.'
+
+    The speaker must close the clause: in "said the Sudan government lied", Sudan is what is talked about.
+    """
     after = _SPEAKER_AFTER.match(text, verb_end, limit)
     if not after:
         return None
-    for mention in mentions:
-        if mention.start == after.start(1) and mention.can_speak:
-            return _coordinated(text, mention, mentions)
+    following = [m for m in mentions if m.start >= after.start(1)]
+    if following and following[0].start == after.start(1) and following[0].can_speak:
+        speaker = following[0]
+        if (
+            len(following) > 1
+            and following[1].kind == "person"
+            and _only_titles(text, speaker.end, following[1].start)
+        ):
+            speaker = following[
+                1
+            ]  # "said UNHCR spokesman Adrian Edwards", "Enough Project Co-Founder John ..."
+        if _closes_clause(text, speaker.end, limit):
+            return _coordinated(text, speaker, mentions)
     words = after.group(1).split()
-    if words and words[-1].lower() in name_lexicon().person_nouns and after.start() == verb_end:
-        return _Speaker(after.group(1), (after.group(1).lower(),), after.start(1), after.end(1))
+    if words[0].lower() in name_lexicon().stopwords or after.start() != verb_end:  # "said that 12 people"
+        return None
+    for size in range(len(words), 0, -1):  # "a Sudanese government spokesman", not "... government"
+        if words[size - 1].lower() not in name_lexicon().person_nouns:
+            continue
+        label = " ".join(words[:size])
+        end = after.start(1) + len(label)
+        named = [m for m in mentions if m.kind == "person" and text[end : m.start] == ", "]
+        if named and _closes_clause(text, named[0].end, limit):  # "said a spokesman, Rabie A. Atti."
+            return _coordinated(text, named[0], mentions)
+        if _closes_clause(text, end, limit):
+            return _Speaker(label, (label.lower(),), after.start(1), end)
+    return None
+
+
+def _only_titles(text: str, start: int, end: int) -> bool:
+    """Whether only titles or speaker nouns stand between two positions ("spokesman", "Co-Founder")."""
+    lexicon = name_lexicon()
+    words = text[start:end].lower().split()
+    return bool(words) and all(w in lexicon.titles or w in lexicon.person_nouns for w in words)
+
+
+def _closes_clause(text: str, position: int, limit: int) -> bool:
+    """Whether a clause ends at a position: punctuation, a bracket or the end of the segment follows."""
+    rest = text[position:limit].lstrip(" ")
+    return not rest or rest[0] in ".,;:)(-\"'"
+
+
+def _owner(
+    text: str, mention: NameMention, mentions: list[NameMention], person_keys: frozenset[str]
+) -> _Speaker | None:
+    """'Isaacs of Samaritan's Purse contends': the person, not the organisation, is the speaker."""
+    if mention.kind == "person":
+        return None
+    for earlier in reversed([m for m in mentions if m.end < mention.start]):
+        if (earlier.kind == "person" or earlier.key in person_keys) and _OF_ORGANISATION.fullmatch(
+            text, earlier.end, mention.start
+        ):
+            return _coordinated(text, earlier, mentions)
     return None
 
 

@@ -44,6 +44,7 @@ class ReportingVerb:
     verb_class: str
     loaded: bool
     meaning: str
+    inverts: bool = False  # may stand before its speaker: "..., said Witkoff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,9 @@ class ReportingVerbs:
 
     pattern: re.Pattern[str]
     by_form: Mapping[str, ReportingVerb]
+    nouns: frozenset[str]  # forms that are also plural nouns ("claims", "states")
+    noun_before: frozenset[str]  # words after which such a form is a noun ("those claims")
+    noun_after: frozenset[str]  # words before which it is a noun ("claims in a statement")
 
     def lookup(self, form: str) -> ReportingVerb:
         """The verb a matched form belongs to ("Claimed" -> claim, assertive)."""
@@ -147,8 +151,11 @@ def reporting_verbs() -> ReportingVerbs:
     file = "reporting_verbs.toml"
     data = _read_toml(file)
     by_form: dict[str, ReportingVerb] = {}
-    for verb_class in data:
+    nouns: set[str] = set()
+    for verb_class in (name for name, value in data.items() if isinstance(value, Mapping)):
         table = _table(data, verb_class, file=file)
+        inverting = {str(lemma) for lemma in table.get("inverts", [])}
+        forms_here: set[str] = set()
         for entry in table["verbs"]:
             lemma, *forms = entry.split()
             verb = ReportingVerb(
@@ -156,10 +163,24 @@ def reporting_verbs() -> ReportingVerbs:
                 verb_class=verb_class,
                 loaded=bool(table.get("loaded")),
                 meaning=str(table.get("meaning", verb_class)),
+                inverts=lemma in inverting,
             )
             for form in forms:
                 by_form[form.replace("_", " ")] = verb
-    return ReportingVerbs(pattern=compile_terms(list(by_form)), by_form=by_form)
+                forms_here.add(form)
+        stray = {str(n) for n in table.get("nouns", [])} - forms_here
+        if stray:
+            raise LexiconError(
+                f"lexicons/{file}: [{verb_class}] nouns that are no form of its verbs: {sorted(stray)}"
+            )
+        nouns |= {str(n) for n in table.get("nouns", [])}
+    return ReportingVerbs(
+        pattern=compile_terms(list(by_form)),
+        by_form=by_form,
+        nouns=frozenset(nouns),
+        noun_before=frozenset(str(w) for w in data.get("noun_before", [])),
+        noun_after=frozenset(str(w) for w in data.get("noun_after", [])),
+    )
 
 
 @cache
