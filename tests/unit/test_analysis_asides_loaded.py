@@ -84,3 +84,16 @@ def test_loaded_reporting_verb_is_flagged_but_said_is_not() -> None:
     text = "Title line\n\nWitkoff claimed that progress had been made. Zelensky said the talks went well."
     loaded = _findings(text, "loaded_language")
     assert [(f.text, f.category) for f in loaded] == [("claimed", "reporting_verb:assertive")]
+
+
+def test_the_outlet_naming_its_own_reporter_is_not_reader_address() -> None:
+    text = (
+        "Title line\n\nOur reporter says he arrived at the camp. Five bombs fell, they told our correspondent. "
+        "A plane was seen, our own correspondent says."
+    )
+    assert _findings(text, "editorial_aside") == []
+
+
+def test_first_person_plural_is_still_reader_address() -> None:
+    text = "Title line\n\nOur leaders have failed us again."
+    assert [a.text for a in _findings(text, "editorial_aside")] == ["Our leaders have failed us again."]

@@ -17,6 +17,7 @@ from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.lexicons import CueCategory, cue_categories, term_pattern
 
 _CLAUSE_LEAD = frozenset({"", "and", "but", "so", "or"})
+_NEXT_WORD = re.compile(r"\s+(?:own\s+)?([\w'-]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ class CueIndex:
         for token in view.tokens:
             for term in _candidates(token.text):
                 m = term.pattern.match(text, token.start)
-                if m and not view.quotes.containing(m.start(), m.end()):
+                if m and not view.quotes.containing(m.start(), m.end()) and not _undone(text, m.end(), term):
                     hits.append(CueHit(m.start(), m.end(), term.category))
         hits.sort(key=lambda h: (h.start, -h.end))
         return cls(text, tuple(hits), tuple(h.start for h in hits))
@@ -106,6 +107,14 @@ class CueIndex:
             for h in self.hits[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
             if h.end <= end and (not h.category.clause_start or at_clause_start(self.text, lead, h.start))
         ]
+
+
+def _undone(text: str, end: int, term: _Term) -> bool:
+    """Whether the word after a cue takes it back ("our" before "correspondent")."""
+    if not term.category.not_before:
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() in term.category.not_before
 
 
 @lru_cache(maxsize=1 << 12)

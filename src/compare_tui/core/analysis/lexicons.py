@@ -34,6 +34,7 @@ class CueCategory:
     case_sensitive: bool
     terms: tuple[str, ...]
     pattern: re.Pattern[str]
+    not_before: frozenset[str] = frozenset()  # next words that undo the cue ("our correspondent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ def cue_categories() -> tuple[CueCategory, ...]:
                     case_sensitive=bool(table.get("case_sensitive")),
                     terms=tuple(str(t) for t in table["terms"]),
                     pattern=compile_terms(table["terms"], case_sensitive=bool(table.get("case_sensitive"))),
+                    not_before=frozenset(str(w).lower() for w in table.get("not_before", [])),
                 )
             )
     return tuple(out)
