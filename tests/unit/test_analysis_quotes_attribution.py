@@ -146,3 +146,15 @@ def test_pronouns_resolve_to_a_fitting_antecedent() -> None:
         "He says the camp was hit. Five bombs fell, they told our correspondent."
     )
     assert _speakers(text) == [("said", "Miabek Lang"), ("says", "reporter"), ("says", "reporter")]
+
+
+def test_quoted_words_after_a_reporting_or_naming_verb_are_speech() -> None:
+    text = (
+        "Sudan 'bombs refugees' in Unity state\n\n'Completely false'\n\n"
+        'The US condemned what it called "negative developments" on Thursday. Kiir dismissed the accusations '
+        'as "utterly baseless and malicious." Kiir talked of Sudan\'s "pending invasion" of its neighbour. '
+        "Trump is likely to balk at no American 'boots on the ground' in Ukraine."
+    )
+    article = _article("a1", text)
+    scare = _of(analyse([article], _solo_rows(article)), "scare_quote")
+    assert [f.text for f in scare] == ["'boots on the ground'"]

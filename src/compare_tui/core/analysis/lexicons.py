@@ -57,6 +57,7 @@ class ReportingVerbs:
     nouns: frozenset[str]  # forms that are also plural nouns ("claims", "states")
     noun_before: frozenset[str]  # words after which such a form is a noun ("those claims")
     noun_after: frozenset[str]  # words before which it is a noun ("claims in a statement")
+    quote_framers: frozenset[str]  # verbs that quote without reporting speech ("what it called")
 
     def lookup(self, form: str) -> ReportingVerb:
         """The verb a matched form belongs to ("Claimed" -> claim, assertive)."""
@@ -182,6 +183,7 @@ def reporting_verbs() -> ReportingVerbs:
         nouns=frozenset(nouns),
         noun_before=frozenset(str(w) for w in data.get("noun_before", [])),
         noun_after=frozenset(str(w) for w in data.get("noun_after", [])),
+        quote_framers=frozenset(str(w) for w in data.get("quote_framers", [])),
     )
 
 

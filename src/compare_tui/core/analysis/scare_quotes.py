@@ -1,9 +1,12 @@
 """Tells quoted speech from scare quotes: quotation marks that hold a word at a distance.
 
 A quotation is speech when someone says it: it is attached to an attribution ("who said allies had
-'largely finished'"), or it is long, or it is a sentence of its own. Titles of works ("American Pie") are
-neither. What is left, a short phrase in quotation marks that nobody is said to have said ("a firm 'no'
-from Moscow", "'boots on the ground'"), is the writer's irony or distance.
+'largely finished'"), or it is long, or it is a sentence or a line of its own ("'Completely false'" as a
+crosshead), or a reporting or naming verb comes before it in its sentence ("what it called 'negative
+developments'", "dismissed the accusations as 'utterly baseless'", "Kiir talked of a 'pending invasion'").
+Titles of works ("American Pie") are neither. What is left, a short phrase in quotation marks that nobody is
+said to have said ("a firm 'no' from Moscow", "'boots on the ground'"), is the writer's irony or distance.
+Quotation marks in headlines attribute a claim (BBC: Sudan 'bombs refugees'), so headlines get no findings.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Literal
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView
-from compare_tui.core.analysis.lexicons import name_lexicon
+from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
 from compare_tui.core.analysis.quotes import Quotation
 from compare_tui.core.models import Finding
 
@@ -27,7 +30,7 @@ def classify(view: ArticleView, quote: Quotation, attributed: frozenset[int]) ->
     words = [w for w in inner.replace(",", " ").split() if any(c.isalnum() for c in w)]
     if not words:
         return "empty"
-    if quote.start in attributed or len(words) > MAX_SCARE_WORDS:
+    if quote.start in attributed or len(words) > MAX_SCARE_WORDS or _reported(view, quote):
         return "speech"
     connectors = name_lexicon().connectors
     if all(w[0].isupper() or w.lower() in connectors for w in words) and (quote.double or len(words) > 1):
@@ -35,6 +38,22 @@ def classify(view: ArticleView, quote: Quotation, attributed: frozenset[int]) ->
     if len(words) > 1 and words[0][0].isupper() and inner[-1:] in ".!?":
         return "speech"
     return "scare"
+
+
+def _reported(view: ArticleView, quote: Quotation) -> bool:
+    """Whether the quotation fills its line, or a reporting or naming verb comes before it in its sentence."""
+    segment = view.segment_at(quote.start)
+    if segment is None:
+        return False
+    if not view.folded[segment.start : quote.start].strip() and not view.folded[
+        quote.end : segment.end
+    ].strip(" ."):
+        return True
+    verbs = reporting_verbs()
+    return any(
+        t.text.lower() in verbs.by_form or t.text.lower() in verbs.quote_framers
+        for t in view.tokens_in(segment.start, quote.start)
+    )
 
 
 def quotation_uses(view: ArticleView, attributions: Iterable[Attribution]) -> tuple[QuotationUse, ...]:
@@ -50,7 +69,7 @@ def scare_quote_findings(view: ArticleView, uses: Sequence[QuotationUse]) -> lis
         if use != "scare":
             continue
         segment = view.segment_at(quote.start)
-        if segment is None or segment.kind == "heading":
+        if segment is None or segment.kind in ("heading", "title"):
             continue
         inner = view.article.text[quote.inner_start : quote.inner_end].strip()
         findings.append(
