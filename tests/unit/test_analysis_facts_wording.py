@@ -72,3 +72,28 @@ def test_unique_passages_and_wording_on_aligned_headlines() -> None:
     assert says.category == "reporting_verb" and says.detail["counterpart"] == {"a2": "Complains"}
     assert wording[("a2", "Complains")].detail["counterpart"] == {"a1": "Says"}
     assert len(wording) == 2
+
+
+def _wording(first: str, second: str) -> list[str]:
+    """The texts of the wording findings between two one-sentence articles aligned with each other."""
+    a1 = _article("a1", f"Title\n\n{first}")
+    a2 = _article("a2", f"Title\n\n{second}")
+    rows = [Row(f"r{i}", {"a1": (f"a1:{i}",), "a2": (f"a2:{i}",)}, "match", 0.9) for i in range(2)]
+    return sorted(f.text for f in analyse([a1, a2], rows) if f.type == "wording")
+
+
+def test_spelling_function_words_and_pronouns_are_no_wording_difference() -> None:
+    assert (
+        _wording(
+            "A crater two metres wide near the U.N. oilfields was seen, he said, and the toll had been high.",
+            "The crater two meters wide near the UN oil fields was seen, Deng said, and the toll was high.",
+        )
+        == []
+    )
+
+
+def test_a_changed_verb_or_an_added_name_still_is() -> None:
+    assert _wording(
+        "The army bombed the camp, officials said on Thursday.",
+        "The army attacked the camp, Governor Taban Deng claimed on Thursday.",
+    ) == ["Governor Taban Deng claimed", "attacked", "bombed", "officials said"]

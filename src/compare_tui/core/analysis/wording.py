@@ -10,6 +10,7 @@ number) or not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,18 @@ from compare_tui.core.models import Finding, Peers, Row, Segment
 from compare_tui.core.textnorm import Token
 
 MIN_SHARED = 0.35
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs"}
+)
+_SPELLINGS = tuple(
+    (re.compile(british), american)
+    for british, american in (
+        ("tre(s?)$", r"ter\1"),
+        ("our", "or"),
+        ("is(e|ed|es|ing)$", r"iz\1"),
+        ("yse", "yze"),
+    )
+)
 MAX_CHANGE = 6
 _CONFIDENCE = {"reporting_verb": 0.85, "evaluative": 0.8, "actor_label": 0.65, "number": 0.7, "other": 0.4}
 
@@ -158,6 +171,8 @@ def _diff(
             continue
         mine = _side(a, s0, s1)
         theirs = _side(b, d0, d1)
+        if _no_framing(mine.words, theirs.words):
+            continue
         category = _category(mine.words, theirs.words)
         tag = change.tag
         for here, there, op in ((mine, theirs, tag), (theirs, mine, _mirror(tag))):
@@ -170,6 +185,47 @@ def _diff(
             entry["counterpart"][there.view.id] = there.words  # type: ignore[index]
             if _CONFIDENCE[category] > _CONFIDENCE[str(entry["category"])]:
                 entry["category"] = category
+
+
+def _no_framing(mine: str, theirs: str) -> bool:
+    """A difference no editor reads as framing.
+
+    The same word spelled apart ("metres"/"meters", "oil fields"/"oilfields", "U.N."/"UN"), function words
+    only ("The"/"A", "had been"/"were", an added "the"), or a pronoun for a name ("he"/"Deng", "his"/"Sudan's").
+    """
+    if not mine or not theirs:  # added words: framing unless they are all function words ("the", "is")
+        return _function_words_only(mine or theirs)
+    if _spelling(mine) == _spelling(theirs):
+        return True
+    if _function_words_only(mine) and _function_words_only(theirs):
+        return True
+    return (_pronoun(mine) and _a_name(theirs)) or (_pronoun(theirs) and _a_name(mine))
+
+
+@cache
+def _spelling(words: str) -> str:
+    """Letters only, lower case, British spellings made American ("metres" -> "meters", "neighbour")."""
+    letters = re.sub(r"[^a-z]", "", words.lower())
+    for british, american in _SPELLINGS:
+        letters = british.sub(american, letters)
+    return letters
+
+
+def _function_words_only(words: str) -> bool:
+    """Only stop words, and none of them a reporting verb ("had been", "the"; not "Says")."""
+    stopwords, verbs = name_lexicon().stopwords, reporting_verbs().by_form
+    return all(
+        (_stem(w) in stopwords or w.lower() in stopwords) and w.lower() not in verbs for w in words.split()
+    )
+
+
+def _pronoun(words: str) -> bool:
+    return words.lower() in _PRONOUNS
+
+
+def _a_name(words: str) -> bool:
+    """Capitalised words only ("Deng", "Sudan's", "Taban Deng")."""
+    return bool(words) and all(w[:1].isupper() for w in words.split())
 
 
 def _mirror(tag: str) -> str:
