@@ -129,6 +129,10 @@ def test_regions_are_places_not_people() -> None:
     assert keys["Blue Nile"] == ("blue nile", "place")  # ends like Upper Nile
     assert keys["Nuba Mountains"] == ("nuba", "place")
     assert keys["Unity State"] == ("unity", "place") and keys["Unity"][0] == "unity"
+    assert (
+        _keys(_article("a2", "Title\n\nThey fled Southern Kordofan."))["Southern Kordofan"]
+        == keys["South Kordofan"]
+    )
     assert keys["Salva Kiir"] == ("kiir", "person")
 
 

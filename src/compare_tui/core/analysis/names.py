@@ -432,11 +432,11 @@ def _spelled(lowered: Sequence[str], lexicon: NameLexicon) -> str:
 
 
 def place_key(lowered: Sequence[str], lexicon: NameLexicon) -> str:
-    """A place's key: its words less a closing place word, so "Unity State" and "Unity" share one."""
+    """A place's key: no closing place word ("Unity State" = "Unity"), one spelling ("Southern" = "South")."""
     words = list(lowered)
     if len(words) > 1 and words[-1] in lexicon.place_words:
         words.pop()
-    return " ".join(words)
+    return _spelled(words, lexicon)
 
 
 def _surname(word: str, lexicon: NameLexicon) -> str:
