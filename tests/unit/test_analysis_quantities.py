@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from compare_tui.core.analysis.quantities import caseless, dates_and_times, numbers
+from compare_tui.core.analysis.quantities import caseless, quantities
 
 
 def _facts(text: str) -> dict[str, str]:
     """Key -> label of every date, time and number in a text."""
-    taken = dates_and_times(text, 0, len(text))
-    found = taken + numbers(text, caseless(text), 0, len(text), taken)
-    return {q.key: q.label for q in found}
+    return {q.key: q.label for q in quantities(text, caseless(text), 0, len(text))}
 
 
 @pytest.mark.parametrize(

@@ -424,7 +424,7 @@ class _Wording:
     def same_quotation(self, a: str, b: str) -> bool:
         """Whether two quotations are the same, give or take a few characters."""
         if (a, b) not in self._same_quotation:
-            self._same_quotation[(a, b)] = fuzz.ratio(a, b) >= 85
+            self._same_quotation[(a, b)] = fuzz.ratio(a, b, score_cutoff=85) >= 85
         return self._same_quotation[(a, b)]
 
     def overlap(self, a: str, b: str) -> float:
@@ -616,7 +616,7 @@ def _finding(
 def _verb_comparison(
     me: str, event: Attribution, counterparts: Mapping[str, _Counterpart], labels: Mapping[str, str]
 ) -> str:
-    """ "reuters.com says 'said' for Kiir, as does rnw.nl, where nytimes.com says 'accused'"."""
+    """How articles introduce a speaker: "reuters.com says 'said' for Kiir where nytimes.com says 'denied'"."""
     same: list[str] = []
     other_verbs: dict[str, list[str]] = {}
     for article, counterpart in counterparts.items():

@@ -114,11 +114,7 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
                 segments=segments,
                 segment_starts=tuple(s.start for s in segments),
                 row_of_segment=row_of_segment,
-                publication_lines=frozenset(
-                    s.id
-                    for s in segments
-                    if s.kind != "title" and is_publication_line(folded[s.start : s.end])
-                ),
+                publication_lines=_publication_lines(folded, segments),
                 quotes=QuoteIndex.build(find_quotations(folded)),
                 tokens=tokens,
                 token_starts=tuple(t.start for t in tokens),
@@ -127,8 +123,20 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
     return tuple(views)
 
 
+def _publication_lines(folded: str, segments: Sequence[Segment]) -> frozenset[str]:
+    """Ids of the datelines, timestamps and bylines: lines of their own (one segment a paragraph)."""
+    per_paragraph = Counter(s.paragraph for s in segments)
+    return frozenset(
+        s.id
+        for s in segments
+        if s.kind != "title"
+        and per_paragraph[s.paragraph] == 1
+        and is_publication_line(folded[s.start : s.end])
+    )
+
+
 def article_labels(articles: Sequence[Article]) -> dict[str, str]:
-    """A short human name per article id: the outlet, else the title, else the id; repeated names get the id."""
+    """A short name per article id: the outlet, else the title, else the id; repeated names get the id."""
     names = {a.id: _label(a) for a in articles}
     counts = Counter(names.values())
     return {aid: name if counts[name] == 1 else f"{name} ({aid})" for aid, name in names.items()}

@@ -14,6 +14,7 @@ from compare_tui.core.analysis.lexicons import name_lexicon
 
 MAX_CHARS = 120
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_DIGIT = re.compile(r"\d")
 _CLOCK_OR_SLASH = re.compile(r"\d\s*[:/]\s*\d")
 _BYLINE_WORDS = 8
 
@@ -31,7 +32,9 @@ def is_publication_line(text: str) -> bool:
     """Whether a line is only a dateline, a timestamp or a byline."""
     if len(text) > MAX_CHARS:
         return False
-    return _is_dateline(text) or _is_byline(text)
+    if _DIGIT.search(text):
+        return _is_dateline(text)
+    return text[:3].lower() == "by " and _is_byline(text)
 
 
 def _is_dateline(text: str) -> bool:
@@ -51,7 +54,7 @@ def _is_dateline(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    """ "By Jeffrey Gettleman", "By ANNA SMITH and JOHN DOE": capitalised names after "By", nothing else."""
+    """Whether a line is a byline: capitalised names after "By" ("By ANNA SMITH and JOHN DOE") only."""
     words = text.replace(",", " ").split()
     return (
         1 < len(words) <= _BYLINE_WORDS

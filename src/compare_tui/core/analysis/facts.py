@@ -1,18 +1,21 @@
 """The omission ledger: facts (numbers, dates, names, quotations) and which articles carry each one.
 
 Facts are found by rules: numbers with what they count ("about 75% of Donetsk", "30 countries"), dates,
-days and times ("Thursday, Jan. 8", "Tuesday", "3 p.m.") (`quantities.py`), names (`names.py`), and
-quotations matched across articles nearly (rapidfuzz). Variants share a key, so "Macron" and "President Emmanuel Macron" are one fact. An article
-that never names a fact by the rules may still mention it where the rules do not look (a headline, a
-sentence start), so before calling a fact absent, its name is also looked for in the plain text.
+days and times ("Thursday, Jan. 8", "Tuesday", "3 p.m.", `quantities.py`), names (`names.py`), and
+quotations matched across articles nearly (rapidfuzz). Variants share a key, so "Macron" and "President
+Emmanuel Macron" are one fact. An article that never names a fact by the rules may still mention it where the
+rules do not look (a headline, a sentence start), so before calling a fact absent, its name is also looked
+for in the plain text (a surname only outside other names: "State" in "State Department" is not a person).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -21,7 +24,7 @@ from compare_tui.core.analysis.attribution import find_attributions
 from compare_tui.core.analysis.context import ArticleView, Span, build_views, name_some
 from compare_tui.core.analysis.lexicons import name_lexicon
 from compare_tui.core.analysis.names import NameIndex, index_names
-from compare_tui.core.analysis.quantities import caseless, dates_and_times, numbers
+from compare_tui.core.analysis.quantities import caseless, quantities
 from compare_tui.core.analysis.scare_quotes import QuotationUse, quotation_uses
 from compare_tui.core.models import Article, Finding, Peers
 
@@ -106,8 +109,29 @@ def _same_quotation(a: str, b: str, compared: dict[tuple[str, str], bool]) -> bo
     """Whether two normalised quotations are one, nearly; `compared` remembers the answers."""
     if (a, b) not in compared:
         shorter = min(len(a.split()), len(b.split()))
-        compared[(a, b)] = fuzz.ratio(a, b) >= 85 or (shorter >= 4 and fuzz.partial_ratio(a, b) >= 90)
+        compared[(a, b)] = fuzz.ratio(a, b, score_cutoff=85) >= 85 or (
+            shorter >= 4 and fuzz.partial_ratio(a, b, score_cutoff=90) >= 90
+        )
     return compared[(a, b)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Covered:
+    """Character ranges of some facts, with a fast test of whether a span overlaps any of them."""
+
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]  # the furthest end among the ranges up to each one, in order of start
+
+    @classmethod
+    def of(cls, facts: Iterable[_Found]) -> _Covered:
+        """Index the ranges of some facts."""
+        ordered = sorted((f.start, f.end) for f in facts)
+        return cls(tuple(start for start, _ in ordered), tuple(accumulate((end for _, end in ordered), max)))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with any range."""
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +179,7 @@ class _Vocabulary:
     def build(cls, view: ArticleView) -> _Vocabulary:
         return cls(view.folded, frozenset({t.text.removesuffix("'s") for t in view.tokens}))
 
-    def find(self, spellings: Sequence[_Spelling], taken: Sequence[_Found]) -> FactMention | None:
+    def find(self, spellings: Sequence[_Spelling], taken: _Covered) -> FactMention | None:
         """The first place one of the spellings is written as whole words outside the `taken` facts, if any.
 
         "State" inside "U.S. State Department" or "Thursday" in a date is another fact, not this one.
@@ -166,7 +190,7 @@ class _Vocabulary:
             # not after [\w-], not before [\w-]; the literal comes first so that the regex engine scans for it fast
             literal = re.escape(spelling.text)
             for m in re.finditer(rf"{literal}(?<![\w-]{literal})(?![\w-])", self.text):
-                if not any(f.start < m.end() and m.start() < f.end for f in taken):
+                if not taken.overlaps(m.start(), m.end()):
                     return FactMention(m.start(), m.end(), m.group())
         return None
 
@@ -203,26 +227,18 @@ def _extract(
     quotations = _quotations(views, uses)
     for view in views:
         items: list[_Found] = []
-        dates: list[_Found] = []
         folded_caseless = caseless(view.folded)
         for segment in _stretches(view):
-            in_stretch = dates_and_times(view.folded, segment.start, segment.end)
-            dates += [_Found(q.key, q.label, q.kind, q.start, q.end) for q in in_stretch]
             items += [
                 _Found(q.key, q.label, q.kind, q.start, q.end)
-                for q in in_stretch
-                + numbers(view.folded, folded_caseless, segment.start, segment.end, in_stretch)
+                for q in quantities(view.folded, folded_caseless, segment.start, segment.end)
             ]
+        covered = _Covered.of(f for f in items if f.kind == "date")
         for segment in view.segments:
-            items += [n for n in _names(names, segment.id) if not _overlaps_any(n, dates)]
+            items += [n for n in _names(names, segment.id) if not covered.overlaps(n.start, n.end)]
         items += quotations.get(view.id, [])
         found[view.id] = sorted(items, key=lambda f: (f.start, f.end))
     return found
-
-
-def _overlaps_any(item: _Found, others: Sequence[_Found]) -> bool:
-    """Whether an item shares characters with any of the others (few: the dates of one article)."""
-    return any(o.start < item.end and item.start < o.end for o in others)
 
 
 def build_ledger(
@@ -235,8 +251,8 @@ def build_ledger(
     found = _extract(views, uses, names)
     # a surname inside another name is not the person ("State" in "State Department"); a short name inside a
     # longer one may be the same thing ("the Coalition" for "Coalition of the Willing"); neither is in a date
-    taken = {a: [f for f in items if f.kind != "quotation"] for a, items in found.items()}
-    dates = {a: [f for f in items if f.kind == "date"] for a, items in found.items()}
+    taken = {a: _Covered.of(f for f in items if f.kind != "quotation") for a, items in found.items()}
+    dates = {a: _Covered.of(f for f in items if f.kind == "date") for a, items in found.items()}
     vocabularies = {v.id: _Vocabulary.build(v) for v in views}
     order: list[str] = []
     labels: dict[str, list[str]] = defaultdict(list)
@@ -298,14 +314,20 @@ def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEnt
     """In each article that states a fact some other article omits, a finding on its first mention."""
     by_id = {v.id: v for v in views}
     labels = {v.id: v.label for v in views}
+    named: dict[tuple[str, ...], str] = {}  # most facts share their few sets of articles
+
+    def articles(ids: tuple[str, ...]) -> str:
+        if ids not in named:
+            named[ids] = name_some(ids, labels)
+        return named[ids]
+
     findings = []
     for entry in ledger:
         if not entry.absent or not entry.present:
             continue
         present = tuple(entry.present)
         explanation = (
-            f"{entry.kind} '{entry.label}' is in {name_some(present, labels)}"
-            f" but not in {name_some(entry.absent, labels)}"
+            f"{entry.kind} '{entry.label}' is in {articles(present)} but not in {articles(entry.absent)}"
         )
         peers = Peers(present=present, absent=entry.absent)
         confidence = _CONFIDENCE.get(entry.kind, 0.7)

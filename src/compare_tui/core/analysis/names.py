@@ -119,15 +119,15 @@ def _known(word_lists: Iterable[list[_Word | None]], lexicon: NameLexicon) -> fr
     """
     known = set()
     for words in word_lists:
-        for w, after in zip(words, [*words[1:], None]):
-            if (
-                w
-                and w.capitalised
-                and not w.at_sentence_start
-                and (after is None or not after.capitalised or after.start != w.end + 1 or w.possessive)
-            ):
+        last = len(words) - 1
+        for i, w in enumerate(words):
+            if w is None or not w.capitalised or w.at_sentence_start:
+                continue
+            after = words[i + 1] if i < last else None
+            if after is None or not after.capitalised or after.start != w.end + 1 or w.possessive:
                 known.add(w.lower)
-                known.add(_surname(w.lower, lexicon))  # "Bashir" after "Omar al-Bashir"
+                if "-" in w.lower:
+                    known.add(_surname(w.lower, lexicon))  # "Bashir" after "Omar al-Bashir"
     return frozenset(known)
 
 
@@ -163,13 +163,23 @@ class _Lexicon:
     lists: NameLexicon
     titles: _Phrases
     aliases: _Phrases
+    weekdays: frozenset[str]
+    months: frozenset[str]
+    calendar: frozenset[str]  # both
 
 
 @cache
 def _lexicon() -> _Lexicon:
     """The name lexicon, indexed once."""
     lexicon = name_lexicon()
-    return _Lexicon(lexicon, _Phrases.of(lexicon.titles, 3), _Phrases.of(lexicon.aliases, 4))
+    return _Lexicon(
+        lexicon,
+        _Phrases.of(lexicon.titles, 3),
+        _Phrases.of(lexicon.aliases, 4),
+        frozenset(lexicon.weekdays),
+        frozenset(lexicon.months),
+        frozenset(lexicon.weekdays) | frozenset(lexicon.months),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,23 +223,25 @@ def _settled(
     place_ends = {m.label.split()[-1].lower() for m in mentions if m.kind == "place" and " " in m.label}
     place_ends -= {m.key for m in mentions if m.kind == "person" and m.titled}
     organisations = {m.key for m in mentions if m.kind == "organisation"}
-    countries = {c.lower() + " " for c in lexicon.aliases.values()}
-    renamed: dict[str, str] = {}
-    for key in organisations:
-        for country in countries:
-            if key.startswith(country) and key[len(country) :] in organisations:
-                renamed[key] = key[len(country) :]
-    out = {}
-    for sid, ms in found.items():
-        settled = []
-        for m in ms:
-            if m.kind == "person" and not m.titled and " " in m.label and m.key in place_ends:
-                m = replace(m, key=place_key(m.label.lower().split(), lexicon), kind="place")
-            elif m.kind == "organisation" and m.key in renamed:
-                m = replace(m, key=renamed[m.key])
-            settled.append(m)
-        out[sid] = tuple(settled)
-    return out
+    countries = {c.lower() for c in lexicon.aliases.values()}
+    renamed = {
+        key: key[i + 1 :]
+        for key in organisations
+        for i, c in enumerate(key)
+        if c == " " and key[:i] in countries and key[i + 1 :] in organisations
+    }
+    return {sid: tuple(_settle(m, place_ends, renamed, lexicon) for m in ms) for sid, ms in found.items()}
+
+
+def _settle(
+    m: NameMention, place_ends: set[str], renamed: Mapping[str, str], lexicon: NameLexicon
+) -> NameMention:
+    """One mention as `_settled` decides it."""
+    if m.kind == "person" and not m.titled and m.key in place_ends and " " in m.label:
+        return replace(m, key=place_key(m.label.lower().split(), lexicon), kind="place")
+    if m.kind == "organisation" and m.key in renamed:
+        return replace(m, key=renamed[m.key])
+    return m
 
 
 def _runs(text: str, words: list[_Word | None], lexicon: NameLexicon) -> list[list[_Word]]:
@@ -292,7 +304,7 @@ def _from_words(
         titled = False
         i = 0
         while i < len(run):
-            if _is_date_word(text, run[i], lists):  # "Taludi Thursday", "on Nov. 10": never part of a name
+            if run[i].lower in lexicon.calendar and _is_date_word(text, run[i], lexicon):  # "Taludi Thursday"
                 _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], False
                 i += 1
@@ -366,7 +378,7 @@ def _is_org_word(lower: str, lexicon: NameLexicon) -> bool:
     )
 
 
-def _is_date_word(text: str, word: _Word, lexicon: NameLexicon) -> bool:
+def _is_date_word(text: str, word: _Word, lexicon: _Lexicon) -> bool:
     """A weekday, or a month name followed by a day ("Nov. 10"); "May" alone may be a surname."""
     if word.lower in lexicon.weekdays:
         return True
@@ -393,15 +405,17 @@ def _flush(
     first = chunk[0].lower
     if len(chunk) == 1 and (
         (chunk[0].at_sentence_start and first not in known and not titled)
-        or first in lexicon.weekdays
-        or first in lexicon.months
+        or first in _lexicon().weekdays
+        or first in _lexicon().months
         or sum(c.isalpha() for c in first) < 2
     ):
         return
     lowered = [w.lower for w in chunk]
     label = text[chunk[0].start : chunk[-1].end]
-    if any(_is_org_word(w, lexicon) for w in lowered) or (
-        len(chunk) == 1 and label.isupper() and len(label) > 1
+    if (
+        not lexicon.org_words.isdisjoint(lowered)
+        or any("-" in w and _is_org_word(w, lexicon) for w in lowered)
+        or (len(chunk) == 1 and label.isupper() and len(label) > 1)
     ):
         out.append(
             NameMention(chunk[0].start, chunk[-1].end, _spelled(lowered, lexicon), label, "organisation")

@@ -77,10 +77,11 @@ def _patterns() -> _Patterns:
         rf"(?<![\w.,:-]){_QUALIFIER}(?P<value>[$€£]\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|(?i:{words}))"
         rf"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?(?P<scale>\s(?:million|billion|trillion)\b)?(?![\w-])"
     )
+    # starts with a digit class so that the regex engine skips ahead to digits; `_time` checks what is before
     time = (
-        r"(?<![\w.:,])(?:(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s?(?P<half>[apAP])(?:\.\s?[mM]\b\.?|\s?[mM]\b)"
-        r"|(?P<hour24>\d{1,2}):(?P<minute24>\d\d)(?![\d:])"
-        r"|(?P<hhmm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:GMT|UTC)\b))"
+        r"\d\d?(?:(?::(?P<minute>\d\d))?\s?(?P<half>[apAP])(?:\.\s?[mM]\b\.?|\s?[mM]\b)"
+        r"|:(?P<minute24>\d\d)(?![\d:])"
+        r"|(?P<mm>[0-5]\d)(?=\s?(?:GMT|UTC)\b))"
         r"(?:\s?(?P<zone>GMT|UTC)\b)?"
     )
     word = r"(?P<word>(?:[A-Za-z]\.){2,}|[A-Za-z][\w-]*)"  # "U.N." or a word
@@ -111,37 +112,62 @@ def stem(word: str) -> str:
     return word
 
 
-def dates_and_times(text: str, start: int, end: int) -> list[Quantity]:
-    """Dates, weekdays and times of day in text[start:end]."""
+def quantities(text: str, folded_caseless: str, start: int, end: int) -> list[Quantity]:
+    """Dates, weekdays, times of day and numbers in text[start:end]; `folded_caseless` = `caseless(text)`."""
     patterns = _patterns()
+    found = _dates(text, start, end) if patterns.date_word.search(text, start, end) else []
+    digit = patterns.digit.search(text, start, end) is not None
+    if digit:
+        times = (
+            _time(text, m)
+            for m in patterns.time.finditer(text, start, end)
+            if not _taken_by(found, m.start())
+        )
+        found += [t for t in times if t is not None]
+    if digit or patterns.number_word.search(folded_caseless, start, end):
+        counts = (
+            _number(text, m, end)
+            for m in patterns.number.finditer(text, start, end)
+            if not _taken_by(found, m.start("value"))
+        )
+        found += [q for q in counts if q is not None]
+    return found
+
+
+def _dates(text: str, start: int, end: int) -> list[Quantity]:
+    """Dates and weekdays: "Thursday, Nov. 10, 2011" and "November 10th" share the key "date:nov-10"."""
+    months = name_lexicon().months
     out = []
-    if patterns.date_word.search(text, start, end):  # cheap test first: most text has no date
-        months = name_lexicon().months
-        for m in patterns.date.finditer(text, start, end):
-            label = m.group()
-            numbers = re.findall(r"\d+", label)
-            days = [n for n in numbers if len(n) <= 2]
-            month = next((w for w in re.findall(r"[A-Za-z]+", label) if w.lower() in months), None)
-            if month and numbers:  # with the day, the year adds nothing to tell two dates of one story apart
-                key = f"date:{month[:3].lower()}-" + (days[0] if days else numbers[0])
-            else:
-                key = "date:" + label.lower()
-            out.append(Quantity(key, label, "date", m.start(), m.end()))
-    if patterns.digit.search(text, start, end):
-        out += [
-            _time(m) for m in patterns.time.finditer(text, start, end) if _taken_by(out, m.start()) is None
-        ]
-    return sorted(out, key=lambda q: q.start)
+    for m in _patterns().date.finditer(text, start, end):
+        label = m.group()
+        numbers = re.findall(r"\d+", label)
+        days = [n for n in numbers if len(n) <= 2]
+        month = next((w for w in re.findall(r"[A-Za-z]+", label) if w.lower() in months), None)
+        if month and numbers:  # with the day, the year adds nothing to tell two dates of one story apart
+            key = f"date:{month[:3].lower()}-" + (days[0] if days else numbers[0])
+        else:
+            key = "date:" + label.lower()
+        out.append(Quantity(key, label, "date", m.start(), m.end()))
+    return out
 
 
-def _time(m: re.Match[str]) -> Quantity:
-    if m.group("hour"):
-        hour, minute = int(m.group("hour")) % 12, int(m.group("minute") or 0)
-        hour += 12 if m.group("half").lower() == "p" else 0
-    elif m.group("hour24"):
-        hour, minute = int(m.group("hour24")), int(m.group("minute24"))
-    else:
-        hour, minute = int(m.group("hhmm")), int(m.group("mm"))
+def _time(text: str, m: re.Match[str]) -> Quantity | None:
+    """The time of a `time` match: "2:53 p.m." -> 14:53, "1200 GMT" -> 12:00 gmt; None inside a number."""
+    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.:,"):
+        return None
+    digits = m.group()[: 2 if m.group()[1:2].isdigit() else 1]
+    hour = int(digits)
+    if m.group("half"):
+        hour = hour % 12 + (12 if m.group("half").lower() == "p" else 0)
+        minute = int(m.group("minute") or 0)
+    elif m.group("minute24"):
+        minute = int(m.group("minute24"))
+    else:  # "1200 GMT": four digits
+        if len(digits) != 2:
+            return None
+        minute = int(m.group("mm"))
+    if hour > 23 or minute > 59:
+        return None
     zone = " gmt" if m.group("zone") else ""
     label = m.group().rstrip()
     return Quantity(f"time:{hour:02d}:{minute:02d}{zone}", label, "date", m.start(), m.start() + len(label))
@@ -149,21 +175,6 @@ def _time(m: re.Match[str]) -> Quantity:
 
 def _taken_by(taken: list[Quantity], position: int) -> Quantity | None:
     return next((q for q in taken if q.start <= position < q.end), None)
-
-
-def numbers(text: str, folded_caseless: str, start: int, end: int, taken: list[Quantity]) -> list[Quantity]:
-    """Numbers in text[start:end] with what they count; `taken` (dates and times) are skipped."""
-    patterns = _patterns()
-    if not (
-        patterns.digit.search(text, start, end) or patterns.number_word.search(folded_caseless, start, end)
-    ):
-        return []
-    found = (
-        _number(text, m, end)
-        for m in patterns.number.finditer(text, start, end)
-        if not _taken_by(taken, m.start("value"))
-    )
-    return [q for q in found if q is not None]
 
 
 def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
@@ -204,7 +215,7 @@ def _unit_key(word: str) -> str:
 
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
-    """ "in 2005", "the 2005 peace deal", "2011." but not "2000 people"."""
+    """Whether four digits are a year: "in 2005", "the 2005 peace deal", "2011." but not "2000 people"."""
     before = text[max(0, m.start("value") - 12) : m.start("value")].split()
     unit = _patterns().unit.match(text, m.end())
     return (
@@ -214,8 +225,10 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
 
 def _value(raw: str) -> str:
     """A figure as the key writes it: digits without thousands separators; number words as digits."""
-    value = " ".join(raw.replace(",", "").lower().split())
-    value = re.sub(r"^([$€£]) ", r"\1", value)
+    value = raw.replace(",", "").lower()
+    if " " in value:  # "$ 20", "a  quarter"
+        value = " ".join(value.split())
+        value = value[0] + value[2:] if value[:2] in ("$ ", "€ ", "£ ") else value
     return _DIGITS.get(value, value)
 
 

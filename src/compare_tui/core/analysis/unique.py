@@ -87,13 +87,13 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
 
 
 def _explain(view: ArticleView, peers: Peers, labels: Mapping[str, str]) -> str:
-    """ "only in bbc.co.uk; no counterpart in 10 other articles", "in a and b; no counterpart in c"."""
-    others = [a for a in peers.present if a != view.id]
+    """Where a passage is and is not: "only in bbc.co.uk; no counterpart in 10 other articles"."""
+    others = len(peers.present) - 1
     if not others:
         where = f"only in {view.label}"
-    elif len(others) > MAX_NAMED:
-        where = f"in {view.label} and {len(others)} other articles"
+    elif others > MAX_NAMED:
+        where = f"in {view.label} and {others} other articles"
     else:
-        where = "in " + join_labels([view.label, *(labels[a] for a in others)])
+        where = "in " + join_labels([view.label, *(labels[a] for a in peers.present if a != view.id)])
     noun = "articles" if others else "other articles"
     return f"{where}; no counterpart in {name_some(peers.absent, labels, most=MAX_NAMED, noun=noun)}"

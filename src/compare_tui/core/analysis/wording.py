@@ -136,7 +136,7 @@ def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[
 
 
 def _explain(me: str, mine: str, counterpart: dict[str, str], labels: dict[str, str]) -> str:
-    """ "bbc.co.uk says 'raid' where reuters.com and rnw.nl say 'strike'", or what it adds that others lack."""
+    """What differs: "bbc.co.uk says 'raid' where reuters.com and rnw.nl say 'strike'", or what is added."""
     by_words: dict[str, list[str]] = {}
     for article, words in counterpart.items():
         by_words.setdefault(words, []).append(labels[article])
@@ -151,7 +151,8 @@ def _explain(me: str, mine: str, counterpart: dict[str, str], labels: dict[str, 
         parts.append(f"{me} says '{mine}' where " + ", ".join(replaced))
     if lacking:
         parts.append(
-            f"{me} adds '{mine}' ({join_labels(lacking)} {'has' if len(lacking) == 1 else 'have'} no counterpart)"
+            f"{me} adds '{mine}' ({join_labels(lacking)} {'has' if len(lacking) == 1 else 'have'} no"
+            " counterpart)"
         )
     return "; ".join(parts)
 
@@ -191,7 +192,8 @@ def _no_framing(mine: str, theirs: str) -> bool:
     """A difference no editor reads as framing.
 
     The same word spelled apart ("metres"/"meters", "oil fields"/"oilfields", "U.N."/"UN"), function words
-    only ("The"/"A", "had been"/"were", an added "the"), or a pronoun for a name ("he"/"Deng", "his"/"Sudan's").
+    only ("The"/"A", "had been"/"were", an added "the"), or a pronoun for a name ("he"/"Deng", "his" for
+    "Sudan's").
     """
     if not mine or not theirs:  # added words: framing unless they are all function words ("the", "is")
         return _function_words_only(mine or theirs)
