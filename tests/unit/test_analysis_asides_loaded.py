@@ -97,3 +97,24 @@ def test_the_outlet_naming_its_own_reporter_is_not_reader_address() -> None:
 def test_first_person_plural_is_still_reader_address() -> None:
     text = "Title line\n\nOur leaders have failed us again."
     assert [a.text for a in _findings(text, "editorial_aside")] == ["Our leaders have failed us again."]
+
+
+def test_emotive_verbs_report_only_with_content_after_them() -> None:
+    text = (
+        'Title line\n\nReporters snapped tons of pictures. Salva Kiir was asked. "Enough," Kiir snapped. '
+        "Zelensky has complained in the aftermath that nothing is settled."
+    )
+    loaded = [(f.text, f.explanation.split(":")[0]) for f in _findings(text, "loaded_language")]
+    assert loaded == [
+        ("snapped", "'snapped' introduces Kiir's words"),
+        ("complained", "'complained' introduces Zelensky's words"),
+    ]
+
+
+def test_red_meat_is_an_idiom_only_when_thrown_to_someone() -> None:
+    assert (
+        _findings("Title line\n\nThe farm tried to produce red meat in the Interior.", "loaded_language")
+        == []
+    )
+    idiom = _findings("Title line\n\nThe speech threw red meat to the base.", "loaded_language")
+    assert [f.text for f in idiom] == ["threw red meat"]

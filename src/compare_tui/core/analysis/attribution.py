@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from compare_tui.core.analysis.context import ArticleView, join_labels
+from compare_tui.core.analysis.context import ArticleView, join_labels, possessive
 from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.analysis.lexicons import ReportingVerbs, name_lexicon, reporting_verbs
 from compare_tui.core.analysis.names import NameIndex, NameMention
@@ -38,6 +38,7 @@ _INSERTION_TAIL = re.compile(r"(?:\s+-\s+[^-\n]{1,80}?\s+-|,\s+(?:who|which)\s+[
 _BARE_NAME = re.compile(r"^[\s\"'(]*([A-Z][\w'-]+)$")
 _PRONOUN_TAIL = re.compile(r"(?<![\w-])(he|she|they|who)\s*$", re.IGNORECASE)
 _REVERSED_WORDS = re.compile(r"[\w'-]+(?:\s+[\w'-]+){0,2}")
+_CONTENT_AFTER = re.compile(r"\s*(?:[,:\"'`]|(?:[\w'-]+\s+){0,4}?that\b)")
 _CONTENT_LEAD = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
 _APPOSITIVE_TAIL = re.compile(r",\s+[^,\n]{1,90}?,\s*$")
 _OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)*")
@@ -128,6 +129,8 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
             quote = _quote_after(view, m.end, segment, index) or _quote_before(
                 view, min(speaker.start, m.start), segment
             )
+            if verb.needs_content and quote is None and not _CONTENT_AFTER.match(text, m.end, segment.end):
+                continue  # "photographers snapped her shopping": an action, not a way of saying something
             content = " ".join(
                 (
                     text[quote.inner_start : quote.inner_end]
@@ -581,7 +584,7 @@ def _finding(
     if counterparts:
         explanation = _verb_comparison(me, event, counterparts, labels)
     elif event.verb_class == "continuation":
-        explanation = f"quotation with no reporting verb, continuing {name}'s words"
+        explanation = f"quotation with no reporting verb, continuing {possessive(name)} words"
     else:
         explanation = (
             f"{me} attributes this to {name} with '{event.verb}' ({event.verb_class} reporting verb)"

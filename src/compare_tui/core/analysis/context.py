@@ -154,6 +154,11 @@ def _label(article: Article) -> str:
     return f'"{title}"'
 
 
+def possessive(name: str) -> str:
+    """A name's possessive: "Zelensky's", but "reporters'" and "Isaacs'"."""
+    return name + "'" if name.endswith("s") else name + "'s"
+
+
 def join_labels(labels: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     if len(labels) <= 1:

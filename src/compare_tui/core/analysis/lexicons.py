@@ -46,6 +46,7 @@ class ReportingVerb:
     loaded: bool
     meaning: str
     inverts: bool = False  # may stand before its speaker: "..., said Witkoff"
+    needs_content: bool = False  # reports only with a quotation, "that" or a colon ("snapped a picture")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,7 @@ def reporting_verbs() -> ReportingVerbs:
                 loaded=bool(table.get("loaded")),
                 meaning=str(table.get("meaning", verb_class)),
                 inverts=lemma in inverting,
+                needs_content=bool(table.get("needs_content")),
             )
             for form in forms:
                 by_form[form.replace("_", " ")] = verb

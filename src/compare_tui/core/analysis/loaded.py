@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from compare_tui.core.analysis.attribution import Attribution
-from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.context import ArticleView, possessive
 from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.analysis.lexicons import reporting_verbs
 from compare_tui.core.models import Finding
@@ -53,7 +53,7 @@ def loaded_language_findings(
                     "loaded_language",
                     m.start(),
                     m.end(),
-                    f"'{m.group()}' introduces {attribution.speaker}'s words: {verb.meaning}",
+                    f"'{m.group()}' introduces {possessive(attribution.speaker)} words: {verb.meaning}",
                     category=f"reporting_verb:{verb.verb_class}",
                     confidence=0.8,
                     key=f"verb:{verb.lemma}",
