@@ -39,6 +39,11 @@ def test_fold_is_idempotent(text: str) -> None:
 
 
 @given(typographic_text)
+def test_fold_works_character_by_character(text: str) -> None:
+    assert fold(text) == "".join(fold(c) for c in text)
+
+
+@given(typographic_text)
 def test_fold_changes_only_typographic_characters(text: str) -> None:
     folded = fold(text)
     assert all(a == b or (not a.isascii() and b.isascii()) for a, b in zip(text, folded, strict=True))
