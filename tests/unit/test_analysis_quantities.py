@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from compare_tui.core.analysis.quantities import caseless, quantities
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare_tui.core.analysis.quantities import _by_first_letter, caseless, quantities
 
 
 def _facts(text: str) -> dict[str, str]:
@@ -63,3 +67,17 @@ def test_years_are_dates_but_counts_are_not() -> None:
 def test_number_words_standing_for_things_are_not_facts() -> None:
     facts = _facts("Four bombs fell, of which four exploded; three were duds and two landed outside.")
     assert set(facts) == {"number:4 bomb"}
+
+
+_SOME_WORDS = ["two", "ten", "twelve", "twenty", "a third", "a quarter", "six", "sixty"]
+
+
+@given(st.lists(st.sampled_from(_SOME_WORDS), min_size=1), st.text(alphabet="twelvsixnyhrdaqu ATWSX", max_size=40))
+def test_words_grouped_by_first_letter_match_what_the_flat_alternation_matches(
+    words: list[str], text: str
+) -> None:
+    words = list(dict.fromkeys(words))
+    for flags in (0, re.IGNORECASE):
+        flat = re.compile("|".join(words), flags)
+        grouped = re.compile(_by_first_letter(words), flags)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -117,7 +117,7 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
                 publication_lines=_publication_lines(folded, segments),
                 quotes=QuoteIndex.build(find_quotations(folded)),
                 tokens=tokens,
-                token_starts=tuple(t.start for t in tokens),
+                token_starts=tuple([t.start for t in tokens]),
             )
         )
     return tuple(views)

@@ -177,7 +177,7 @@ class _Vocabulary:
 
     @classmethod
     def build(cls, view: ArticleView) -> _Vocabulary:
-        return cls(view.folded, frozenset({t.text.removesuffix("'s") for t in view.tokens}))
+        return cls(view.folded, frozenset({w.removesuffix("'s") for w in {t.text for t in view.tokens}}))
 
     def find(self, spellings: Sequence[_Spelling], taken: _Covered) -> FactMention | None:
         """The first place one of the spellings is written as whole words outside the `taken` facts, if any.

@@ -63,14 +63,10 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
     not a connector like "of") are None.
     """
     words: list[_Word | None] = []
-    previous_end = start
-    after_initial = False
-    for token in tokens:
+    for i, token in enumerate(tokens):
         word = token.text
         if not word[0].isupper() and word not in connectors and "-" not in word:  # most words: fast way out
             words.append(None)
-            after_initial = False
-            previous_end = token.end
             continue
         possessive = word.endswith("'s")
         if possessive:
@@ -86,8 +82,9 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
                 capitalised = True
         lower = word.lower()
         if capitalised or lower in connectors:
-            gap = text[previous_end : token.start]
-            if after_initial:
+            gap = text[tokens[i - 1].end if i else start : token.start]
+            previous = words[-1] if words else None
+            if previous is not None and previous.initial:
                 gap = gap.removeprefix(".")
             at_start = not words or not _SENTENCE_BREAK.isdisjoint(gap) or "  " in gap
             initial = len(word) == 1 and capitalised and text[token.end : token.end + 1] == "."
@@ -103,11 +100,8 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
                     initial,
                 )
             )
-            after_initial = initial
         else:
             words.append(None)
-            after_initial = False
-        previous_end = token.end
     return words
 
 

