@@ -72,7 +72,10 @@ def test_number_words_standing_for_things_are_not_facts() -> None:
 _SOME_WORDS = ["two", "ten", "twelve", "twenty", "a third", "a quarter", "six", "sixty"]
 
 
-@given(st.lists(st.sampled_from(_SOME_WORDS), min_size=1), st.text(alphabet="twelvsixnyhrdaqu ATWSX", max_size=40))
+@given(
+    st.lists(st.sampled_from(_SOME_WORDS), min_size=1),
+    st.text(alphabet="twelvsixnyhrdaqu ATWSX", max_size=40),
+)
 def test_words_grouped_by_first_letter_match_what_the_flat_alternation_matches(
     words: list[str], text: str
 ) -> None:
