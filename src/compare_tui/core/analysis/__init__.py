@@ -7,9 +7,7 @@ ledger (facts x articles) the UI shows beside them.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
-from dataclasses import fields
 
 from compare_tui.core.analysis.asides import aside_findings
 from compare_tui.core.analysis.attribution import attribution_findings, find_attributions
@@ -30,8 +28,6 @@ from compare_tui.core.analysis.wording import wording_findings
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, Row
 
 __all__ = ["FactEntry", "FactMention", "analyse", "fact_ledger"]
-
-_AFTER_ID = operator.attrgetter(*(f.name for f in fields(Finding)[1:]))  # `id` is the first field
 
 
 def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
@@ -58,5 +54,11 @@ def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, 
 
 
 def _numbered(finding: Finding, number: int) -> Finding:
-    """A copy of the finding with id "f<number>" (`dataclasses.replace` costs twice as much)."""
-    return Finding(f"f{number}", *_AFTER_ID(finding))
+    """The finding with its id set to "f<number>".
+
+    Analysers build findings with an empty id, and only `analyse` holds them until they are numbered, so the
+    id is set in place (as a frozen dataclass's own `__init__` does) instead of copying all thirteen fields:
+    the copy was a twentieth of the analysis time.
+    """
+    object.__setattr__(finding, "id", f"f{number}")
+    return finding
