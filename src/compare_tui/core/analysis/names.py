@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.lexicons import NameLexicon, name_lexicon
@@ -43,8 +43,9 @@ class NameMention:
         return self.kind != "place" or self.key.startswith("alias:")
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """A word that may be part of a name (a named tuple: thousands per article, built faster than a dataclass)."""
+
     start: int
     end: int
     text: str
