@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from compare_tui.core.analysis.asides import aside_findings
 from compare_tui.core.analysis.attribution import attribution_findings, find_attributions
-from compare_tui.core.analysis.collector import collector_paused
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.analysis.facts import (
@@ -33,11 +32,6 @@ __all__ = ["FactEntry", "FactMention", "analyse", "fact_ledger"]
 
 def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
     """All findings for segmented articles and their alignment rows, numbered in reading order."""
-    with collector_paused():
-        return _analysed(articles, rows)
-
-
-def _analysed(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
     views = build_views(articles, rows)
     names = index_names(views)
     attributions = {v.id: find_attributions(v, names) for v in views}
