@@ -15,7 +15,7 @@ from report_samples import EDITORIAL, NEUTRAL, handmade_comparison
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.export import export_bytes, export_name, name_slug, render_report, report_dict
-from compare_tui.core.models import Row
+from compare_tui.core.models import FINDING_TYPES, Row
 from compare_tui.core.report_markdown import escape
 from compare_tui.core.triage import TriageState, lookup
 from compare_tui.png import PngSize, png_size
@@ -142,15 +142,7 @@ def test_html_shows_rows_side_by_side_with_gaps_legend_ledger_and_triage() -> No
     aligned_rows = [a for t, a in parsed.tags if t == "tr" and (a.get("id") or "").startswith("row-")]
     assert [a["id"] for a in aligned_rows] == ["row-r0", "row-r1", "row-r2", "row-r3", "row-r4"]
     assert html.count('<td class="gap">') == 2
-    for ftype in (
-        "editorial_aside",
-        "loaded_language",
-        "scare_quote",
-        "attribution",
-        "omitted_fact",
-        "unique_passage",
-        "wording",
-    ):
+    for ftype in FINDING_TYPES:
         assert f'<span class="hl-{ftype}">' in html  # in the legend, styled as in the text
     assert '<span class="hl-loaded_language dismissed">hawkish bluster</span>' in html
     assert '<li id="E8" class="finding t-editorial_aside triage-flagged">' in html
