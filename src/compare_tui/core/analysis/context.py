@@ -18,7 +18,6 @@ from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
 from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, Segment
 from compare_tui.core.textnorm import Token, fold, tokenize
 
-PROSE_KINDS = frozenset({"sentence", "quote", "caption", "other"})
 _TITLE_LABEL_CHARS = 40
 
 
