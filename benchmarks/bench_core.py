@@ -51,8 +51,12 @@ def naive_difflib(articles, *, max_pairs: int = 300_000) -> tuple[float, bool]:
     Returns (seconds, estimated): above `max_pairs` pairs, a seeded random sample is timed and scaled up.
     """
     sentences = [(i, line) for i, a in enumerate(articles) for line in a.text.splitlines() if line.strip()]
-    pairs = [(x, y) for x in range(len(sentences)) for y in range(x + 1, len(sentences))
-             if sentences[x][0] != sentences[y][0]]
+    pairs = [
+        (x, y)
+        for x in range(len(sentences))
+        for y in range(x + 1, len(sentences))
+        if sentences[x][0] != sentences[y][0]
+    ]
     sample = pairs if len(pairs) <= max_pairs else random.Random(7).sample(pairs, max_pairs)
     start = time.perf_counter()
     for x, y in sample:

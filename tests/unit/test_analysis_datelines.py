@@ -6,8 +6,8 @@ import pytest
 
 from compare_tui.core.analysis import analyse, fact_ledger
 from compare_tui.core.analysis.datelines import is_publication_line
-from compare_tui.core.models import Article, Row
-from compare_tui.core.segment import segment_article
+from compare_tui.core.models import Row
+from fixtures.analysis_inputs import segmented
 
 
 @pytest.mark.parametrize(
@@ -45,15 +45,11 @@ def test_reporting_lines_are_not_publication_lines(line: str) -> None:
     assert not is_publication_line(line)
 
 
-def _article(aid: str, text: str) -> Article:
-    return segment_article(Article(id=aid, source=aid, text=text))
-
-
 def test_a_dateline_gives_no_facts_and_is_no_unique_passage() -> None:
-    a1 = _article(
+    a1 = segmented(
         "a1", "Camp bombed\n\nThu, 10 Nov 2011 02:45 PM\n\nA camp was bombed on Thursday, officials said."
     )
-    a2 = _article("a2", "Camp bombed\n\nA camp was bombed on Thursday, officials said.")
+    a2 = segmented("a2", "Camp bombed\n\nA camp was bombed on Thursday, officials said.")
     keys = {e.key for e in fact_ledger([a1, a2])}
     assert keys == {"date:thursday"}
     rows = [
@@ -66,7 +62,7 @@ def test_a_dateline_gives_no_facts_and_is_no_unique_passage() -> None:
 
 
 def test_datelines_are_not_diffed() -> None:
-    a1 = _article("a1", "Camp bombed\n\n11 November 2011\n\nA camp was bombed.")
-    a2 = _article("a2", "Camp bombed\n\nPublished: November 10, 2011\n\nA camp was bombed.")
+    a1 = segmented("a1", "Camp bombed\n\n11 November 2011\n\nA camp was bombed.")
+    a2 = segmented("a2", "Camp bombed\n\nPublished: November 10, 2011\n\nA camp was bombed.")
     rows = [Row(f"r{i}", {"a1": (f"a1:{i}",), "a2": (f"a2:{i}",)}, "match", 0.9) for i in range(3)]
     assert [f for f in analyse([a1, a2], rows) if f.type == "wording"] == []

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from compare_tui.core.analysis import analyse, fact_ledger
-from compare_tui.core.models import Article, Row
-from compare_tui.core.segment import segment_article
+from compare_tui.core.models import Row
+from fixtures.analysis_inputs import of_type, segmented, solo_rows
 
-
-def _article(aid: str, text: str) -> Article:
-    return segment_article(Article(id=aid, source=aid, text=text))
-
-
-A1 = _article(
+A1 = segmented(
     "a1",
     "Talks in Paris\n\nFrench President Emmanuel Macron met 30 countries in Paris on Tuesday. "
     "The US did not sign. Russia holds about 75% of Donetsk.",
 )
-A2 = _article(
+A2 = segmented(
     "a2",
     "Paris summit\n\nMacron hosted the summit. The United States stayed out, according to NATO officials.",
 )
@@ -33,7 +28,7 @@ def test_ledger_counts_name_variants_as_one_fact() -> None:
 
 
 def test_headings_and_sentence_initial_words_are_not_names() -> None:
-    article = _article(
+    article = segmented(
         "a1", "Military Hubs and Troop Deployments\n\nSpeaking to reporters, Zelensky left early."
     )
     keys = {e.key for e in fact_ledger([article])}
@@ -42,12 +37,7 @@ def test_headings_and_sentence_initial_words_are_not_names() -> None:
 
 
 def test_omitted_fact_findings_name_the_articles_that_lack_them() -> None:
-    rows = [
-        Row(id=f"r{a.id}{i}", segments={a.id: (s.id,)}, status="unique", score=0.0)
-        for a in (A1, A2)
-        for i, s in enumerate(a.segments)
-    ]
-    omitted = [f for f in analyse([A1, A2], rows) if f.type == "omitted_fact"]
+    omitted = of_type(analyse([A1, A2], solo_rows(A1, A2)), "omitted_fact")
     by_text = {f.text: f for f in omitted}
     assert by_text["about 75% of Donetsk"].peers.absent == ("a2",)
     assert by_text["NATO"].article == "a2" and by_text["NATO"].peers.absent == ("a1",)
@@ -55,10 +45,10 @@ def test_omitted_fact_findings_name_the_articles_that_lack_them() -> None:
 
 
 def test_unique_passages_and_wording_on_aligned_headlines() -> None:
-    a1 = _article(
+    a1 = segmented(
         "a1", "Zelensky Says He Has No Guarantees from Allies\n\nThe war goes on. Prices rose in Kyiv."
     )
-    a2 = _article("a2", "Zelensky Complains He Has No Guarantees from Allies\n\nThe war goes on.")
+    a2 = segmented("a2", "Zelensky Complains He Has No Guarantees from Allies\n\nThe war goes on.")
     rows = [
         Row("r0", {"a1": ("a1:0",), "a2": ("a2:0",)}, "match", 0.9),
         Row("r1", {"a1": ("a1:1",), "a2": ("a2:1",)}, "match", 0.9),
@@ -76,8 +66,8 @@ def test_unique_passages_and_wording_on_aligned_headlines() -> None:
 
 def _wording(first: str, second: str) -> list[str]:
     """The texts of the wording findings between two one-sentence articles aligned with each other."""
-    a1 = _article("a1", f"Title\n\n{first}")
-    a2 = _article("a2", f"Title\n\n{second}")
+    a1 = segmented("a1", f"Title\n\n{first}")
+    a2 = segmented("a2", f"Title\n\n{second}")
     rows = [Row(f"r{i}", {"a1": (f"a1:{i}",), "a2": (f"a2:{i}",)}, "match", 0.9) for i in range(2)]
     return sorted(f.text for f in analyse([a1, a2], rows) if f.type == "wording")
 

@@ -6,24 +6,8 @@ from dataclasses import replace
 
 from compare_tui.core.analysis import analyse
 from compare_tui.core.analysis.context import article_labels, join_labels, name_some
-from compare_tui.core.models import Article, Finding, Row
-from compare_tui.core.segment import segment_article
-
-
-def _article(aid: str, text: str, **meta: str | None) -> Article:
-    return segment_article(Article(id=aid, source=aid, text=text, **meta))
-
-
-def _solo_rows(*articles: Article) -> list[Row]:
-    return [
-        Row(id=f"r{a.id}{i}", segments={a.id: (s.id,)}, status="unique", score=0.0)
-        for a in articles
-        for i, s in enumerate(a.segments)
-    ]
-
-
-def _of(findings: tuple[Finding, ...], kind: str) -> list[Finding]:
-    return [f for f in findings if f.type == kind]
+from compare_tui.core.models import Article, Row
+from fixtures.analysis_inputs import of_type, segmented, solo_rows
 
 
 def test_label_is_outlet_then_short_title_then_id() -> None:
@@ -54,27 +38,27 @@ def test_join_and_count_labels() -> None:
 
 def test_explanations_use_outlets_but_peers_and_detail_keep_ids() -> None:
     quote = '"I have not received a clear, unambiguous answer yet."'
-    a1 = _article("a1", f"Title one\n\nZelensky said: {quote} He met 30 mayors.", outlet="Kyiv Post")
-    a2 = _article("a2", f"Title two\n\nZelensky complained: {quote}", outlet="ZeroHedge")
-    findings = analyse([a1, a2], _solo_rows(a1, a2))
-    attribution = next(f for f in _of(findings, "attribution") if f.article == "a2")
+    a1 = segmented("a1", f"Title one\n\nZelensky said: {quote} He met 30 mayors.", outlet="Kyiv Post")
+    a2 = segmented("a2", f"Title two\n\nZelensky complained: {quote}", outlet="ZeroHedge")
+    findings = analyse([a1, a2], solo_rows(a1, a2))
+    attribution = next(f for f in of_type(findings, "attribution") if f.article == "a2")
     assert attribution.explanation == "ZeroHedge says 'complained' for Zelensky where Kyiv Post says 'said'"
     assert attribution.detail["verbs"] == {"a2": "complained", "a1": "said"}
-    fact = next(f for f in _of(findings, "omitted_fact") if f.text == "30 mayors")
+    fact = next(f for f in of_type(findings, "omitted_fact") if f.text == "30 mayors")
     assert fact.explanation == "number '30 mayors' is in Kyiv Post but not in ZeroHedge"
     assert fact.peers is not None and fact.peers.absent == ("a2",)
-    unique = _of(findings, "unique_passage")
+    unique = of_type(findings, "unique_passage")
     assert unique and all("a1" not in f.explanation and "a2" not in f.explanation for f in unique)
 
 
 def test_wording_groups_articles_that_say_the_same() -> None:
-    a1 = _article("a1", "Zelensky Says He Has No Guarantees\n\nThe war goes on.", outlet="A")
-    a2 = _article("a2", "Zelensky Complains He Has No Guarantees\n\nThe war goes on.", outlet="B")
-    a3 = _article("a3", "Zelensky Complains He Has No Guarantees\n\nThe war goes on.", outlet="C")
+    a1 = segmented("a1", "Zelensky Says He Has No Guarantees\n\nThe war goes on.", outlet="A")
+    a2 = segmented("a2", "Zelensky Complains He Has No Guarantees\n\nThe war goes on.", outlet="B")
+    a3 = segmented("a3", "Zelensky Complains He Has No Guarantees\n\nThe war goes on.", outlet="C")
     rows = [
         Row("r0", {"a1": ("a1:0",), "a2": ("a2:0",), "a3": ("a3:0",)}, "match", 0.9),
         Row("r1", {"a1": ("a1:1",), "a2": ("a2:1",), "a3": ("a3:1",)}, "match", 0.9),
     ]
-    says = next(f for f in _of(analyse([a1, a2, a3], rows), "wording") if f.article == "a1")
+    says = next(f for f in of_type(analyse([a1, a2, a3], rows), "wording") if f.article == "a1")
     assert says.explanation == "A says 'Says' where B and C say 'Complains'"
     assert says.detail["counterpart"] == {"a2": "Complains", "a3": "Complains"}

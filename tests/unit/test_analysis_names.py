@@ -6,11 +6,7 @@ from compare_tui.core.analysis import analyse, fact_ledger
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.names import NameMention, index_names
 from compare_tui.core.models import Article, Row, Segment
-from compare_tui.core.segment import segment_article
-
-
-def _article(aid: str, text: str) -> Article:
-    return segment_article(Article(id=aid, source=aid, text=text))
+from fixtures.analysis_inputs import segmented
 
 
 def _one_segment(text: str) -> Article:
@@ -28,7 +24,7 @@ def _labels(*articles: Article) -> dict[str, str]:
 
 
 def test_a_middle_initial_stays_inside_the_name() -> None:
-    article = _article("a1", 'Title\n\n"We will not go to war," said a spokesman, Rabie A. Atti. Atti left.')
+    article = segmented("a1", 'Title\n\n"We will not go to war," said a spokesman, Rabie A. Atti. Atti left.')
     assert [(m.label, m.key) for m in _names(article)] == [("Rabie A. Atti", "atti"), ("Atti", "atti")]
 
 
@@ -50,7 +46,7 @@ def test_sentence_start_after_a_line_break_or_a_run_of_spaces() -> None:
 
 
 def test_weekdays_and_months_are_never_names() -> None:
-    article = _article(
+    article = segmented(
         "a1",
         "Title\n\nThe army bombed Taludi Thursday. On Thursday, Nov. 10, Kiir spoke. "
         "In November the talks ended. Prime Minister Theresa May left in May.",
@@ -63,16 +59,16 @@ def test_weekdays_and_months_are_never_names() -> None:
 
 
 def test_a_surname_inside_another_name_is_not_the_person() -> None:
-    a1 = _article("a1", "Title\n\nPresident John Washington visited the camp.")
-    a2 = _article("a2", "Title\n\nThe Washington Post reported it. On Tuesday, Mr Washington spoke.")
-    a3 = _article("a3", "Title\n\nThe Washington Post reported it.")
+    a1 = segmented("a1", "Title\n\nPresident John Washington visited the camp.")
+    a2 = segmented("a2", "Title\n\nThe Washington Post reported it. On Tuesday, Mr Washington spoke.")
+    a3 = segmented("a3", "Title\n\nThe Washington Post reported it.")
     ledger = {e.key: e for e in fact_ledger([a1, a2, a3])}
     assert ledger["name:washington"].absent == ("a3",)
 
 
 def test_a_short_name_inside_a_longer_one_still_counts() -> None:
-    a1 = _article("a1", "Title\n\nThey met the Coalition of the Willing in Paris.")
-    a2 = _article("a2", "Title\n\nWe agree with the Coalition that guarantees matter, he said.")
+    a1 = segmented("a1", "Title\n\nThey met the Coalition of the Willing in Paris.")
+    a2 = segmented("a2", "Title\n\nWe agree with the Coalition that guarantees matter, he said.")
     ledger = {e.key: e for e in fact_ledger([a1, a2])}
     assert ledger["name:coalition"].absent == ()
 
@@ -83,7 +79,7 @@ def _keys(*articles: Article) -> dict[str, tuple[str, str]]:
 
 
 def test_organisations_are_one_fact_not_fragments() -> None:
-    article = _article(
+    article = segmented(
         "a1",
         "Title\n\nIt drew condemnation from the U.S. State Department, and the State Department spoke. "
         "The Sudan Armed Forces and the Sudanese Armed Forces denied it. The Sudan People's Liberation Army "
@@ -102,7 +98,7 @@ def test_organisations_are_one_fact_not_fragments() -> None:
 
 
 def test_an_organisation_word_or_spelling_variant_names_one_organisation() -> None:
-    article = _article(
+    article = segmented(
         "a1",
         "Title\n\nThe World Food Programme and the World Food Program fed them, said Enough Project "
         "Co-Founder John Prendergast.",
@@ -118,7 +114,7 @@ def test_an_organisation_word_or_spelling_variant_names_one_organisation() -> No
 
 
 def test_regions_are_places_not_people() -> None:
-    article = _article(
+    article = segmented(
         "a1",
         "Title\n\nRefugees fled South Kordofan, Upper Nile, Blue Nile and the Nuba Mountains for Unity "
         "State, where Unity state officials met them. President Salva Kiir spoke.",
@@ -130,14 +126,14 @@ def test_regions_are_places_not_people() -> None:
     assert keys["Nuba Mountains"] == ("nuba", "place")
     assert keys["Unity State"] == ("unity", "place") and keys["Unity"][0] == "unity"
     assert (
-        _keys(_article("a2", "Title\n\nThey fled Southern Kordofan."))["Southern Kordofan"]
+        _keys(segmented("a2", "Title\n\nThey fled Southern Kordofan."))["Southern Kordofan"]
         == keys["South Kordofan"]
     )
     assert keys["Salva Kiir"] == ("kiir", "person")
 
 
 def test_countries_and_their_peoples_are_one_place_each() -> None:
-    article = _article(
+    article = segmented(
         "a1",
         "Title\n\nSouth Sudan accused Sudan. South Sudanese officials and Sudanese troops met. "
         "The Republic of South Sudan complained.",
@@ -149,7 +145,7 @@ def test_countries_and_their_peoples_are_one_place_each() -> None:
 
 
 def test_name_particles_and_hyphenated_adjectives() -> None:
-    article = _article(
+    article = segmented(
         "a1", "Title\n\nPresident Omar al-Bashir said the Khartoum-based government would act. Bashir left."
     )
     keys = _keys(article)
@@ -158,7 +154,7 @@ def test_name_particles_and_hyphenated_adjectives() -> None:
 
 
 def test_sentence_initial_word_counts_only_if_it_ends_a_name_elsewhere() -> None:
-    article = _article(
+    article = segmented(
         "a1",
         "Title\n\nThey reached New Guffa village. New arrivals were registered. Citizen journalist Ryan "
         "Boyette called. Boyette reported no casualties.",
@@ -169,7 +165,7 @@ def test_sentence_initial_word_counts_only_if_it_ends_a_name_elsewhere() -> None
 
 
 def test_countries_can_be_speakers_but_regions_cannot() -> None:
-    article = _article(
+    article = segmented(
         "a1",
         "Title\n\nSudan has denied the attack. South Sudan said it would respond. Unity State said nothing.",
     )

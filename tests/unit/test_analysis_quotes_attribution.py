@@ -4,24 +4,7 @@ from __future__ import annotations
 
 from compare_tui.core.analysis import analyse
 from compare_tui.core.analysis.quotes import find_quotations
-from compare_tui.core.models import Article, Finding, Row
-from compare_tui.core.segment import segment_article
-
-
-def _article(aid: str, text: str) -> Article:
-    return segment_article(Article(id=aid, source=aid, text=text))
-
-
-def _solo_rows(*articles: Article) -> list[Row]:
-    return [
-        Row(id=f"r{a.id}{i}", segments={a.id: (s.id,)}, status="unique", score=0.0)
-        for a in articles
-        for i, s in enumerate(a.segments)
-    ]
-
-
-def _of(findings: tuple[Finding, ...], kind: str) -> list[Finding]:
-    return [f for f in findings if f.type == kind]
+from fixtures.analysis_inputs import of_type, segmented, solo_rows
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:
@@ -40,8 +23,8 @@ def test_scare_quotes_but_not_attributed_partial_quotes_or_titles() -> None:
         "Title line\n\nSuch a move would get a firm 'no' from Moscow. Envoys Steve Witkoff and Jared Kushner, "
         'who said allies had "largely finished", left. She starred in "American Pie" last year.'
     )
-    article = _article("a1", text)
-    scare = _of(analyse([article], _solo_rows(article)), "scare_quote")
+    article = segmented("a1", text)
+    scare = of_type(analyse([article], solo_rows(article)), "scare_quote")
     assert [f.text for f in scare] == ["'no'"]
 
 
@@ -51,8 +34,10 @@ def test_attribution_resolves_who_he_and_inversion() -> None:
         "Although Zelensky acknowledged the effort, he emphasized that promises are not enough. "
         '"We will keep going," said Macron.'
     )
-    article = _article("a1", text)
-    found = {f.text: f.detail["speaker"] for f in _of(analyse([article], _solo_rows(article)), "attribution")}
+    article = segmented("a1", text)
+    found = {
+        f.text: f.detail["speaker"] for f in of_type(analyse([article], solo_rows(article)), "attribution")
+    }
     assert found["who said"] == "Steve Witkoff and Jared Kushner"
     assert found["he emphasized"] == "Zelensky"
     assert found["said Macron"] == "Macron"
@@ -60,16 +45,16 @@ def test_attribution_resolves_who_he_and_inversion() -> None:
 
 def test_according_and_to_apart_are_not_a_reporting_verb() -> None:
     text = "Title line\n\nPrices rose, according - to officials, by a third. According to Reuters, they fell."
-    article = _article("a1", text)
-    found = [f.text for f in _of(analyse([article], _solo_rows(article)), "attribution")]
+    article = segmented("a1", text)
+    found = [f.text for f in of_type(analyse([article], solo_rows(article)), "attribution")]
     assert found == ["According to Reuters"]
 
 
 def test_same_quotation_compares_reporting_verbs_across_articles() -> None:
     quote = '"I have not received a clear, unambiguous answer yet."'
-    a1 = _article("a1", f"Title one\n\nZelensky said: {quote}")
-    a2 = _article("a2", f"Title two\n\nZelensky complained: {quote}")
-    attributions = _of(analyse([a1, a2], _solo_rows(a1, a2)), "attribution")
+    a1 = segmented("a1", f"Title one\n\nZelensky said: {quote}")
+    a2 = segmented("a2", f"Title two\n\nZelensky complained: {quote}")
+    attributions = of_type(analyse([a1, a2], solo_rows(a1, a2)), "attribution")
     by_article = {f.article: f for f in attributions}
     assert by_article["a2"].detail["verbs"] == {"a2": "complained", "a1": "said"}
     assert by_article["a2"].detail["matched_by"] == {"a1": "quotation"}
@@ -77,22 +62,22 @@ def test_same_quotation_compares_reporting_verbs_across_articles() -> None:
 
 
 def test_near_identical_quotations_mark_the_changed_words() -> None:
-    a1 = _article(
+    a1 = segmented(
         "a1", 'Title one\n\nZelensky said: "We have not received a clear answer from our partners yet."'
     )
-    a2 = _article(
+    a2 = segmented(
         "a2", 'Title two\n\nZelensky said: "We have not received any clear answer from our partners yet."'
     )
-    first = next(f for f in _of(analyse([a1, a2], _solo_rows(a1, a2)), "attribution") if f.article == "a1")
+    first = next(f for f in of_type(analyse([a1, a2], solo_rows(a1, a2)), "attribution") if f.article == "a1")
     assert first.detail["quote_diff"] == {"a2": [{"this": "a", "other": "any"}]}
 
 
 def _speakers(text: str) -> list[tuple[str, str]]:
     """(verb, speaker) of every attribution with a reporting verb in a one-article text."""
-    article = _article("a1", text)
+    article = segmented("a1", text)
     return [
         (str(f.detail["verbs"]["a1"]), str(f.detail["speaker"]))
-        for f in _of(analyse([article], _solo_rows(article)), "attribution")
+        for f in of_type(analyse([article], solo_rows(article)), "attribution")
         if f.category != "continuation"
     ]
 
@@ -103,8 +88,8 @@ def test_plural_nouns_and_capitals_are_not_reporting_verbs() -> None:
         "Fighting spread to South Kordofan and Blue Nile states."
     )
     assert _speakers(text) == [("denied", "Kiir")]
-    article = _article("a1", text)
-    assert _of(analyse([article], _solo_rows(article)), "loaded_language") == []
+    article = segmented("a1", text)
+    assert of_type(analyse([article], solo_rows(article)), "loaded_language") == []
 
 
 def test_a_verb_form_that_can_be_a_noun_still_reports_before_that() -> None:
@@ -155,6 +140,6 @@ def test_quoted_words_after_a_reporting_or_naming_verb_are_speech() -> None:
         'as "utterly baseless and malicious." Kiir talked of Sudan\'s "pending invasion" of its neighbour. '
         "Trump is likely to balk at no American 'boots on the ground' in Ukraine."
     )
-    article = _article("a1", text)
-    scare = _of(analyse([article], _solo_rows(article)), "scare_quote")
+    article = segmented("a1", text)
+    scare = of_type(analyse([article], solo_rows(article)), "scare_quote")
     assert [f.text for f in scare] == ["'boots on the ground'"]
