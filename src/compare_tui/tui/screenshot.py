@@ -45,7 +45,9 @@ class Rendered:
     errors: tuple[LoadError, ...]
 
 
-def render_svg(sources: Sequence[object], *, settings: Settings, size: tuple[int, int] = (160, 50)) -> Rendered:
+def render_svg(
+    sources: Sequence[object], *, settings: Settings, size: tuple[int, int] = (160, 50)
+) -> Rendered:
     """Run the app headless at `size` on `sources`, wait for the comparison, and return the screen as SVG."""
     return asyncio.run(_render_svg(sources, settings=settings, size=size))
 
