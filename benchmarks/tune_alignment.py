@@ -15,34 +15,42 @@ from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
-from ecb import load_events
+from ecb import EcbEvent, load_events
 from evaluate import best_threshold
 
 from compare_tui.core.embeddings import encode
 from compare_tui.core.similarity import PairSignals, Weights, clauses, idf_weights, pair_signals, profile
 
 
+def event_features(event: EcbEvent) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    """Signal vectors, gold labels and (sentence, sentence) indices of one event's candidate pairs."""
+    lines = [line for a in event.articles for line in a.text.splitlines() if line.strip()]
+    idf = idf_weights(profile(line) for line in lines)
+    texts = [event.text_of(s) for s in event.sentences]
+    profiles = [profile(t) for t in texts]
+    vectors = encode(texts)
+    pieces = [encode(clauses(t)) for t in texts]
+    index = {s: n for n, s in enumerate(event.sentences)}
+    rows, labels, pairs = [], [], []
+    for x, y, gold in event.candidate_pairs():
+        i, j = index[x], index[y]
+        signals = pair_signals(
+            profiles[i],
+            profiles[j],
+            cosine=float(vectors[i] @ vectors[j]),
+            clause_cosine=float((pieces[i] @ pieces[j].T).max()),
+            idf=idf,
+        )
+        rows.append(list(signals.as_dict().values()))
+        labels.append(gold)
+        pairs.append((i, j))
+    return np.array(rows, dtype=np.float64), np.array(labels, dtype=np.float64), pairs
+
+
 def features(eval_dir: Path) -> tuple[np.ndarray, np.ndarray]:
-    """Signal vectors and gold labels of every candidate pair."""
-    rows, labels = [], []
-    for event in load_events(eval_dir / "ecbplus-dev.jsonl"):
-        lines = [line for a in event.articles for line in a.text.splitlines() if line.strip()]
-        idf = idf_weights(profile(line) for line in lines)
-        texts = {s: event.text_of(s) for s in event.sentences}
-        profiles = {s: profile(t) for s, t in texts.items()}
-        vectors = dict(zip(texts, encode(list(texts.values()))))
-        pieces = {s: encode(clauses(t)) for s, t in texts.items()}
-        for x, y, gold in event.candidate_pairs():
-            signals = pair_signals(
-                profiles[x],
-                profiles[y],
-                cosine=float(vectors[x] @ vectors[y]),
-                clause_cosine=float((pieces[x] @ pieces[y].T).max()),
-                idf=idf,
-            )
-            rows.append(list(signals.as_dict().values()))
-            labels.append(gold)
-    return np.array(rows, dtype=np.float64), np.array(labels, dtype=np.float64)
+    """Signal vectors and gold labels of every candidate pair of every event."""
+    per_event = [event_features(e) for e in load_events(eval_dir / "ecbplus-dev.jsonl")]
+    return np.vstack([x for x, _, _ in per_event]), np.concatenate([y for _, y, _ in per_event])
 
 
 def fit(
