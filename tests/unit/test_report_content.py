@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from fixtures.handmade import build_comparison
 from report_samples import EDITORIAL, NEUTRAL, handmade_comparison
 
 from compare_tui.core.comparison import Comparison
@@ -173,9 +174,17 @@ def test_markdown_has_quoted_passages_tables_and_triage() -> None:
     md = render_report(comparison, fmt="md", triage=triaged(comparison))
     assert "> **Of course, this is the usual hawkish bluster \\[L9\\].** \\[E8\\]" in md
     assert "| on Monday | ✓ present | ✗ absent |" in md
-    assert "**Wire**: *(no passage)*" in md
+    unique_row = md.split("### Row r2 · unique")[1].split("### Row")[0]
+    assert "**Blog** (§3)" in unique_row and "Wire" not in unique_row
     assert "Triage: **flagged** — note: \\<script\\>bad()\\</script\\> check \\| this" in md
     assert "> Leader **Complains** \\[W5\\] He Hasn't Received A Guarantee" in md
+
+
+def test_markdown_names_the_articles_a_shared_row_is_missing_from_once() -> None:
+    md = render_report(build_comparison(), fmt="md")
+    shared = md.split("### Row r2 ")[1].split("### Row")[0]
+    assert "**Wire Service** (§3)" in shared and "**Pundit Daily** (§3)" in shared
+    assert shared.count("The Daily") == 1 and "*No passage in The Daily.*" in shared
 
 
 def test_json_keeps_every_report_field_and_adds_triage() -> None:

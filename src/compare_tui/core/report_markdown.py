@@ -167,13 +167,12 @@ def _legend(view: ReportView) -> list[str]:
 
 
 def _aligned(view: ReportView, labels: list[str]) -> list[str]:
-    """The alignment rows, each article's passages quoted under its name."""
+    """The alignment rows: each article's passages under its name, then the articles without one, listed once."""
     out = ["## Aligned passages", ""]
     for row in view.rows:
         out += [f"### Row {escape(row.id)} · {row.status} · score {row.score:.2f}", ""]
         for label, cell in zip(labels, row.cells):
             if not cell:
-                out += [f"**{label}**: *(no passage)*", ""]
                 continue
             positions = ", §".join(str(p.position) for p in cell)
             out += [f"**{label}** (§{positions})", ""]
@@ -181,6 +180,9 @@ def _aligned(view: ReportView, labels: list[str]) -> list[str]:
                 f"> {passage_text(p)}" if i == 0 else f">\n> {passage_text(p)}" for i, p in enumerate(cell)
             ]
             out.append("")
+        gaps = [label for label, cell in zip(labels, row.cells) if not cell]
+        if gaps and row.status != "unique":
+            out += [f"*No passage in {', '.join(gaps)}.*", ""]
     return out
 
 
