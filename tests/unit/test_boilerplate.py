@@ -89,6 +89,18 @@ def test_custom_patterns_extend_the_list() -> None:
         ("URL: not a link", False, None),
         ("Source: a senior official who asked not to be named said the talks had failed.", True, None),
         ("Zelensky said: no", True, None),
+        ("Published on: 11 November 2011 - 11:25am", False, ("published", "11 November 2011 - 11:25am")),
+        ("Thu Nov 10, 2011 3:00pm EST", True, ("published", "Thu Nov 10, 2011 3:00pm EST")),
+        ("on Nov 10, 2011", True, ("published", "Nov 10, 2011")),
+        (
+            "11 November 2011 Last updated at 12:41 GMT",
+            True,
+            ("published", "11 November 2011 Last updated at 12:41 GMT"),
+        ),
+        ("11/10/11 02:39 PM ET", True, ("published", "11/10/11 02:39 PM ET")),
+        ("Thu Nov 10, 2011 3:00pm EST", False, None),
+        ("On Thursday, 40 people died.", True, None),
+        ("Sunday, 3 killed", True, None),
     ],
 )
 def test_metadata_lines(line: str, in_header: bool, expected: tuple[str, str] | None) -> None:
@@ -112,6 +124,15 @@ def test_byline_after_furniture_becomes_metadata() -> None:
         "metadata",
         "boilerplate: truncated byline",
     ]
+
+
+def test_header_timestamp_becomes_the_publication_date() -> None:
+    cleaned = clean_body(
+        "Plane bombs refugee camp\n\nThu, 10 Nov 2011 02:45 PM\n\nA camp was bombed on Thursday."
+    )
+    assert cleaned.published == "Thu, 10 Nov 2011 02:45 PM"
+    assert cleaned.text == "Plane bombs refugee camp\n\nA camp was bombed on Thursday."
+    assert cleaned.removed[0].text == "Thu, 10 Nov 2011 02:45 PM"
 
 
 def test_byline_deep_in_the_body_is_kept() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from compare_tui.core.analysis.datelines import is_publication_line
 from compare_tui.core.models import Removed
 
 METADATA_REASON = "metadata"
@@ -100,7 +101,9 @@ _BYLINE = re.compile(
     rf"(?i:by|written by|authored by|words by)\s+(?P<names>{_NAME}(?:(?:\s*[,&]\s*|\s+and\s+){_NAME})*)"
     r"(?:\s+(?i:via)\s+\S.{0,60})?"
 )
-_LABELLED = re.compile(r"(?P<label>[A-Za-z]+)\s*:\s*(?P<value>\S.*)")
+_LABELLED = re.compile(r"(?P<label>[A-Za-z]+)(?:\s+(?:on|at))?\s*:\s*(?P<value>\S.*)")
+_DATE_LABEL = re.compile(r"^(?i:(?:published|posted|updated|dated)(?:\s+(?:on|at))?\s*:?|on)\s+")
+"""A leading label of an unlabelled-looking timestamp line ("on Nov 10, 2011"), dropped from the value."""
 _LABELS = {
     "source": "outlet",
     "outlet": "outlet",
@@ -151,6 +154,9 @@ def metadata_line(line: str, *, in_header: bool) -> tuple[str, str] | None:
             return "byline", names
     match = _LABELLED.fullmatch(stripped)
     if not match or (field := _LABELS.get(match.group("label").lower())) is None:
+        # A header line that is only a timestamp ("Thu Nov 10, 2011 3:00pm EST") is the publication date.
+        if in_header and any(c.isdigit() for c in stripped) and is_publication_line(stripped):
+            return "published", _DATE_LABEL.sub("", stripped, count=1)
         return None
     value = match.group("value").strip()
     if field == "url":

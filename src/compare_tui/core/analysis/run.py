@@ -1,9 +1,4 @@
-"""Framing analysis: what an editor cannot see at a glance, as findings with spans and evidence.
-
-`analyse` runs every analyser over segmented articles and their alignment rows and returns the findings
-in a deterministic order (article, start, type) numbered "f0", "f1", ...; `fact_ledger` gives the omission
-ledger (facts x articles) the UI shows beside them.
-"""
+"""Running every analyser over a comparison and numbering the findings in reading order."""
 
 from __future__ import annotations
 
@@ -13,21 +8,13 @@ from compare_tui.core.analysis.asides import aside_findings
 from compare_tui.core.analysis.attribution import attribution_findings, find_attributions
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.cues import CueIndex
-from compare_tui.core.analysis.facts import (
-    FactEntry,
-    FactMention,
-    build_ledger,
-    fact_ledger,
-    omitted_fact_findings,
-)
+from compare_tui.core.analysis.facts import build_ledger, omitted_fact_findings
 from compare_tui.core.analysis.loaded import loaded_language_findings
 from compare_tui.core.analysis.names import index_names
 from compare_tui.core.analysis.scare_quotes import quotation_uses, scare_quote_findings
 from compare_tui.core.analysis.unique import unique_passage_findings
 from compare_tui.core.analysis.wording import wording_findings
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, Row
-
-__all__ = ["FactEntry", "FactMention", "analyse", "fact_ledger"]
 
 
 def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
