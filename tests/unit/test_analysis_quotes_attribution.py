@@ -143,3 +143,23 @@ def test_quoted_words_after_a_reporting_or_naming_verb_are_speech() -> None:
     article = segmented("a1", text)
     scare = of_type(analyse([article], solo_rows(article)), "scare_quote")
     assert [f.text for f in scare] == ["'boots on the ground'"]
+
+
+def test_a_trailing_pronoun_points_past_the_names_in_what_was_said() -> None:
+    text = (
+        "Title line\n\nThe commissioner Miabek Lang said the camp was hit. "
+        "The refugees are furious with Sudan's President Omar al-Bashir over the bombings, he says."
+    )
+    assert _speakers(text) == [("said", "Miabek Lang"), ("says", "Miabek Lang")]
+
+
+def test_the_holder_of_an_office_speaks_not_the_country() -> None:
+    text = "Title line\n\nThe president of South Sudan said he fears an invasion."
+    assert _speakers(text) == [("said", "president of South Sudan")]
+
+
+def test_a_quotation_before_a_titled_speaker_is_theirs() -> None:
+    article = segmented("a1", 'Title line\n\n"Why does he do this? He has a lot to answer," Mr Deng said.')
+    (found,) = of_type(analyse([article], solo_rows(article)), "attribution")
+    assert found.detail["speaker"] == "Deng"
+    assert found.detail["quote"] == "Why does he do this? He has a lot to answer,"

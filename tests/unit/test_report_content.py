@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from fixtures.handmade import build_comparison
 from report_samples import EDITORIAL, NEUTRAL, handmade_comparison
 
 from compare_tui.core.comparison import Comparison
@@ -21,6 +20,7 @@ from compare_tui.core.report_markdown import escape
 from compare_tui.core.triage import TriageState, lookup
 from compare_tui.png import PngSize, png_size
 from compare_tui.tui.screenshot import screenshot_name
+from fixtures.handmade import build_comparison
 
 HOSTILE = (
     " Then <script>alert('x')</script> and <img src=http://evil.example/p.png onerror=alert(1)>"

@@ -41,6 +41,7 @@ _REVERSED_WORDS = re.compile(r"[\w'-]+(?:\s+[\w'-]+){0,2}")
 _CONTENT_AFTER = re.compile(r"\s*(?:[,:\"'`]|(?:[\w'-]+\s+){0,4}?that\b)")
 _CONTENT_LEAD = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
 _APPOSITIVE_TAIL = re.compile(r",\s+[^,\n]{1,90}?,\s*$")
+_OFFICE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?$")
 _OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)*")
 _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})")
 _NONE = "\u2014"
@@ -81,6 +82,11 @@ class _PersonTracker:
         self.person_keys = person_keys
         self.last: _Speaker | None = None
         self.group: _Speaker | None = None
+        self.before_sentence: tuple[_Speaker | None, _Speaker | None] = (None, None)
+
+    def new_sentence(self) -> None:
+        """Remember who 'he' and 'they' were before this sentence's own names are read."""
+        self.before_sentence = (self.last, self.group)
 
     def see(self, mention: NameMention) -> None:
         """A name read in passing: a person becomes who 'he' or 'she' is."""
@@ -94,9 +100,14 @@ class _PersonTracker:
         elif speaker.named or speaker.label.split()[-1].lower() in name_lexicon().person_nouns:
             self.last = speaker
 
-    def resolve(self, pronoun: str) -> _Speaker | None:
-        """Who 'he', 'she' or 'they' most likely is, if anyone."""
-        return self.group if pronoun.lower() == "they" else self.last
+    def resolve(self, pronoun: str, *, trailing: bool = False) -> _Speaker | None:
+        """Who 'he', 'she' or 'they' most likely is, if anyone.
+
+        In a trailing attribution ("… furious with President Bashir, he says") the names before the pronoun
+        are what was said, so the pronoun points back past them, to the people of earlier sentences.
+        """
+        last, group = self.before_sentence if trailing else (self.last, self.group)
+        return group if pronoun.lower() == "they" else last
 
 
 def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution, ...]:
@@ -111,6 +122,7 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
             continue
         mentions = list(names.in_segment(segment.id))
         cursor = 0
+        tracker.new_sentence()
         for m in _verb_matches(view, segment):
             if view.quotes.containing(m.start, m.end):
                 continue
@@ -121,7 +133,7 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
             if verb.lemma == "according to":
                 speaker = _according_to(text, m.end, segment.end, mentions)
             else:
-                speaker = _subject(text, segment, m.start, mentions, tracker)
+                speaker = _subject(text, segment, (m.start, m.end), mentions, tracker)
                 if speaker is None and verb.inverts:
                     speaker = _inverted(text, m.end, segment.end, mentions)
             if speaker is None:
@@ -199,9 +211,13 @@ def _not_a_verb(text: str, tokens: Sequence[Token], i: int, verbs: ReportingVerb
 
 
 def _subject(
-    text: str, segment: Segment, verb_start: int, mentions: list[NameMention], tracker: _PersonTracker
+    text: str,
+    segment: Segment,
+    verb: tuple[int, int],
+    mentions: list[NameMention],
+    tracker: _PersonTracker,
 ) -> _Speaker | None:
-    before = text[segment.start : verb_start]
+    before = text[segment.start : verb[0]]
     aux = _AUXILIARIES.search(before)
     before = before[: aux.start()] if aux else before.rstrip()
     if insertion := _INSERTION_TAIL.search(before):  # "Zelensky - who was present - has complained"
@@ -216,7 +232,11 @@ def _subject(
         return None
     named = [n for n in mentions if n.end == tail_end and n.can_speak]
     if named:
-        return _owner(text, named[0], mentions, tracker.person_keys) or _coordinated(text, named[0], mentions)
+        return (
+            _owner(text, named[0], mentions, tracker.person_keys)
+            or _office(text, segment.start, named[0])
+            or _coordinated(text, named[0], mentions)
+        )
     if pronoun := _PRONOUN_TAIL.search(head):
         if pronoun.group(1).lower() == "who":
             antecedent = [n for n in mentions if n.end <= segment.start + pronoun.start() and n.can_speak]
@@ -224,7 +244,11 @@ def _subject(
                 speaker = _coordinated(text, antecedent[-1], mentions)
                 return _Speaker(speaker.label, speaker.keys, segment.start + pronoun.start(), tail_end)
             return None
-        if (antecedent := tracker.resolve(pronoun.group(1))) is None:
+        # "…, he says." closes the sentence: what came before the comma is what he says.
+        trailing = head[: pronoun.start()].rstrip(" \"'").endswith(",") and _closes_clause(
+            text, verb[1], segment.end
+        )
+        if (antecedent := tracker.resolve(pronoun.group(1), trailing=trailing)) is None:
             return None
         return _Speaker(antecedent.label, antecedent.keys, segment.start + pronoun.start(), tail_end)
     if bare := _BARE_NAME.search(head):  # "Zelensky said:" opening a sentence: a name seen nowhere else
@@ -328,6 +352,17 @@ def _owner(
     return None
 
 
+def _office(text: str, start: int, mention: NameMention) -> _Speaker | None:
+    """'The president of South Sudan said': the office holder speaks, not the country."""
+    if mention.kind == "person":
+        return None
+    office = _OFFICE_OF.search(text, start, mention.start)
+    if office is None or office.group(1).lower() not in name_lexicon().person_nouns:
+        return None
+    label = text[office.start(1) : mention.end]
+    return _Speaker(label, (label.lower(),), office.start(1), mention.end)
+
+
 def _according_to(text: str, start: int, limit: int, mentions: list[NameMention]) -> _Speaker | None:
     end = start
     while end < limit and text[end] not in ",:;.\n":
@@ -355,9 +390,12 @@ def _quote_after(view: ArticleView, verb_end: int, segment: Segment, index: int)
 
 
 def _quote_before(view: ArticleView, start: int, segment: Segment) -> Quotation | None:
-    lower = max(0, start - 8)
+    """The quotation that ends just before the speaker: '"…," Mr Deng said' (only titles may stand between)."""
+    lower = max(0, start - 24)
+    titles = name_lexicon().titles
     for q in view.quotes.overlapping(lower, start):
-        if q.end <= start and not view.folded[q.end : start].strip(" ,.-"):
+        gap = view.folded[q.end : start].strip(" ,.-")
+        if q.end <= start and all(w.lower() in titles for w in gap.split()):
             return q
     return None
 
