@@ -65,8 +65,20 @@ def test_years_are_dates_but_counts_are_not() -> None:
 
 
 def test_number_words_standing_for_things_are_not_facts() -> None:
-    facts = _facts("Four bombs fell, of which four exploded; three were duds and two landed outside.")
+    facts = _facts(
+        "Four bombs fell, of which four exploded; three were duds and two landed outside. Two fell inside "
+        "the camp and two others hit the outskirts. The two countries disagree."
+    )
     assert set(facts) == {"number:4 bomb"}
+
+
+def test_a_singular_noun_before_a_plural_one_only_says_what_kind() -> None:
+    facts = _facts("He leads 15 citizen journalists and spoke to five aid workers after two bombing raids.")
+    assert facts == {
+        "number:15 journalist": "15 citizen journalists",
+        "number:5 worker": "five aid workers",
+        "number:2 raid": "two bombing raids",
+    }
 
 
 _SOME_WORDS = ["two", "ten", "twelve", "twenty", "a third", "a quarter", "six", "sixty"]

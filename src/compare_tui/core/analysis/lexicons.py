@@ -85,6 +85,7 @@ class NameLexicon:
     publication_words: frozenset[str]
     number_words: tuple[str, ...]
     unit_modifiers: frozenset[str]
+    irregular_plurals: frozenset[str]
     stopwords: frozenset[str]
 
 
@@ -224,5 +225,6 @@ def name_lexicon() -> NameLexicon:
         publication_words=frozenset(terms("publication_words")),
         number_words=tuple(terms("number_words")),
         unit_modifiers=frozenset(terms("unit_modifiers")),
+        irregular_plurals=frozenset(terms("irregular_plurals")),
         stopwords=stopwords,
     )

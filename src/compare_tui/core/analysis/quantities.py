@@ -210,12 +210,20 @@ def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
         unit = patterns.unit.match(text, label_end, end)
     counted = _counted(text, unit, end) if unit else None
     written_out = not raw[:1].isdigit() and raw[:1] not in "$€£"
+    if (
+        written_out
+        and (
+            counted is None  # "three" alone stands for things named before
+            or (
+                value.isdigit() and not _plural(counted.group("word"))
+            )  # "of which four exploded", "four fell"
+            or counted.group("word").lower() == "others"  # "two others hit the outskirts"
+            or text[: m.start()].split()[-1:] in (["the"], ["The"])  # "the two countries": named before
+        )
+    ):
+        return None
     if counted is None:
-        if written_out:  # "three" alone stands for things named before
-            return None
         key = f"number:{value}"
-    elif written_out and counted.group("word").endswith("ed"):
-        return None  # "of which four exploded": the number stands for the things, it does not count them
     else:
         key, label_end = f"number:{value} {_unit_key(counted.group('word'))}", counted.end()
     return Quantity(key, text[m.start() : label_end], "number", m.start(), label_end)
@@ -245,6 +253,12 @@ def _value(raw: str) -> str:
     return _DIGITS.get(value, value)
 
 
+def _plural(word: str) -> bool:
+    """Whether a word can be what a number above one counts: a plural ("bombs") or "people", "aircraft"."""
+    lower = word.lower()
+    return (lower.endswith("s") and not lower.endswith("ss")) or lower in name_lexicon().irregular_plurals
+
+
 def _counted(text: str, unit: re.Match[str], end: int) -> re.Match[str] | None:
     """The word a number counts, past words that only say what kind ("23,000 Nuban refugees").
 
@@ -258,7 +272,7 @@ def _counted(text: str, unit: re.Match[str], end: int) -> re.Match[str] | None:
     for _ in range(_MAX_MODIFIERS):
         word = current.group("word")
         if not (word[:1].isupper() or "." in word or word.lower() in lexicon.unit_modifiers):
-            return current
+            return _head_noun(text, current, end)
         following = patterns.next_word.match(text, current.end(), end)
         if (
             following is None
@@ -268,3 +282,18 @@ def _counted(text: str, unit: re.Match[str], end: int) -> re.Match[str] | None:
             return current
         current = following
     return current
+
+
+def _head_noun(text: str, word: re.Match[str], end: int) -> re.Match[str]:
+    """'15 citizen journalists', 'five aid workers': a singular noun before a plural one only says what kind."""
+    if _plural(word.group("word")):
+        return word
+    following = _patterns().next_word.match(text, word.end(), end)
+    if (
+        following is not None
+        and following.group("word").islower()
+        and following.group("word") not in name_lexicon().stopwords
+        and _plural(following.group("word"))
+    ):
+        return following
+    return word
