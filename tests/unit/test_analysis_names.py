@@ -172,3 +172,18 @@ def test_countries_can_be_speakers_but_regions_cannot() -> None:
     rows = [Row(f"r{i}", {"a1": (s.id,)}, "unique", 0.0) for i, s in enumerate(article.segments)]
     speakers = [f.detail["speaker"] for f in analyse([article], rows) if f.type == "attribution"]
     assert speakers == ["Sudan", "South Sudan"]
+
+
+def test_a_name_spelled_like_an_outlet_is_that_organisation() -> None:
+    text = "Title\n\nThe camp was bombed, Nonviolent Peaceforce staff reported. Tiffany Ornelas led the team."
+    labels = _labels(segmented("a1", text, outlet="nonviolentpeaceforce.org"))
+    assert labels["Nonviolent Peaceforce"] == "organisation"
+    assert labels["Tiffany Ornelas"] == "person"
+    assert _labels(segmented("a1", text))["Nonviolent Peaceforce"] == "person"  # without the outlet: a guess
+
+
+def test_a_possessive_inside_a_name_makes_an_organisation() -> None:
+    labels = _labels(
+        segmented("a1", "Title\n\nAs Ken Isaacs of Samaritan's Purse contends, the camp was hit.")
+    )
+    assert labels == {"Ken Isaacs": "person", "Samaritan's Purse": "organisation"}

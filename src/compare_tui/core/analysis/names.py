@@ -25,6 +25,8 @@ _SENTENCE_BREAK = frozenset('.!?:"`\n')
 _OPENING_FORMS = ("ing", "ed", "ly")  # a verb or adverb opening a sentence before a name
 _DAY_AFTER = re.compile(r"\.?,?\s\d")
 
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s+\w")
+
 
 @dataclass(frozen=True, slots=True)
 class NameMention:
@@ -201,17 +203,29 @@ def index_names(views: Sequence[ArticleView]) -> NameIndex:
     }
     known = _known((w for _, w in words.values()), lexicon.lists)
     found = {sid: _from_words(text, w, known, lexicon) for sid, (text, w) in words.items()}
-    by_segment = _settled(found, lexicon.lists)
+    by_segment = _settled(found, lexicon.lists, _outlet_names(views))
     persons = frozenset(m.key for ms in by_segment.values() for m in ms if m.kind == "person")
     return NameIndex(by_segment, persons)
 
 
+def _outlet_names(views: Sequence[ArticleView]) -> frozenset[str]:
+    """The outlets' names as letters only: "nonviolentpeaceforce" from "nonviolentpeaceforce.org"."""
+    names = set()
+    for view in views:
+        outlet = (view.article.outlet or "").lower().removeprefix("www.")
+        name = outlet.split(".")[0] if "." in outlet and " " not in outlet else outlet
+        if letters := "".join(c for c in name if c.isalnum()):
+            names.add(letters)
+    return frozenset(names)
+
+
 def _settled(
-    found: Mapping[str, list[NameMention]], lexicon: NameLexicon
+    found: Mapping[str, list[NameMention]], lexicon: NameLexicon, outlets: frozenset[str] = frozenset()
 ) -> dict[str, tuple[NameMention, ...]]:
     """Decide what only all the articles together tell.
 
-    A two-word "person" ending like a place is a place too ("Blue Nile" beside "Upper Nile"), and a
+    A two-word "person" ending like a place is a place too ("Blue Nile" beside "Upper Nile"); a "person"
+    spelled like an outlet is that organisation ("Nonviolent Peaceforce", nonviolentpeaceforce.org); and a
     country's organisation is the organisation named bare elsewhere ("U.S. State Department").
     """
     mentions = [m for ms in found.values() for m in ms]
@@ -225,15 +239,23 @@ def _settled(
         for i, c in enumerate(key)
         if c == " " and key[:i] in countries and key[i + 1 :] in organisations
     }
-    return {sid: tuple(_settle(m, place_ends, renamed, lexicon) for m in ms) for sid, ms in found.items()}
+    return {
+        sid: tuple(_settle(m, place_ends, renamed, outlets, lexicon) for m in ms) for sid, ms in found.items()
+    }
 
 
 def _settle(
-    m: NameMention, place_ends: set[str], renamed: Mapping[str, str], lexicon: NameLexicon
+    m: NameMention,
+    place_ends: set[str],
+    renamed: Mapping[str, str],
+    outlets: frozenset[str],
+    lexicon: NameLexicon,
 ) -> NameMention:
     """One mention as `_settled` decides it."""
     if m.kind == "person" and not m.titled and m.key in place_ends and " " in m.label:
         return replace(m, key=place_key(m.label.lower().split(), lexicon), kind="place")
+    if m.kind == "person" and not m.titled and "".join(c for c in m.label.lower() if c.isalnum()) in outlets:
+        return replace(m, key=_spelled(m.label.lower().split(), lexicon), kind="organisation")
     if m.kind == "organisation" and m.key in renamed:
         return replace(m, key=renamed[m.key])
     return m
@@ -425,6 +447,10 @@ def _flush(
         split = lowered.index("of")
         _flush(text, chunk[:split], titled, known, lexicon, out)
         _flush(text, chunk[split + 1 :], False, known, lexicon, out)
+    elif not titled and _POSSESSIVE_INSIDE.search(label):  # "Samaritan's Purse": no person's name
+        out.append(
+            NameMention(chunk[0].start, chunk[-1].end, _spelled(lowered, lexicon), label, "organisation")
+        )
     elif titled or len(chunk) > 1:
         out.append(
             NameMention(
