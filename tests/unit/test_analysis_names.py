@@ -187,3 +187,21 @@ def test_a_possessive_inside_a_name_makes_an_organisation() -> None:
         segmented("a1", "Title\n\nAs Ken Isaacs of Samaritan's Purse contends, the camp was hit.")
     )
     assert labels == {"Ken Isaacs": "person", "Samaritan's Purse": "organisation"}
+
+
+def _ledger_keys(*texts: str) -> dict[str, list[str]]:
+    """Name fact key -> the articles that state it, for one article per text."""
+    articles = [segmented(f"a{i}", f"Title\n\n{t}") for i, t in enumerate(texts)]
+    return {e.key: sorted(e.present) for e in fact_ledger(articles) if e.key.startswith("name:")}
+
+
+def test_spellings_one_letter_apart_in_different_articles_are_one_fact() -> None:
+    keys = _ledger_keys("Fighting was reported near Taludi on Sunday.", "Rebels attacked Talodi on Sunday.")
+    assert keys == {"name:taludi": ["a0", "a1"]}
+
+
+def test_two_spellings_in_one_article_or_short_names_stay_apart() -> None:
+    both = _ledger_keys("Rebels took Taludi and then Talodi.", "Fighting near Talodi went on.")
+    assert set(both) == {"name:taludi", "name:talodi"}
+    short = _ledger_keys("Troops reached Bunj on Friday.", "Troops reached Bunk on Friday.")
+    assert set(short) == {"name:bunj", "name:bunk"}

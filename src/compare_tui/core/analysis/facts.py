@@ -3,7 +3,7 @@
 Facts are found by rules: numbers with what they count ("about 75% of Donetsk", "30 countries"), dates,
 days and times ("Thursday, Jan. 8", "Tuesday", "3 p.m.", `quantities.py`), names (`names.py`), and
 quotations matched across articles nearly (rapidfuzz). Variants share a key, so "Macron" and "President
-Emmanuel Macron" are one fact. An article that never names a fact by the rules may still mention it where the
+Emmanuel Macron" are one fact, and so are two outlets' transliterations a letter apart ("Taludi", "Talodi"). An article that never names a fact by the rules may still mention it where the
 rules do not look (a headline, a sentence start), so before calling a fact absent, its name is also looked
 for in the plain text (a surname only outside other names: "State" in "State Department" is not a person).
 """
@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import Literal
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from compare_tui.core.analysis.attribution import find_attributions
 from compare_tui.core.analysis.context import ArticleView, Span, build_views, name_some
@@ -270,6 +271,11 @@ def build_ledger(
                 kinds[key] = item.kind
             labels[key].append(item.label)
             present[key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))
+    for variant, key in _spelling_variants(order, kinds, present).items():
+        labels[key] += labels.pop(variant)
+        for article, mentions in present.pop(variant).items():
+            present[key][article] += mentions
+        order.remove(variant)
     entries = []
     for key in order:
         kind = kinds[key]
@@ -294,6 +300,37 @@ def build_ledger(
             )
         )
     return tuple(entries)
+
+
+def _spelling_variants(
+    order: Sequence[str],
+    kinds: Mapping[str, FactKind],
+    present: Mapping[str, Mapping[str, list[FactMention]]],
+) -> dict[str, str]:
+    """One-word names spelled one letter apart in different articles ("Taludi", "Talodi"): variant -> key.
+
+    Transliterated names vary between outlets. Only names of six letters or more, of one kind, starting with
+    the same letter and never both in one article (where two spellings are two names) are merged, into the
+    spelling more articles use.
+    """
+    words = [
+        k for k in order if k.startswith("name:") and k.count(":") == 1 and " " not in k and len(k) >= 11
+    ]
+    merged: dict[str, str] = {}
+    for i, a in enumerate(words):
+        for b in words[i + 1 :]:
+            if (
+                a in merged
+                or b in merged
+                or kinds[a] != kinds[b]
+                or a[5] != b[5]
+                or Levenshtein.distance(a, b, score_cutoff=1) > 1
+                or not present[a].keys().isdisjoint(present[b].keys())
+            ):
+                continue
+            keep, drop = (a, b) if len(present[a]) >= len(present[b]) else (b, a)
+            merged[drop] = keep
+    return merged
 
 
 def _longest(labels: Sequence[str]) -> str:
