@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from compare_tui.core.analysis import analyse
-from compare_tui.core.analysis.context import article_labels, join_labels, name_some
+from compare_tui.core.analysis.context import join_labels, name_some
+from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Row
 from fixtures.analysis_inputs import of_type, segmented, solo_rows
 

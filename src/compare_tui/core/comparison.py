@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from compare_tui import __version__
+from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, Row, Segment
 
 SCHEMA = "compare-tui.report/1"
@@ -22,6 +23,11 @@ class Comparison:
     findings: tuple[Finding, ...] = ()
     reference: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Each article's short name (`labels.article_labels`), as explanations and headers call it."""
+        return article_labels(self.articles)
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:

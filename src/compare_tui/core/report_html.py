@@ -116,7 +116,7 @@ def _articles(view: ReportView, labels: list[str]) -> list[str]:
     """The table of compared articles."""
     out = ["<h2>Articles</h2>", '<table class="articles">']
     out.append(
-        "<thead><tr><th>#</th><th>Outlet</th><th>Title</th><th>Published</th><th>Words</th><th>Source</th></tr></thead><tbody>"
+        "<thead><tr><th>#</th><th>Name</th><th>Title</th><th>Published</th><th>Words</th><th>Source</th></tr></thead><tbody>"
     )
     for i, (label, a) in enumerate(zip(labels, view.articles), start=1):
         out.append(

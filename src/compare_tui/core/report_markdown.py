@@ -130,7 +130,7 @@ def _articles(view: ReportView, labels: list[str]) -> list[str]:
         ]
         for i, a in enumerate(view.articles, start=1)
     ]
-    return ["## Articles", "", *_table(["#", "Outlet", "Title", "Published", "Words", "Source"], rows), ""]
+    return ["## Articles", "", *_table(["#", "Name", "Title", "Published", "Words", "Source"], rows), ""]
 
 
 def _headlines(view: ReportView, labels: list[str]) -> list[str]:

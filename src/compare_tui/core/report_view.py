@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from pathlib import Path
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, Segment
@@ -121,21 +120,13 @@ class ReportView:
     reference: str | None
 
 
-def article_label(article: Article) -> str:
-    """A short human name for an article: its outlet, else its file name, else its id."""
-    if article.outlet:
-        return article.outlet
-    name = Path(article.source).name if article.source not in ("", "-") else ""
-    return name or article.id
-
-
 def build_view(
     comparison: Comparison, *, triage: TriageState | None = None, include_dismissed: bool = True
 ) -> ReportView:
     """Lay out a comparison for a human-readable report."""
     decisions = lookup(comparison.findings, comparison.articles, triage)
     kept = [f for f in comparison.findings if include_dismissed or not decisions.is_dismissed(f)]
-    labels = {a.id: article_label(a) for a in comparison.articles}
+    labels = comparison.labels
     ordered = sorted(kept, key=lambda f: (_article_index(comparison, f.article), f.start, -f.end, f.type))
     numbered = _numbered(ordered, decisions, labels)
     marks = {

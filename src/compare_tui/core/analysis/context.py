@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from compare_tui.core.analysis.datelines import is_publication_line
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
+from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, Segment
 from compare_tui.core.textnorm import Token, fold, tokenize
-
-_TITLE_LABEL_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,25 +131,6 @@ def _publication_lines(folded: str, segments: Sequence[Segment]) -> frozenset[st
         and per_paragraph[s.paragraph] == 1
         and is_publication_line(folded[s.start : s.end])
     )
-
-
-def article_labels(articles: Sequence[Article]) -> dict[str, str]:
-    """A short name per article id: the outlet, else the title, else the id; repeated names get the id."""
-    names = {a.id: _label(a) for a in articles}
-    counts = Counter(names.values())
-    return {aid: name if counts[name] == 1 else f"{name} ({aid})" for aid, name in names.items()}
-
-
-def _label(article: Article) -> str:
-    if article.outlet and article.outlet.strip():
-        return " ".join(article.outlet.split())
-    title = " ".join((article.title or "").split())
-    if not title:
-        return article.id
-    if len(title) > _TITLE_LABEL_CHARS:
-        cut = title[: _TITLE_LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-")
-        title = (cut or title[:_TITLE_LABEL_CHARS]) + "\u2026"
-    return f'"{title}"'
 
 
 def possessive(name: str) -> str:

@@ -14,7 +14,6 @@ from textual.widgets import Header, Static
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.models import FindingType
-from compare_tui.core.report_view import article_label
 from compare_tui.core.row_details import DiffPiece, RowDetails
 from compare_tui.core.safe_text import visible
 from compare_tui.core.triage import Decision
@@ -51,7 +50,7 @@ class DetailsBody(Highlighted):
         if article is None:
             return "—"
         number = self._comparison.articles.index(article) + 1
-        return f"[{number}] {visible(article_label(article))}"
+        return f"[{number}] {visible(self._comparison.labels[article.id])}"
 
     def render(self) -> Table:
         """All sections as one table: a heading or article label on the left, literal text on the right."""

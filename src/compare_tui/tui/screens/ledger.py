@@ -9,7 +9,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.report_view import article_label
 from compare_tui.core.row_details import Ledger
 from compare_tui.core.safe_text import visible
 
@@ -43,7 +42,8 @@ class LedgerScreen(Screen[None]):
         self.title = "Omission ledger"
         table = self.query_one(DataTable)
         names = {
-            a.id: f"[{i}] {visible(article_label(a))}" for i, a in enumerate(self._comparison.articles, 1)
+            a.id: f"[{i}] {visible(self._comparison.labels[a.id])}"
+            for i, a in enumerate(self._comparison.articles, 1)
         }
         table.add_column(Text("Fact"), key="fact", width=FACT_WIDTH)
         for article in self.ledger.articles:

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article
-from compare_tui.core.report_view import article_label
 from compare_tui.core.safe_text import visible
 
 CONSENSUS = "\x00consensus"
@@ -31,10 +31,14 @@ class ReferenceScreen(ModalScreen[tuple[str | None] | None]):
 
     def compose(self) -> ComposeResult:
         options = [Option(Text("Consensus order (no reference)"), id=CONSENSUS)]
+        labels = article_labels(self._articles)
         for number, article in enumerate(self._articles, start=1):
-            name = visible(article_label(article))
             title = visible(article.title or "").replace("\n", " ")
-            options.append(Option(Text(f"[{number}] {name} — {title}"), id=article.id))
+            # Without an outlet the article's name is its headline: say it once.
+            line = (
+                f"{visible(labels[article.id])} — {title}" if article.outlet else title or labels[article.id]
+            )
+            options.append(Option(Text(f"[{number}] {line}"), id=article.id))
         with Vertical(id="reference-dialog"):
             yield Label("Reference article: rows follow its order")
             yield OptionList(*options, id="reference-options")

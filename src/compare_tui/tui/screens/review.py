@@ -248,11 +248,16 @@ class ReviewScreen(TriageScreen):
             comparison.reference,
             hit_spans(self._search[1]),
             tags=self.triage_tags(),
+            labels=comparison.labels,
         )
         self.query_one(ComparisonGrid).show(view, self.cursor)
         numbers = {a.id: i for i, a in enumerate(comparison.articles, start=1)}
         self.query_one(HeadlineStrip).show(
-            self.shown_articles, numbers=numbers, cells=headline_cells(comparison), types=types
+            self.shown_articles,
+            numbers=numbers,
+            labels=comparison.labels,
+            cells=headline_cells(comparison),
+            types=types,
         )
         self.query_one(Legend).show(counts=finding_counts(comparison.findings), enabled=types)
         self._update_status()

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article
-from compare_tui.core.report_view import article_label
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Grid, SearchHit, search
 
@@ -31,7 +31,7 @@ class SearchScreen(ModalScreen[SearchResult | None]):
         super().__init__()
         self._grid = grid
         self._articles = tuple(articles)
-        self._names = {a.id: visible(article_label(a)) for a in articles}
+        self._names = {aid: visible(name) for aid, name in article_labels(articles).items()}
         self._query = query
         self._hits: tuple[SearchHit, ...] = ()
 

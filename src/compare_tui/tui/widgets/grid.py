@@ -25,7 +25,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from compare_tui.core.models import Article, FindingType
-from compare_tui.core.report_view import article_label
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Cell, Cursor, Fold, Grid, GridRow, Mark
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
@@ -55,6 +54,8 @@ class GridView:
     hits: Mapping[tuple[int, str], tuple[tuple[int, int], ...]] = field(default_factory=dict)
     tags: Mapping[str, str] = field(default_factory=dict)
     """Finding id -> one-character tag drawn after its letter (e.g. a triage decision)."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """Article id -> its short name (`Comparison.labels`) for the column headers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +275,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             article = self._view.articles[column]
             style = header
             if number == 0:
-                name = visible(article_label(article))
+                name = visible(self._view.labels.get(article.id, article.id))
                 text = f"{self._article_number(article.id)} {name}"
                 if article.id == self._view.reference:
                     text += " [reference]"
@@ -422,3 +423,4 @@ def _styled(
                 style = style + extra
         segments.append(Segment(text[lo:hi], style))
     return segments
+

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from compare_tui.core.models import Article, FindingType
-from compare_tui.core.report_view import article_label
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Cell
 from compare_tui.tui.widgets.highlighted import Highlighted
@@ -22,6 +21,7 @@ class HeadlineStrip(Highlighted):
         super().__init__(id=id)
         self._articles: tuple[Article, ...] = ()
         self._numbers: dict[str, int] = {}
+        self._labels: dict[str, str] = {}
         self._cells: dict[str, Cell] = {}
         self._types: frozenset[FindingType] = frozenset()
 
@@ -30,11 +30,13 @@ class HeadlineStrip(Highlighted):
         articles: tuple[Article, ...],
         *,
         numbers: dict[str, int],
+        labels: dict[str, str],
         cells: dict[str, Cell],
         types: frozenset[FindingType],
     ) -> None:
-        """Show the headlines of `articles` (numbered as in the column headers)."""
-        self._articles, self._numbers, self._cells, self._types = articles, numbers, cells, types
+        """Show the headlines of `articles` (numbered and named as in the column headers)."""
+        self._articles, self._numbers, self._labels = articles, numbers, labels
+        self._cells, self._types = cells, types
         self.refresh(layout=True)
 
     def render(self) -> Text:
@@ -60,4 +62,6 @@ class HeadlineStrip(Highlighted):
         return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
 
     def _label(self, article: Article) -> str:
-        return f"[{self._numbers.get(article.id, 0)}] {visible(article_label(article))}"
+        """Number and outlet; without an outlet the name is the headline itself, so it is not repeated."""
+        name = visible(self._labels.get(article.id, "")) if article.outlet else ""
+        return f"[{self._numbers.get(article.id, 0)}] {name}".rstrip()
