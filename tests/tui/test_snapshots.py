@@ -1,6 +1,6 @@
 """Snapshots of the review app on the bundled sample: main view, details, omission ledger and help.
 
-Fixed size and theme, no blinking widgets on these screens. They pin the look *and* the core's output on
+Fixed size and theme (the main view also in the light theme, where highlights must still read), no blinking widgets on these screens. They pin the look *and* the core's output on
 the sample, so regenerate them (`pytest tests/tui/test_snapshots.py --snapshot-update`) after a change to
 alignment or analysis, and look at the report before committing.
 """
@@ -14,8 +14,8 @@ from compare_tui.tui.app import CompareApp
 SIZE = (160, 50)
 
 
-def _app() -> CompareApp:
-    return CompareApp([str(sample_dir())], settings=Settings(theme="textual-dark", screenshot_dir="."))
+def _app(theme: str = "textual-dark") -> CompareApp:
+    return CompareApp([str(sample_dir())], settings=Settings(theme=theme, screenshot_dir="."))
 
 
 async def _loaded(pilot) -> None:
@@ -28,6 +28,9 @@ class TestReviewSnapshots:
 
     def test_main_view(self, snap_compare) -> None:
         assert snap_compare(_app(), terminal_size=SIZE, run_before=_loaded, press=["n", "n"])
+
+    def test_main_view_light(self, snap_compare) -> None:
+        assert snap_compare(_app("textual-light"), terminal_size=SIZE, run_before=_loaded, press=["n", "n"])
 
     def test_details(self, snap_compare) -> None:
         assert snap_compare(_app(), terminal_size=SIZE, run_before=_loaded, press=["n", "n", "enter"])
