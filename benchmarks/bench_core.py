@@ -123,7 +123,7 @@ def main() -> int:
         print(json.dumps(run_case(args.case, args.impl, args.eval_dir, args.repeat)))
         return 0
     print(
-        f"{'case':<34}{'words':>7}{'segs':>6}{'core s':>9}{'+analysis':>11}{'model s':>9}{'RSS MB':>8}{'difflib s':>11}{'ratio':>8}"
+        f"{'case':<34}{'words':>7}{'segs':>6}{'core s':>9}{'+analysis':>11}{'model s':>9}{'RSS MB':>8}{'difflib s':>11}{'ratio':>14}"
     )
     for case in CASES:
         ours = _child(case, "ours", args)
@@ -135,7 +135,7 @@ def main() -> int:
         print(
             f"{label:<34}{ours['words']:>7}{ours['segments']:>6}{ours['core_s']:>9.3f}"
             f"{ours['analysis_s'] / ours['core_s']:>10.0%} {ours['model_load_s']:>8.2f}{ours['peak_rss_mb']:>8.0f}"
-            f"{(naive['difflib_s'] if naive else float('nan')):>11.2f}{ratio:>8}"
+            f"{(naive['difflib_s'] if naive else float('nan')):>11.2f}{ratio:>14}"
         )
     return 0
 
