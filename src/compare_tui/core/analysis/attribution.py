@@ -390,7 +390,7 @@ def _quote_after(view: ArticleView, verb_end: int, segment: Segment, index: int)
 
 
 def _quote_before(view: ArticleView, start: int, segment: Segment) -> Quotation | None:
-    """The quotation that ends just before the speaker: '"…," Mr Deng said' (only titles may stand between)."""
+    """The quotation ending just before the speaker: '"…," Mr Deng said' (only titles may stand between)."""
     lower = max(0, start - 24)
     titles = name_lexicon().titles
     for q in view.quotes.overlapping(lower, start):

@@ -3,9 +3,10 @@
 Facts are found by rules: numbers with what they count ("about 75% of Donetsk", "30 countries"), dates,
 days and times ("Thursday, Jan. 8", "Tuesday", "3 p.m.", `quantities.py`), names (`names.py`), and
 quotations matched across articles nearly (rapidfuzz). Variants share a key, so "Macron" and "President
-Emmanuel Macron" are one fact, and so are two outlets' transliterations a letter apart ("Taludi", "Talodi"). An article that never names a fact by the rules may still mention it where the
-rules do not look (a headline, a sentence start), so before calling a fact absent, its name is also looked
-for in the plain text (a surname only outside other names: "State" in "State Department" is not a person).
+Emmanuel Macron" are one fact, and so are two outlets' transliterations a letter apart ("Taludi", "Talodi").
+An article that never names a fact by the rules may still mention it where the rules do not look (a
+headline, a sentence start), so before calling a fact absent, its name is also looked for in the plain text
+(a surname only outside other names: "State" in "State Department" is not a person).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from compare_tui.core.analysis.scare_quotes import QuotationUse, quotation_uses
 from compare_tui.core.models import Article, Finding, Peers
 
 FactKind = Literal["number", "date", "person", "organisation", "place", "name", "quotation"]
+_MIN_VARIANT_LETTERS = 6
+"""Shorter names a letter apart are as likely two names ("Bunj", "Bunk") as one spelt two ways."""
 _CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
 
 
@@ -313,18 +316,17 @@ def _spelling_variants(
     the same letter and never both in one article (where two spellings are two names) are merged, into the
     spelling more articles use.
     """
-    words = [
-        k for k in order if k.startswith("name:") and k.count(":") == 1 and " " not in k and len(k) >= 11
-    ]
+    words = {k: k.removeprefix("name:") for k in order if k.count(":") == 1 and k.startswith("name:")}
+    long_words = [k for k, w in words.items() if " " not in w and len(w) >= _MIN_VARIANT_LETTERS]
     merged: dict[str, str] = {}
-    for i, a in enumerate(words):
-        for b in words[i + 1 :]:
+    for i, a in enumerate(long_words):
+        for b in long_words[i + 1 :]:
             if (
                 a in merged
                 or b in merged
                 or kinds[a] != kinds[b]
-                or a[5] != b[5]
-                or Levenshtein.distance(a, b, score_cutoff=1) > 1
+                or words[a][0] != words[b][0]
+                or Levenshtein.distance(words[a], words[b], score_cutoff=1) > 1
                 or not present[a].keys().isdisjoint(present[b].keys())
             ):
                 continue

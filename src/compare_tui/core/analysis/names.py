@@ -24,8 +24,7 @@ NameKind = Literal["person", "organisation", "place", "name"]
 _SENTENCE_BREAK = frozenset('.!?:"`\n')
 _OPENING_FORMS = ("ing", "ed", "ly")  # a verb or adverb opening a sentence before a name
 _DAY_AFTER = re.compile(r"\.?,?\s\d")
-
-_POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s+\w")
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s+\w")  # "Samaritan's Purse", "Workers' Party"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +209,7 @@ def index_names(views: Sequence[ArticleView]) -> NameIndex:
 
 def _outlet_names(views: Sequence[ArticleView]) -> frozenset[str]:
     """The outlets' names as letters only: "nonviolentpeaceforce" from "nonviolentpeaceforce.org"."""
-    names = set()
+    names: set[str] = set()
     for view in views:
         outlet = (view.article.outlet or "").lower().removeprefix("www.")
         name = outlet.split(".")[0] if "." in outlet and " " not in outlet else outlet
@@ -220,7 +219,7 @@ def _outlet_names(views: Sequence[ArticleView]) -> frozenset[str]:
 
 
 def _settled(
-    found: Mapping[str, list[NameMention]], lexicon: NameLexicon, outlets: frozenset[str] = frozenset()
+    found: Mapping[str, list[NameMention]], lexicon: NameLexicon, outlets: frozenset[str]
 ) -> dict[str, tuple[NameMention, ...]]:
     """Decide what only all the articles together tell.
 

@@ -210,17 +210,7 @@ def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
         unit = patterns.unit.match(text, label_end, end)
     counted = _counted(text, unit, end) if unit else None
     written_out = not raw[:1].isdigit() and raw[:1] not in "$€£"
-    if (
-        written_out
-        and (
-            counted is None  # "three" alone stands for things named before
-            or (
-                value.isdigit() and not _plural(counted.group("word"))
-            )  # "of which four exploded", "four fell"
-            or counted.group("word").lower() == "others"  # "two others hit the outskirts"
-            or text[: m.start()].split()[-1:] in (["the"], ["The"])  # "the two countries": named before
-        )
-    ):
+    if written_out and _stands_for_things(text, m, value, counted):
         return None
     if counted is None:
         key = f"number:{value}"
@@ -251,6 +241,19 @@ def _value(raw: str) -> str:
         value = " ".join(value.split())
         value = value[0] + value[2:] if value[:2] in ("$ ", "€ ", "£ ") else value
     return _DIGITS.get(value, value)
+
+
+def _stands_for_things(text: str, m: re.Match[str], value: str, counted: re.Match[str] | None) -> bool:
+    """Whether a written-out number refers to things named before instead of counting something new.
+
+    "three" alone, "of which four exploded", "four fell", "two others hit the outskirts", "the two countries".
+    """
+    return (
+        counted is None
+        or (value.isdigit() and not _plural(counted.group("word")))
+        or counted.group("word").lower() == "others"
+        or text[: m.start()].split()[-1:] in (["the"], ["The"])
+    )
 
 
 def _plural(word: str) -> bool:
@@ -285,7 +288,7 @@ def _counted(text: str, unit: re.Match[str], end: int) -> re.Match[str] | None:
 
 
 def _head_noun(text: str, word: re.Match[str], end: int) -> re.Match[str]:
-    """'15 citizen journalists', 'five aid workers': a singular noun before a plural one only says what kind."""
+    """'15 citizen journalists', 'five aid workers': a singular noun before a plural says what kind."""
     if _plural(word.group("word")):
         return word
     following = _patterns().next_word.match(text, word.end(), end)

@@ -423,4 +423,3 @@ def _styled(
                 style = style + extra
         segments.append(Segment(text[lo:hi], style))
     return segments
-
