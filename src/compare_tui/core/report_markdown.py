@@ -167,7 +167,7 @@ def _legend(view: ReportView) -> list[str]:
 
 
 def _aligned(view: ReportView, labels: list[str]) -> list[str]:
-    """The alignment rows: each article's passages under its name, then the articles without one, listed once."""
+    """The alignment rows: each article's passages under its name, then the articles without any, once."""
     out = ["## Aligned passages", ""]
     for row in view.rows:
         out += [f"### Row {escape(row.id)} · {row.status} · score {row.score:.2f}", ""]
