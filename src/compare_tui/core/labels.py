@@ -21,8 +21,13 @@ def article_labels(articles: Sequence[Article]) -> dict[str, str]:
     return {aid: name if counts[name] == 1 else f"{name} ({aid})" for aid, name in names.items()}
 
 
+def has_outlet(article: Article) -> bool:
+    """Whether the article's name is its outlet; otherwise it is its headline, which a view need not repeat."""
+    return bool(article.outlet and article.outlet.strip())
+
+
 def _label(article: Article) -> str:
-    if article.outlet and article.outlet.strip():
+    if has_outlet(article):
         return " ".join(article.outlet.split())
     title = " ".join((article.title or "").split())
     if not title:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from compare_tui.core.labels import article_labels
+from compare_tui.core.labels import has_outlet
 from compare_tui.core.models import Article
 from compare_tui.core.safe_text import visible
 
@@ -24,20 +24,18 @@ class ReferenceScreen(ModalScreen[tuple[str | None] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="reference_cancel")]
 
-    def __init__(self, articles: Sequence[Article], current: str | None) -> None:
+    def __init__(self, articles: Sequence[Article], labels: Mapping[str, str], current: str | None) -> None:
         super().__init__()
         self._articles = tuple(articles)
+        self._labels = labels
         self._current = current
 
     def compose(self) -> ComposeResult:
         options = [Option(Text("Consensus order (no reference)"), id=CONSENSUS)]
-        labels = article_labels(self._articles)
         for number, article in enumerate(self._articles, start=1):
+            name = visible(self._labels[article.id])
             title = visible(article.title or "").replace("\n", " ")
-            # Without an outlet the article's name is its headline: say it once.
-            line = (
-                f"{visible(labels[article.id])} — {title}" if article.outlet else title or labels[article.id]
-            )
+            line = f"{name} — {title}" if has_outlet(article) else title or name
             options.append(Option(Text(f"[{number}] {line}"), id=article.id))
         with Vertical(id="reference-dialog"):
             yield Label("Reference article: rows follow its order")

@@ -355,9 +355,10 @@ class ReviewScreen(TriageScreen):
     def action_search(self) -> None:
         """Search the text of all shown articles and jump to a match."""
         grid = self.grid
-        if grid is None:
+        if grid is None or self.comparison is None:
             return
-        self.app.push_screen(SearchScreen(grid, self.shown_articles, query=self._search[0]), self._searched)
+        screen = SearchScreen(grid, self.shown_articles, self.comparison.labels, query=self._search[0])
+        self.app.push_screen(screen, self._searched)
 
     def _searched(self, result: tuple[str, tuple[SearchHit, ...], SearchHit | None] | None) -> None:
         if result is None:
@@ -430,7 +431,8 @@ class ReviewScreen(TriageScreen):
         """Choose the article whose order the rows follow, and re-align."""
         if self.comparison is not None:
             self.app.push_screen(
-                ReferenceScreen(self.comparison.articles, self.reference), self._reference_picked
+                ReferenceScreen(self.comparison.articles, self.comparison.labels, self.reference),
+                self._reference_picked,
             )
 
     def _reference_picked(self, choice: tuple[str | None] | None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual import on
@@ -13,7 +13,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Grid, SearchHit, search
@@ -27,11 +26,13 @@ class SearchScreen(ModalScreen[SearchResult | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="search_cancel")]
 
-    def __init__(self, grid: Grid, articles: Sequence[Article], *, query: str = "") -> None:
+    def __init__(
+        self, grid: Grid, articles: Sequence[Article], labels: Mapping[str, str], *, query: str = ""
+    ) -> None:
         super().__init__()
         self._grid = grid
         self._articles = tuple(articles)
-        self._names = {aid: visible(name) for aid, name in article_labels(articles).items()}
+        self._names = {a.id: visible(labels[a.id]) for a in articles}
         self._query = query
         self._hits: tuple[SearchHit, ...] = ()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from compare_tui.core.labels import has_outlet
 from compare_tui.core.models import Article, FindingType
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Cell
@@ -63,5 +64,5 @@ class HeadlineStrip(Highlighted):
 
     def _label(self, article: Article) -> str:
         """Number and outlet; without an outlet the name is the headline itself, so it is not repeated."""
-        name = visible(self._labels.get(article.id, "")) if article.outlet else ""
+        name = visible(self._labels.get(article.id, "")) if has_outlet(article) else ""
         return f"[{self._numbers.get(article.id, 0)}] {name}".rstrip()
