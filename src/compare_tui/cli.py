@@ -206,7 +206,8 @@ def _run_report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
-    from compare_tui.tui.screenshot import parse_size, render_svg, save_svg
+    from compare_tui.core.atomic import write_bytes_atomic, write_text_atomic
+    from compare_tui.tui.screenshot import parse_size, render_svg
 
     fmt = args.format or args.output.suffix.lower().lstrip(".")
     if fmt not in ("svg", "png"):
@@ -223,14 +224,12 @@ def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_INPUT
     try:
         if fmt == "svg":
-            save_svg(svg, args.output)
+            write_text_atomic(args.output, svg, create_folder=True)
         else:
-            from compare_tui.core.atomic import write_bytes_atomic
-            from compare_tui.png import PngError, svg_to_png
+            from compare_tui.core.png import PngError, svg_to_png
 
-            args.output.parent.mkdir(parents=True, exist_ok=True)
             try:
-                write_bytes_atomic(args.output, svg_to_png(svg))
+                write_bytes_atomic(args.output, svg_to_png(svg), create_folder=True)
             except PngError as exc:
                 return _fail(f"{args.output}: cannot draw the PNG ({exc})")
     except OSError as exc:

@@ -7,11 +7,11 @@ import asyncio
 import json
 from pathlib import Path
 
+from compare_tui.core.png import png_size
 from compare_tui.core.settings import Settings
-from compare_tui.png import png_size
 from compare_tui.tui.app import CompareApp
 from compare_tui.tui.commands import screen_actions
-from compare_tui.tui.triage import TRIAGE_TAGS
+from compare_tui.tui.screens.triage import TRIAGE_TAGS
 from compare_tui.tui.widgets.grid import ComparisonGrid
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-guarantees"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare_tui.core.analysis import analyse, fact_ledger
-from compare_tui.core.analysis.datelines import is_publication_line
+from compare_tui.core.datelines import is_publication_line
 from compare_tui.core.models import Row
 from fixtures.analysis_inputs import segmented
 

@@ -12,7 +12,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from compare_tui.png import PngError, PngSize, png_size, svg_to_png
+from compare_tui.core.png import PngError, PngSize, png_size, svg_to_png
 
 Pixel = tuple[int, int, int, int]
 

@@ -14,12 +14,18 @@ from markdown_it import MarkdownIt
 from report_samples import EDITORIAL, NEUTRAL, handmade_comparison
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.export import export_bytes, export_name, name_slug, render_report, report_dict
+from compare_tui.core.export import (
+    export_bytes,
+    export_name,
+    name_slug,
+    render_report,
+    report_dict,
+    screenshot_name,
+)
 from compare_tui.core.models import FINDING_TYPES, Row
+from compare_tui.core.png import PngSize, png_size
 from compare_tui.core.report_markdown import escape
 from compare_tui.core.triage import TriageState, lookup
-from compare_tui.png import PngSize, png_size
-from compare_tui.tui.screenshot import screenshot_name
 from fixtures.handmade import build_comparison
 
 HOSTILE = (

@@ -13,8 +13,13 @@ import stat
 from pathlib import Path
 
 
-def write_bytes_atomic(path: Path | str, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+def write_bytes_atomic(path: Path | str, data: bytes, *, create_folder: bool = False) -> None:
+    """Write `data` to a temporary file beside `path`, flush it to disk, then rename it over `path`.
+
+    `create_folder` first makes the folder `path` goes into (the app's screenshot and export folders).
+    """
+    if create_folder:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     path = Path(os.path.realpath(path))
     try:
         mode: int | None = path.stat().st_mode
@@ -40,6 +45,6 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
         raise
 
 
-def write_text_atomic(path: Path | str, text: str) -> None:
+def write_text_atomic(path: Path | str, text: str, *, create_folder: bool = False) -> None:
     """UTF-8 text version of `write_bytes_atomic`."""
-    write_bytes_atomic(path, text.encode("utf-8"))
+    write_bytes_atomic(path, text.encode("utf-8"), create_folder=create_folder)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from compare_tui.core.analysis.datelines import is_publication_line
+from compare_tui.core.datelines import is_publication_line
 from compare_tui.core.models import Removed
 
 METADATA_REASON = "metadata"

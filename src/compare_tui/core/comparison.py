@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from compare_tui import __version__
 from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, Row, Segment
+from compare_tui.core.version import __version__
 
 SCHEMA = "compare-tui.report/1"
 

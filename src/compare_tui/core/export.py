@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,6 +24,7 @@ from compare_tui.core.triage import TRIAGE_STATES, TriageState, content_key, loo
 
 ReportFormat = Literal["json", "md", "html"]
 REPORT_FORMATS: tuple[ReportFormat, ...] = ("json", "md", "html")
+FILE_PREFIX = "compare-tui"
 
 
 def report_dict(
@@ -103,7 +105,7 @@ def export_bytes(
             raise ValueError(f"a {fmt} export needs the screen as SVG")
         if fmt == "svg":
             return screen_svg.encode("utf-8")
-        from compare_tui.png import svg_to_png
+        from compare_tui.core.png import svg_to_png  # resvg and the font load only for a PNG
 
         return svg_to_png(screen_svg)
     return render_report(comparison, fmt=fmt, triage=triage, include_dismissed=include_dismissed).encode(
@@ -116,8 +118,18 @@ def name_slug(text: str, *, limit: int = 40) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:limit].strip("-") or "comparison"
 
 
+def _subject(comparison: Comparison | None) -> str:
+    """What a file name says the comparison is about: its first article's headline, outlet or id."""
+    first = comparison.articles[0] if comparison is not None and comparison.articles else None
+    return name_slug(first.title or first.outlet or first.id) if first else "comparison"
+
+
 def export_name(comparison: Comparison, *, fmt: ExportFormat) -> str:
     """A file name for an export that says what it is: `compare-tui_<first title>_<content key>.<fmt>`."""
-    first = comparison.articles[0] if comparison.articles else None
-    subject = name_slug(first.title or first.outlet or first.id) if first else "comparison"
-    return f"compare-tui_{subject}_{content_key(comparison.articles)[:8]}.{fmt}"
+    return f"{FILE_PREFIX}_{_subject(comparison)}_{content_key(comparison.articles)[:8]}.{fmt}"
+
+
+def screenshot_name(comparison: Comparison | None, *, row: int | None, now: datetime) -> str:
+    """A screenshot's file name: `compare-tui_<first title>_row<N>_<YYYYmmdd-HHMMSS>.svg`."""
+    where = f"_row{row}" if row is not None else ""
+    return f"{FILE_PREFIX}_{_subject(comparison)}{where}_{now:%Y%m%d-%H%M%S}.svg"

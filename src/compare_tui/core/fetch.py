@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urlsplit
 
-from compare_tui import __version__
+from compare_tui.core.version import __version__
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})

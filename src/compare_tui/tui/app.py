@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
+from compare_tui.core.atomic import write_text_atomic
+from compare_tui.core.export import screenshot_name
 from compare_tui.core.settings import Settings
 from compare_tui.tui.commands import ReviewCommands
 from compare_tui.tui.screens.review import CompareFunction, ReviewScreen
-from compare_tui.tui.screenshot import save_svg, screenshot_name
 
 if TYPE_CHECKING:
     from compare_tui.core.pipeline import CompareOutcome
@@ -81,8 +82,9 @@ class CompareApp(App[None]):
         grid = self.review.grid
         row = grid.rows[cursor.row].number if grid is not None and cursor is not None else None
         name = screenshot_name(self.review.comparison, row=row, now=datetime.now())
+        path = Path(self.settings.screenshot_dir).expanduser() / name
         try:
-            path = save_svg(self.export_screenshot(), Path(self.settings.screenshot_dir).expanduser() / name)
+            write_text_atomic(path, self.export_screenshot(), create_folder=True)
         except OSError as exc:
             self.notify(f"Screenshot not saved: {exc}", severity="error")
             return

@@ -1,4 +1,7 @@
-"""Screenshots of the review app: meaningful file names, and SVGs rendered without a terminal."""
+"""Screenshots of the review app rendered without a terminal, for `compare-tui screenshot`.
+
+The app saves its own screenshots (key `s`); file names come from `core.export.screenshot_name`.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +9,10 @@ import asyncio
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 
-from compare_tui.core.atomic import write_text_atomic
-from compare_tui.core.comparison import Comparison
-from compare_tui.core.export import name_slug
 from compare_tui.core.loading import LoadError
 from compare_tui.core.settings import Settings
-
-PREFIX = "compare-tui"
-
-
-def screenshot_name(comparison: Comparison | None, *, row: int | None, now: datetime) -> str:
-    """`compare-tui_<first-article>_row<N>_<YYYYmmdd-HHMMSS>.svg`."""
-    first = comparison.articles[0] if comparison and comparison.articles else None
-    subject = name_slug(first.title or first.outlet or first.source) if first else "comparison"
-    where = f"_row{row}" if row is not None else ""
-    return f"{PREFIX}_{subject}{where}_{now:%Y%m%d-%H%M%S}.svg"
+from compare_tui.tui.app import CompareApp
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -53,8 +42,6 @@ def render_svg(
 
 
 async def _render_svg(sources: Sequence[object], *, settings: Settings, size: tuple[int, int]) -> Rendered:
-    from compare_tui.tui.app import CompareApp
-
     app = CompareApp(sources, settings=settings)
     async with app.run_test(size=size) as pilot:
         await app.wait_for_comparison()
@@ -64,10 +51,3 @@ async def _render_svg(sources: Sequence[object], *, settings: Settings, size: tu
             return Rendered(None, outcome.errors)
         await pilot.pause()
         return Rendered(app.export_screenshot(), outcome.errors)
-
-
-def save_svg(svg: str, path: Path) -> Path:
-    """Write an SVG atomically, creating its folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, svg)
-    return path

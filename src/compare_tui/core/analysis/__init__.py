@@ -4,8 +4,8 @@
 in a deterministic order (article, start, type) numbered "f0", "f1", ...; `fact_ledger` gives the omission
 ledger (facts x articles) the UI shows beside them.
 
-The analysers are imported on first use: loading needs only the small helpers of this package (the lexicons
-and `datelines`), not the whole analysis.
+The analysers are imported on first use: the app and the reports need only `diffs` (for a row's word
+changes), not the whole analysis.
 """
 
 from __future__ import annotations

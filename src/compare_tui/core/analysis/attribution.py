@@ -22,9 +22,9 @@ from rapidfuzz import fuzz
 
 from compare_tui.core.analysis.context import ArticleView, join_labels, possessive
 from compare_tui.core.analysis.diffs import word_changes
-from compare_tui.core.analysis.lexicons import ReportingVerbs, name_lexicon, reporting_verbs
 from compare_tui.core.analysis.names import NameIndex, NameMention
 from compare_tui.core.analysis.quotes import Quotation
+from compare_tui.core.lexicon import ReportingVerbs, name_lexicon, reporting_verbs
 from compare_tui.core.models import Finding, Peers, Segment
 from compare_tui.core.textnorm import Token
 

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from compare_tui.core.analysis.datelines import is_publication_line
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
+from compare_tui.core.datelines import is_publication_line
 from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, Segment
 from compare_tui.core.textnorm import Token, fold, tokenize

@@ -24,10 +24,10 @@ from rapidfuzz.distance import Levenshtein
 
 from compare_tui.core.analysis.attribution import find_attributions
 from compare_tui.core.analysis.context import ArticleView, Span, build_views, name_some
-from compare_tui.core.analysis.lexicons import name_lexicon
 from compare_tui.core.analysis.names import NameIndex, index_names
 from compare_tui.core.analysis.quantities import caseless, quantities
 from compare_tui.core.analysis.scare_quotes import QuotationUse, quotation_uses
+from compare_tui.core.lexicon import name_lexicon
 from compare_tui.core.models import Article, Finding, Peers
 
 FactKind = Literal["number", "date", "person", "organisation", "place", "name", "quotation"]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView, possessive
 from compare_tui.core.analysis.cues import CueIndex
-from compare_tui.core.analysis.lexicons import reporting_verbs
+from compare_tui.core.lexicon import reporting_verbs
 from compare_tui.core.models import Finding
 
 

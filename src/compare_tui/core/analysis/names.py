@@ -17,7 +17,7 @@ from functools import cache
 from typing import Literal, NamedTuple
 
 from compare_tui.core.analysis.context import ArticleView
-from compare_tui.core.analysis.lexicons import NameLexicon, name_lexicon
+from compare_tui.core.lexicon import NameLexicon, name_lexicon
 from compare_tui.core.textnorm import Token
 
 NameKind = Literal["person", "organisation", "place", "name"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from compare_tui.core.analysis.lexicons import name_lexicon
+from compare_tui.core.lexicon import name_lexicon
 
 QuantityKind = Literal["number", "date"]
 _QUALIFIER = (

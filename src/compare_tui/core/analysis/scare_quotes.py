@@ -16,8 +16,8 @@ from typing import Literal
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView
-from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
 from compare_tui.core.analysis.quotes import Quotation
+from compare_tui.core.lexicon import name_lexicon, reporting_verbs
 from compare_tui.core.models import Finding
 
 QuotationUse = Literal["speech", "scare", "title", "empty"]

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 from compare_tui.core.analysis.context import ArticleView, join_labels
 from compare_tui.core.analysis.cues import cue_categories_in
 from compare_tui.core.analysis.diffs import word_changes
-from compare_tui.core.analysis.lexicons import name_lexicon, reporting_verbs
+from compare_tui.core.lexicon import name_lexicon, reporting_verbs
 from compare_tui.core.models import Finding, Peers, Row, Segment
 from compare_tui.core.textnorm import Token
 

@@ -47,7 +47,7 @@ from compare_tui.tui.screens.help import HelpScreen
 from compare_tui.tui.screens.ledger import LedgerScreen
 from compare_tui.tui.screens.reference import ReferenceScreen
 from compare_tui.tui.screens.search import SearchScreen
-from compare_tui.tui.triage import TriageScreen
+from compare_tui.tui.screens.triage import TriageScreen
 from compare_tui.tui.widgets.grid import ComparisonGrid, GridView
 from compare_tui.tui.widgets.headlines import HeadlineStrip
 from compare_tui.tui.widgets.legend import Legend

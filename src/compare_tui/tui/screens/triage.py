@@ -177,8 +177,7 @@ class TriageScreen(Screen[None]):
                 include_dismissed=request.include_dismissed,
                 screen_svg=svg,
             )
-            request.path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(request.path, data)
+            write_bytes_atomic(request.path, data, create_folder=True)
         except (OSError, ValueError) as exc:
             message = getattr(exc, "strerror", None) or str(exc)
             self.app.call_from_thread(

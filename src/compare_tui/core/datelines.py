@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from compare_tui.core.analysis.lexicons import name_lexicon
+from compare_tui.core.lexicon import name_lexicon
 
 MAX_CHARS = 120
 _WORD = re.compile(r"[^\W\d_]+|\d+")
