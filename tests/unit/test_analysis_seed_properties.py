@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare_tui.core.analysis import analyse
+from compare_tui.core.finding_types import FINDING_TYPES
 from compare_tui.core.loading import load_article
-from compare_tui.core.models import FINDING_TYPES, Article, Row
+from compare_tui.core.models import Article, Row
 from compare_tui.core.segment import segment_article
 from compare_tui.core.textnorm import fold
 

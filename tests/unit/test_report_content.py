@@ -22,7 +22,8 @@ from compare_tui.core.export import (
     report_dict,
     screenshot_name,
 )
-from compare_tui.core.models import FINDING_TYPES, Row
+from compare_tui.core.finding_types import FINDING_TYPES
+from compare_tui.core.models import Row
 from compare_tui.core.png import PngSize, png_size
 from compare_tui.core.report_markdown import escape
 from compare_tui.core.triage import TriageState, lookup

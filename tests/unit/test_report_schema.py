@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compare_tui import compare
-from compare_tui.core.models import FINDING_TYPES, Article
+from compare_tui.core.finding_types import FINDING_TYPES
+from compare_tui.core.models import Article
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-guarantees"
 

@@ -10,27 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from compare_tui.core.finding_types import FindingType
+
 SegmentKind = Literal["title", "heading", "sentence", "quote", "caption", "other"]
 RowStatus = Literal["match", "partial", "unique"]
-FindingType = Literal[
-    "editorial_aside",
-    "loaded_language",
-    "scare_quote",
-    "attribution",
-    "omitted_fact",
-    "unique_passage",
-    "wording",
-]
-
-FINDING_TYPES: tuple[FindingType, ...] = (
-    "editorial_aside",
-    "loaded_language",
-    "scare_quote",
-    "attribution",
-    "omitted_fact",
-    "unique_passage",
-    "wording",
-)
 
 
 @dataclass(frozen=True, slots=True)

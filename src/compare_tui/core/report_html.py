@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from importlib import resources
 
-from compare_tui.core.models import FINDING_TYPES
-from compare_tui.core.report_view import FINDING_STYLES, Passage, Piece, ReportFinding, ReportView
+from compare_tui.core.finding_types import FINDING_KINDS, FINDING_TYPES, KIND_BY_TYPE
+from compare_tui.core.report_view import Passage, Piece, ReportFinding, ReportView
 from compare_tui.core.safe_text import visible
 
 
@@ -29,7 +29,7 @@ def _piece(piece: Piece) -> str:
     text = esc(piece.text)
     for mark in sorted(piece.marks, key=lambda m: FINDING_TYPES.index(m.type), reverse=True):
         dismissed = " dismissed" if mark.dismissed else ""
-        text = f'<span class="hl-{mark.type}{dismissed}">{text}</span>'
+        text = f'<span class="{KIND_BY_TYPE[mark.type].report_class}{dismissed}">{text}</span>'
     refs = "".join(f'<a href="#{m.ref}">{m.ref}</a>' for m in piece.ends)
     return text + (f'<span class="ref">{refs}</span>' if refs else "")
 
@@ -42,25 +42,20 @@ def passage_html(passage: Passage) -> str:
 
 def _finding(item: ReportFinding) -> str:
     f = item.finding
-    style = FINDING_STYLES[f.type]
     decision = item.decision
     state = decision.state if decision and decision.state else None
     classes = f"finding t-{f.type}" + (f" triage-{state}" if state else "")
-    meta: list[str] = []
-    if item.present:
-        meta.append(f"in {esc(', '.join(item.present))}")
-    if item.absent:
-        meta.append(f"missing from {esc(', '.join(item.absent))}")
+    meta = [f"{words} {esc(', '.join(labels))}" for words, labels in item.peers]
     if f.confidence is not None:
         meta.append(f"confidence {f.confidence:.2f}")
     if f.row:
         meta.append(f'<a href="#row-{esc(f.row)}">row {esc(f.row)}</a>')
     parts = [
         f'<li id="{item.ref}" class="{classes}">',
-        f'<h3><span class="badge">{item.ref}</span> {style.label} · {esc(item.article_label)}'
+        f'<h3><span class="badge">{item.ref}</span> {KIND_BY_TYPE[f.type].label} · {esc(item.article_label)}'
         + (f' <span class="badge">{state}</span>' if state else "")
         + "</h3>",
-        f'<blockquote><span class="hl-{f.type}">{esc(f.text)}</span></blockquote>',
+        f'<blockquote><span class="{KIND_BY_TYPE[f.type].report_class}">{esc(f.text)}</span></blockquote>',
         f"<p>{esc(f.explanation)}</p>" if f.explanation else "",
         f'<p class="meta">{" · ".join(meta)}</p>' if meta else "",
         f'<p class="note"><strong>Note:</strong> {esc(decision.note)}</p>'
@@ -146,14 +141,14 @@ def _legend(view: ReportView) -> list[str]:
     out.append(
         "<thead><tr><th>Looks like</th><th>Marker</th><th>What it marks</th><th>Count</th></tr></thead><tbody>"
     )
-    for t in FINDING_TYPES:
-        style = FINDING_STYLES[t]
+    for kind in FINDING_KINDS:
         out.append(
-            f'<tr><td><span class="hl-{t}">{style.label}</span></td><td><span class="badge">{style.letter}</span></td>'
-            f"<td>{style.description}</td><td>{view.type_counts[t]}</td></tr>"
+            f'<tr><td><span class="{kind.report_class}">{kind.label}</span></td>'
+            f'<td><span class="badge">{kind.letter}</span></td>'
+            f"<td>{kind.description}</td><td>{view.type_counts[kind.id]}</td></tr>"
         )
     out.append(
-        '<tr><td><span class="hl-editorial_aside dismissed">Dismissed</span></td><td></td>'
+        f'<tr><td><span class="{FINDING_KINDS[0].report_class} dismissed">Dismissed</span></td><td></td>'
         "<td>a finding the editor dismissed</td><td>" + str(view.triage_counts["dismissed"]) + "</td></tr>"
     )
     out.append("</tbody></table>")

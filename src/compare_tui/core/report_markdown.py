@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from compare_tui.core.models import FINDING_TYPES
-from compare_tui.core.report_view import FINDING_STYLES, Mark, Passage, Piece, ReportFinding, ReportView
+from compare_tui.core.finding_types import FINDING_KINDS, KIND_BY_TYPE
+from compare_tui.core.report_view import Mark, Passage, Piece, ReportFinding, ReportView
 from compare_tui.core.safe_text import visible
 
 _SPECIALS = re.compile(r"([\\`*_{}\[\]<>|~#!&])")
@@ -71,15 +71,15 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def _finding(item: ReportFinding) -> list[str]:
     f = item.finding
-    style = FINDING_STYLES[f.type]
-    lines = [f"### {item.ref} · {style.label} · {escape(item.article_label)}", "", f"> {escape(f.text)}", ""]
+    lines = [
+        f"### {item.ref} · {KIND_BY_TYPE[f.type].label} · {escape(item.article_label)}",
+        "",
+        f"> {escape(f.text)}",
+        "",
+    ]
     if f.explanation:
         lines += [escape(f.explanation), ""]
-    facts = []
-    if item.present:
-        facts.append(f"in {', '.join(escape(p) for p in item.present)}")
-    if item.absent:
-        facts.append(f"missing from {', '.join(escape(a) for a in item.absent)}")
+    facts = [f"{words} {', '.join(escape(label) for label in labels)}" for words, labels in item.peers]
     if f.confidence is not None:
         facts.append(f"confidence {f.confidence:.2f}")
     if f.row:
@@ -145,13 +145,7 @@ def _headlines(view: ReportView, labels: list[str]) -> list[str]:
 def _legend(view: ReportView) -> list[str]:
     """How highlights are marked, how many of each type there are, then the triage counts."""
     rows = [
-        [
-            FINDING_STYLES[t].letter,
-            FINDING_STYLES[t].label,
-            FINDING_STYLES[t].description,
-            str(view.type_counts[t]),
-        ]
-        for t in FINDING_TYPES
+        [kind.letter, kind.label, kind.description, str(view.type_counts[kind.id])] for kind in FINDING_KINDS
     ]
     triage = view.triage_counts
     return [

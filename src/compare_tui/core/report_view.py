@@ -12,35 +12,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, Segment
+from compare_tui.core.finding_types import FINDING_TYPES, KIND_BY_TYPE, FindingType
+from compare_tui.core.models import Article, Finding, Segment
 from compare_tui.core.row_details import FactPresence, omission_ledger
 from compare_tui.core.triage import Decision, TriageLookup, TriageState, lookup
-
-
-@dataclass(frozen=True, slots=True)
-class FindingStyle:
-    """How a finding type is named and marked; `letter` prefixes its reference numbers so print shows it."""
-
-    label: str
-    letter: str
-    description: str
-
-
-FINDING_STYLES: Mapping[FindingType, FindingStyle] = {
-    "editorial_aside": FindingStyle(
-        "Editorial aside", "E", "the writer comments or speculates instead of reporting"
-    ),
-    "loaded_language": FindingStyle(
-        "Loaded language", "L", "an evaluative or emotionally charged word or phrase"
-    ),
-    "scare_quote": FindingStyle("Scare quote", "Q", "quotation marks that distance the writer from a word"),
-    "attribution": FindingStyle(
-        "Attribution", "A", "how a quote or claim is attributed, compared across articles"
-    ),
-    "omitted_fact": FindingStyle("Omitted fact", "F", "a fact this article has and others lack"),
-    "unique_passage": FindingStyle("Unique passage", "U", "a passage with no counterpart in other articles"),
-    "wording": FindingStyle("Wording", "W", "a word-choice difference between aligned passages"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +76,12 @@ class ReportFinding:
     decision: Decision | None
     present: tuple[str, ...]
     absent: tuple[str, ...]
+
+    @property
+    def peers(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The articles that have the finding and those that lack it, as both reports word them."""
+        said = (("in", self.present), ("missing from", self.absent))
+        return tuple((words, labels) for words, labels in said if labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +147,7 @@ def _numbered(
         peers = finding.peers
         numbered.append(
             ReportFinding(
-                ref=f"{FINDING_STYLES[finding.type].letter}{n}",
+                ref=f"{KIND_BY_TYPE[finding.type].letter}{n}",
                 finding=finding,
                 article_label=labels.get(finding.article, finding.article),
                 decision=decisions.decision(finding),

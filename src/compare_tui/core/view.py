@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType, RowStatus, Segment
+from compare_tui.core.finding_types import FINDING_TYPES, FindingType
+from compare_tui.core.models import Article, Finding, RowStatus, Segment
 from compare_tui.core.safe_text import visible
 
 Mode = Literal["aligned", "reading"]

@@ -1,48 +1,16 @@
-"""The highlight categories of the app: one per finding type, each with a component class and a toggle key.
+"""The highlight categories of the app: one per finding type (`core/finding_types.py`), drawn with the type's
+component class and toggled with its letter.
 
-Names and letters come from the reports (`FINDING_STYLES`) so the app, its screenshots and the reports
-speak the same language; the letter is drawn beside each highlighted line, so highlights survive a grey
-printout and do not depend on colour.
+The letter is the reports' letter too, and it is drawn beside each highlighted line, so the app, its
+screenshots and the reports speak the same language and highlights do not depend on colour.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 
-from compare_tui.core.models import FINDING_TYPES, FindingType
-from compare_tui.core.report_view import FINDING_STYLES
+from compare_tui.core.finding_types import FINDING_KINDS, KIND_BY_TYPE, FindingKind, FindingType
 
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """How one finding type is drawn and toggled."""
-
-    type: FindingType
-    label: str
-    letter: str
-    component: str
-    toggle_key: str
-
-
-_TOGGLE_KEYS: dict[FindingType, str] = {
-    "editorial_aside": "E",
-    "loaded_language": "L",
-    "scare_quote": "Q",
-    "attribution": "A",
-    "omitted_fact": "F",
-    "unique_passage": "U",
-    "wording": "W",
-}
-
-HIGHLIGHTS: tuple[Highlight, ...] = tuple(
-    Highlight(
-        type=t,
-        label=FINDING_STYLES[t].label,
-        letter=FINDING_STYLES[t].letter,
-        component="hl--" + t.replace("_", "-"),
-        toggle_key=_TOGGLE_KEYS[t],
-    )
-    for t in FINDING_TYPES
-)
-HIGHLIGHT_BY_TYPE: dict[FindingType, Highlight] = {h.type: h for h in HIGHLIGHTS}
-COMPONENT_CLASSES: frozenset[str] = frozenset(h.component for h in HIGHLIGHTS)
+HIGHLIGHTS: tuple[FindingKind, ...] = FINDING_KINDS
+HIGHLIGHT_BY_TYPE: Mapping[FindingType, FindingKind] = KIND_BY_TYPE
+COMPONENT_CLASSES: frozenset[str] = frozenset(kind.component for kind in FINDING_KINDS)

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
 from compare_tui.core.datelines import is_publication_line
+from compare_tui.core.finding_types import FindingType
 from compare_tui.core.labels import article_labels
-from compare_tui.core.models import Article, Finding, FindingType, Peers, Row, Segment
+from compare_tui.core.models import Article, Finding, Peers, Row, Segment
 from compare_tui.core.textnorm import Token, fold, tokenize
 
 

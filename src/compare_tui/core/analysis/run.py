@@ -14,7 +14,8 @@ from compare_tui.core.analysis.names import index_names
 from compare_tui.core.analysis.scare_quotes import quotation_uses, scare_quote_findings
 from compare_tui.core.analysis.unique import unique_passage_findings
 from compare_tui.core.analysis.wording import wording_findings
-from compare_tui.core.models import FINDING_TYPES, Article, Finding, Row
+from compare_tui.core.finding_types import FINDING_TYPES
+from compare_tui.core.models import Article, Finding, Row
 
 
 def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.models import FindingType
+from compare_tui.core.finding_types import FindingType
 from compare_tui.core.row_details import DiffPiece, RowDetails
 from compare_tui.core.safe_text import visible
 from compare_tui.core.triage import Decision

@@ -17,7 +17,8 @@ from textual.widgets import Header
 from textual.worker import Worker, WorkerState
 
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.models import FINDING_TYPES, Article, Finding, FindingType
+from compare_tui.core.finding_types import FINDING_TYPES, FindingType
+from compare_tui.core.models import Article, Finding
 from compare_tui.core.row_details import omission_ledger, row_details
 from compare_tui.core.settings import Settings
 from compare_tui.core.view import (
@@ -110,10 +111,10 @@ def _bindings() -> list[Binding]:
     ]
     highlights = [
         Binding(
-            h.toggle_key,
-            f"toggle_highlight('{h.type}')",
+            h.letter,
+            f"toggle_highlight('{h.id}')",
             f"Toggle {h.label.lower()}",
-            id=f"toggle_{h.type}",
+            id=f"toggle_{h.id}",
             group=HIGHLIGHT,
         )
         for h in HIGHLIGHTS

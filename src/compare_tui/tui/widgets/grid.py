@@ -24,7 +24,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from compare_tui.core.models import Article, FindingType
+from compare_tui.core.finding_types import FindingType
+from compare_tui.core.models import Article
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Cell, Cursor, Fold, Grid, GridRow, Mark
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE

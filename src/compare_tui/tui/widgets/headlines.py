@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from compare_tui.core.finding_types import FindingType
 from compare_tui.core.labels import has_outlet
-from compare_tui.core.models import Article, FindingType
+from compare_tui.core.models import Article
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Cell
 from compare_tui.tui.widgets.highlighted import Highlighted

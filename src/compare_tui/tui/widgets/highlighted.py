@@ -10,7 +10,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from compare_tui.core.models import FindingType
+from compare_tui.core.finding_types import FindingType
 from compare_tui.core.view import Mark
 from compare_tui.tui.highlights import COMPONENT_CLASSES, HIGHLIGHT_BY_TYPE
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from rich.text import Text
 
-from compare_tui.core.models import FindingType
+from compare_tui.core.finding_types import FindingType
 from compare_tui.tui.highlights import HIGHLIGHTS
 from compare_tui.tui.widgets.highlighted import Highlighted
 
@@ -19,7 +19,7 @@ class Legend(Highlighted):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._counts: Mapping[FindingType, int] = {}
-        self._enabled: frozenset[FindingType] = frozenset(h.type for h in HIGHLIGHTS)
+        self._enabled: frozenset[FindingType] = frozenset(h.id for h in HIGHLIGHTS)
 
     def show(self, *, counts: Mapping[FindingType, int], enabled: frozenset[FindingType]) -> None:
         """Update the counts and which categories are on."""
@@ -32,11 +32,11 @@ class Legend(Highlighted):
         key = self.get_component_rich_style("legend--key")
         line = Text(no_wrap=True, overflow="ellipsis")
         for h in HIGHLIGHTS:
-            on = h.type in self._enabled
+            on = h.id in self._enabled
             line.append(
-                f" {h.letter} {h.label} {self._counts.get(h.type, 0)} ",
-                self.finding_style(h.type) if on else off,
+                f" {h.letter} {h.label} {self._counts.get(h.id, 0)} ",
+                self.finding_style(h.id) if on else off,
             )
-            line.append(f"⟨{h.toggle_key}⟩", key)
+            line.append(f"⟨{h.letter}⟩", key)
             line.append(" ")
         return line

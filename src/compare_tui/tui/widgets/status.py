@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widget import Widget
 
-from compare_tui.core.models import FindingType
+from compare_tui.core.finding_types import FindingType
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
 
 
