@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from compare_tui.core.corrections import Correction, SegmentKeys
 from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, Row, Segment
 from compare_tui.core.version import __version__
+
+if TYPE_CHECKING:
+    from compare_tui.core.analysis.run import Analysis
 
 SCHEMA = "compare-tui.report/1"
 
@@ -23,6 +27,10 @@ class Comparison:
     findings: tuple[Finding, ...] = ()
     reference: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    corrections: tuple[Correction, ...] = ()
+    """The editor's corrections applied to `rows` (`core.correcting.correct`), in the order made."""
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)
+    """What the analysis keeps to re-run on corrected rows; None when the findings came from elsewhere."""
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -78,7 +86,21 @@ class Comparison:
             "articles": [_article_dict(a) for a in self.articles],
             "alignment": [_row_dict(r) for r in self.rows],
             "findings": [_finding_dict(f) for f in self.findings],
+            "corrections": self._corrections_list(),
         }
+
+    def _corrections_list(self) -> list[dict[str, Any]]:
+        """The applied corrections, their passages named by this run's segment ids."""
+        keys = SegmentKeys.build(self.articles)
+        return [
+            {
+                "action": c.action,
+                "segments": [keys.id_of[k] for k in c.segments if k in keys.id_of],
+                "target": None if c.target is None else keys.id_of.get(c.target),
+                "at": c.at,
+            }
+            for c in self.corrections
+        ]
 
 
 def _article_dict(article: Article) -> dict[str, Any]:
@@ -106,6 +128,7 @@ def _row_dict(row: Row) -> dict[str, Any]:
         "status": row.status,
         "score": round(row.score, 4),
         "signals": {k: round(v, 4) for k, v in row.signals.items()},
+        "corrected": row.corrected,
     }
 
 

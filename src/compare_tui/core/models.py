@@ -69,6 +69,8 @@ class Row:
     status: RowStatus
     score: float
     signals: Mapping[str, float] = field(default_factory=dict)
+    corrected: bool = False
+    """True when an editor changed the row's passages; `score` and `signals` are then the aligner's."""
 
     def article_ids(self) -> tuple[str, ...]:
         """Articles that have at least one segment in this row."""

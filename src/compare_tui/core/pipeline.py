@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare_tui.core.align import align
-from compare_tui.core.analysis import analyse
+from compare_tui.core.analysis.run import prepare
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.loading import LoadError, load_sources
 from compare_tui.core.models import Article
@@ -87,7 +87,7 @@ def compare_articles(
     rows = align(segmented, threshold=settings.match_threshold, reference=reference)
     report("align", 1, 1)
     report("analyse", 0, 1)
-    findings = analyse(segmented, rows)
+    analysis, findings = prepare(segmented, rows)
     report("analyse", 1, 1)
     return Comparison(
         articles=segmented,
@@ -95,6 +95,7 @@ def compare_articles(
         findings=findings,
         reference=reference,
         settings={"match_threshold": settings.match_threshold},
+        analysis=analysis,
     )
 
 

@@ -1,12 +1,21 @@
-"""Running every analyser over a comparison and numbering the findings in reading order."""
+"""Running every analyser over a comparison and numbering the findings in reading order.
+
+The analysers fall in two kinds. Asides, loaded language, scare quotes and omitted facts read each article
+(and the facts of all of them) without looking at the alignment: only the `row` tag of their findings
+depends on it. Attribution, unique passages and wording compare what the alignment puts side by side. An
+`Analysis` keeps the first kind and the per-article inputs of the second, so that after an editor corrects
+a few rows `reanalyse` redoes only what the alignment changes: the wording of the changed rows, the pairing
+of attributions and the runs of unique passages (both over the cached inputs), and the row tags.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from compare_tui.core.analysis.asides import aside_findings
-from compare_tui.core.analysis.attribution import attribution_findings, find_attributions
-from compare_tui.core.analysis.context import build_views
+from compare_tui.core.analysis.attribution import Attribution, attribution_findings, find_attributions
+from compare_tui.core.analysis.context import ArticleView, build_views
 from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.analysis.facts import build_ledger, omitted_fact_findings
 from compare_tui.core.analysis.loaded import loaded_language_findings
@@ -18,33 +27,96 @@ from compare_tui.core.finding_types import FINDING_TYPES
 from compare_tui.core.models import Article, Finding, Row
 
 
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the analysis of some articles keeps for re-running it on corrected rows."""
+
+    views: tuple[ArticleView, ...]
+    attributions: Mapping[str, tuple[Attribution, ...]]
+    fixed: tuple[Finding, ...]
+    """Findings that do not depend on the alignment (their row tags aside)."""
+
+
 def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
     """All findings for segmented articles and their alignment rows, numbered in reading order."""
+    return prepare(articles, rows)[1]
+
+
+def prepare(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Analysis, tuple[Finding, ...]]:
+    """The analysis of articles and rows: what a re-run keeps, and all findings numbered in reading order."""
     views = build_views(articles, rows)
     names = index_names(views)
     attributions = {v.id: find_attributions(v, names) for v in views}
     uses = {v.id: quotation_uses(v, attributions[v.id]) for v in views}
-    findings: list[Finding] = []
+    fixed: list[Finding] = []
     for view in views:
         mine = attributions[view.id]
         cues = CueIndex.build(view)
-        findings += aside_findings(view, mine, cues)
-        findings += loaded_language_findings(view, mine, cues)
-        findings += scare_quote_findings(view, uses[view.id])
-    findings += attribution_findings(views, attributions)
-    findings += omitted_fact_findings(views, build_ledger(views, uses, names))
-    findings += unique_passage_findings(views, rows)
-    findings += wording_findings(views, rows)
+        fixed += aside_findings(view, mine, cues)
+        fixed += loaded_language_findings(view, mine, cues)
+        fixed += scare_quote_findings(view, uses[view.id])
+    fixed += omitted_fact_findings(views, build_ledger(views, uses, names))
+    analysis = Analysis(views, attributions, tuple(fixed))
+    findings = [*fixed, *_aligned_findings(views, attributions, rows)]
+    return analysis, _in_reading_order(views, findings, renumber_in_place=True)
+
+
+def reanalyse(
+    analysis: Analysis,
+    previous: Iterable[Finding],
+    rows: Sequence[Row],
+    changed: Collection[str],
+) -> tuple[Finding, ...]:
+    """The findings for corrected rows, given those of the rows the analysis was prepared for.
+
+    `changed` names every row whose passages differ between the two alignments (kept, new and gone alike).
+    The result equals `analyse(articles, rows)`; it is built without touching the earlier findings.
+    """
+    row_of_segment = {sid: row.id for row in rows for ids in row.segments.values() for sid in ids}
+    views = tuple(replace(v, row_of_segment=row_of_segment) for v in analysis.views)
+    by_id = {v.id: v for v in views}
+    fixed = [_tagged(f, by_id[f.article].row_at(f.start)) for f in analysis.fixed]
+    kept_wording = [f for f in previous if f.type == "wording" and f.row not in changed]
+    findings = [
+        *fixed,
+        *attribution_findings(views, dict(analysis.attributions)),
+        *unique_passage_findings(views, rows),
+        *kept_wording,
+        *wording_findings(views, [r for r in rows if r.id in changed]),
+    ]
+    return _in_reading_order(views, findings, renumber_in_place=False)
+
+
+def _aligned_findings(
+    views: Sequence[ArticleView], attributions: Mapping[str, tuple[Attribution, ...]], rows: Sequence[Row]
+) -> list[Finding]:
+    """The findings that compare what the alignment puts side by side."""
+    return [
+        *attribution_findings(views, dict(attributions)),
+        *unique_passage_findings(views, rows),
+        *wording_findings(views, rows),
+    ]
+
+
+def _tagged(finding: Finding, row: str | None) -> Finding:
+    return finding if finding.row == row else replace(finding, row=row)
+
+
+def _in_reading_order(
+    views: Sequence[ArticleView], findings: list[Finding], *, renumber_in_place: bool
+) -> tuple[Finding, ...]:
     index = {v.id: v.index for v in views}
     type_order = {t: i for i, t in enumerate(FINDING_TYPES)}
     findings.sort(key=lambda f: (index[f.article], f.start, type_order[f.type], f.end, f.key or "", f.text))
-    return tuple(_numbered(f, i) for i, f in enumerate(findings))
+    if renumber_in_place:
+        return tuple(_numbered(f, i) for i, f in enumerate(findings))
+    return tuple(f if f.id == f"f{i}" else replace(f, id=f"f{i}") for i, f in enumerate(findings))
 
 
 def _numbered(finding: Finding, number: int) -> Finding:
     """The finding with its id set to "f<number>".
 
-    Analysers build findings with an empty id, and only `analyse` holds them until they are numbered, so the
+    Analysers build findings with an empty id, and only `prepare` holds them until they are numbered, so the
     id is set in place (as a frozen dataclass's own `__init__` does) instead of copying all thirteen fields:
     the copy was a twentieth of the analysis time.
     """
