@@ -15,7 +15,7 @@ from compare_tui.tui.screens.ledger import LedgerScreen
 from compare_tui.tui.screens.reference import ReferenceScreen
 from compare_tui.tui.screens.review import ReviewScreen
 from compare_tui.tui.screens.search import SearchScreen
-from compare_tui.tui.widgets.grid import ComparisonGrid
+from compare_tui.tui.widgets.grid import GUTTER, HEADER_LINES, ComparisonGrid
 from compare_tui.tui.widgets.status import StatusLine
 
 SIZE = (160, 50)
@@ -352,7 +352,7 @@ def test_mouse_click_moves_the_cursor(make_app) -> None:
     async def scenario(pilot) -> None:
         grid = app.screen.query_one(ComparisonGrid)
         top, _ = grid.row_span(2)
-        await pilot.click(ComparisonGrid, offset=(6 + grid.column_width + 3, 4 + top))
+        await pilot.click(ComparisonGrid, offset=(GUTTER + grid.column_width + 3, HEADER_LINES + top))
         await pilot.pause()
         assert app.review.cursor == Cursor(2, "pundit")
 

@@ -19,6 +19,8 @@ from compare_tui.core.models import Removed
 METADATA_REASON = "metadata"
 MAX_TITLE_WORDS = 40
 """A first line longer than this is a paragraph, not a headline."""
+SHORT_SENTENCE_WORDS = 12
+"""A first line ending in a full stop is a headline only when shorter than this; longer, it is a lede."""
 HEADER_LINES = 3
 """An unlabelled byline ("by Jane Doe") is recognised only among the first few content lines."""
 _MAX_FURNITURE_CHARS = 400
@@ -215,7 +217,7 @@ def clean_body(
             if known_title is not None and _same_title(heading, known_title):
                 after_title = True
                 continue
-            if known_title is None and len(heading.split()) <= MAX_TITLE_WORDS:
+            if known_title is None and looks_like_headline(heading):
                 first_line = heading
                 after_title = True
                 continue
@@ -235,6 +237,26 @@ def clean_body(
         url=found.get("url"),
         removed=tuple(removed),
     )
+
+
+_DATELINE_LEDE = re.compile(r"[A-Z][A-Z.'’ ,-]{2,}(?:\s*\([^)]{1,40}\))?\s*[-–—:]\s")
+"""A lede's opening dateline: "LOUISVILLE - ", "WASHINGTON (Reuters) — ", "KYIV, Ukraine: "."""
+_SENTENCE_END = re.compile(r"[.;][\"'”’)\]]*$")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+
+
+def looks_like_headline(line: str) -> bool:
+    """Whether a text file's first line is a headline rather than the lede.
+
+    A lede opens with a dateline ("LOUISVILLE - Dan Johnson posted…"), runs over several sentences, or is
+    a long sentence closed by a full stop; a headline is short and usually has no final full stop.
+    """
+    words = len(line.split())
+    if words > MAX_TITLE_WORDS or _DATELINE_LEDE.match(line):
+        return False
+    if _SENTENCE_END.search(line) and words >= SHORT_SENTENCE_WORDS:
+        return False
+    return len(_SENTENCE_BREAK.findall(line)) < 2
 
 
 def _heading_text(line: str, *, markdown: bool) -> str:

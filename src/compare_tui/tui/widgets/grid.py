@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from compare_tui.core.finding_types import FindingType
+from compare_tui.core.labels import has_outlet
 from compare_tui.core.models import Article
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Cell, Cursor, Fold, Grid, GridRow, Mark
@@ -36,10 +37,13 @@ from compare_tui.tui.wrap import wrap_spans
 GUTTER = 6
 """Cells on the left for the row number and its status glyph."""
 MIN_COLUMN = 30
-"""Narrowest column; with more articles than fit, the grid scrolls sideways."""
+"""Narrowest column while several fit; with more articles than fit, the grid scrolls sideways by whole columns."""
+NARROWEST = 12
+"""Narrowest column at all (one column on a very small terminal)."""
 MARKER = 2
 """Cells at the start of each cell line for the finding letter (and a triage tag)."""
-HEADER_LINES = 4
+HEADER_LINES = 2
+"""The column header: number, name and headline on one line, then a rule."""
 STATUS_GLYPH = {"match": "=", "partial": "≈", "unique": "◆", None: " "}
 
 
@@ -98,6 +102,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         self._view: GridView | None = None
         self._cursor: Cursor | None = None
         self._column_width = MIN_COLUMN
+        self._fit = 1
         self._blocks: tuple[int | Fold, ...] = ()
         self._tops: list[int] = []
         self._heights: list[int] = []
@@ -135,6 +140,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
+        self.scroll_to_cursor()
 
     def notify_style_update(self) -> None:
         """The styles changed (another theme, reloaded CSS): lines drawn in the old ones are dropped."""
@@ -150,11 +156,12 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         if view is None or not self.size.width:
             return
         count = max(1, len(view.articles))
-        available = self.scrollable_content_region.width - GUTTER - (count - 1)
-        width = max(MIN_COLUMN, available // count)
+        available = self._text_width() - GUTTER
+        fit = max(1, min(count, (available + 1) // (MIN_COLUMN + 1)))
+        width = max(NARROWEST, (available - (fit - 1)) // fit)
         if width != self._column_width:
             self._cells.clear()
-        self._column_width = width
+        self._column_width, self._fit = width, fit
         self._blocks = view.shown
         self._tops, self._heights, self._block_of_row = [], [], {}
         top = 0
@@ -170,9 +177,15 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             self._tops.append(top)
             self._heights.append(height)
             top += height
-        total_width = GUTTER + count * width + (count - 1)
+        step = width + 1
+        total_width = max(GUTTER + count * step - 1, (count - fit) * step + self._text_width())
         self.virtual_size = Size(total_width, HEADER_LINES + top)
         self._invalidate()
+
+    def _text_width(self) -> int:
+        """Cells left of the vertical scrollbar, which is always counted: the rows' height decides whether it
+        shows, and the lines must not be wrapped before that is known (they were cut under the scrollbar)."""
+        return max(0, self.content_region.width - self.styles.scrollbar_size_vertical)
 
     def _cell(self, row: GridRow, article: str) -> _CellLayout:
         index = row.number - 1
@@ -189,6 +202,11 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                 text, marks, len(badge), wrap_spans(text, self._column_width - MARKER)
             )
         return self._cells[key]
+
+    def cell_text(self, row: int, article: str) -> str:
+        """The text drawn in a cell (its badge and passage), as it is wrapped on screen."""
+        assert self._view is not None
+        return self._cell(self._view.grid.rows[row], article).text
 
     def row_span(self, row: int) -> tuple[int, int] | None:
         """First content line and height of a screen row, or None when it is not shown."""
@@ -214,14 +232,36 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         ids = [a.id for a in self._view.articles]
         if self._cursor.article in ids:
             column = ids.index(self._cursor.article)
-            left = column * (self._column_width + 1)
-            visible_width = max(1, self.scrollable_content_region.width - GUTTER)
-            x = self.scroll_x
-            if left < x:
-                x = left
-            elif left + self._column_width > x + visible_width:
-                x = left + self._column_width - visible_width
-            self.scroll_to(x=x, animate=False, immediate=True)
+            first = self.first_column
+            if column < first:
+                first = column
+            elif column >= first + self._fit:
+                first = column - self._fit + 1
+            self._scroll_to_column(first)
+
+    @property
+    def first_column(self) -> int:
+        """Index of the leftmost article column on screen."""
+        return round(self.scroll_x / (self._column_width + 1))
+
+    @property
+    def columns_on_screen(self) -> int:
+        """How many whole article columns the width holds."""
+        return self._fit
+
+    def _scroll_to_column(self, first: int) -> None:
+        """Scroll sideways so that column `first` is the leftmost: the grid never shows part of a column."""
+        count = len(self._view.articles) if self._view else 1
+        first = max(0, min(first, count - self._fit))
+        self.scroll_to(x=first * (self._column_width + 1), animate=False, immediate=True)
+
+    def action_scroll_left(self) -> None:
+        """One whole column to the left."""
+        self._scroll_to_column(self.first_column - 1)
+
+    def action_scroll_right(self) -> None:
+        """One whole column to the right."""
+        self._scroll_to_column(self.first_column + 1)
 
     def render_line(self, y: int) -> Strip:
         """One screen line: the fixed column headers, or a line of a row, cut to the visible columns.
@@ -276,15 +316,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             article = self._view.articles[column]
             style = header
             if number == 0:
-                name = visible(self._view.labels.get(article.id, article.id))
-                text = f"{self._article_number(article.id)} {name}"
+                text = self._header_text(article)
                 if article.id == self._view.reference:
-                    text += " [reference]"
                     style = header + self.get_component_rich_style("grid--header-reference")
-            elif number == 1:
-                text = visible(article.title or "(no title)")
-            elif number == 2:
-                text = f"{visible(article.published or 'no date')} · {article.word_count} words"
             else:
                 text, style = "━" * width, rule
             segments.append(Segment(_fit(text.replace("\n", " "), width), style))
@@ -293,6 +327,17 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             Segment("  row " if number == 0 else "━" * GUTTER if number == HEADER_LINES - 1 else "", rule)
         ]
         return gutter, segments
+
+    def _header_text(self, article: Article) -> str:
+        """`[2] Fox News ★ · Romney calls on…`: number, name (★ the reference), then the headline unless the
+        name already is the headline."""
+        assert self._view is not None
+        title = " ".join(visible(article.title or "").split())
+        name = visible(self._view.labels.get(article.id, article.id))
+        star = " ★" if article.id == self._view.reference else ""
+        if not has_outlet(article) and title:
+            return f"{self._article_number(article.id)}{star} {title}"
+        return f"{self._article_number(article.id)} {name}{star}" + (f" · {title}" if title else "")
 
     def _article_number(self, article_id: str) -> str:
         assert self._view is not None
