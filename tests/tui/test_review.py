@@ -357,3 +357,54 @@ def test_mouse_click_moves_the_cursor(make_app) -> None:
         assert app.review.cursor == Cursor(2, "pundit")
 
     drive(app, scenario)
+
+
+def test_articles_show_and_keys_work_before_the_alignment_arrives(make_app, fake_core) -> None:
+    """Start at once: the text is on screen while the core still runs; j moves, q quits without waiting."""
+    release = threading.Event()
+    real_compare = fake_core.__call__
+
+    def slow_compare(articles, *, settings):
+        release.wait(30)
+        return real_compare(articles, settings=settings)
+
+    app = make_app()
+    app.review._compare = slow_compare
+
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            grid = app.screen.query_one(ComparisonGrid)
+            for _ in range(200):
+                if grid.view is not None:
+                    break
+                await asyncio.sleep(0.01)
+            await pilot.pause()
+            assert app.review.comparison is None and not grid.loading
+            screen_text = "\n".join(
+                "".join(s.text for s in grid.render_line(y)) for y in range(grid.size.height)
+            )
+            assert "France and Britain agreed on Tuesday" in screen_text
+            assert "Of course, Moscow will see this" in screen_text
+            await press(pilot, "j")
+            assert app.review.cursor == Cursor(1, "wire")
+            await press(pilot, "n")
+            assert any("Still aligning" in n.message for n in app._notifications)
+            await press(pilot, "q")
+            assert not app.is_running
+            assert not fake_core.calls
+
+    try:
+        asyncio.run(main())
+    finally:
+        release.set()
+
+
+def test_re_aligning_reuses_the_articles_read_at_start(make_app, fake_core) -> None:
+    app = make_app()
+
+    async def scenario(pilot) -> None:
+        await press(pilot, "plus")
+        await app.wait_for_comparison()
+        assert len(fake_core.calls) == 2 and fake_core.loads == 1
+
+    drive(app, scenario)

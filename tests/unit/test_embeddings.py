@@ -102,13 +102,43 @@ def test_missing_model_files_give_one_line_error(monkeypatch: pytest.MonkeyPatch
         embeddings.load_model.cache_clear()
 
 
-def test_loads_with_hugging_face_forced_offline() -> None:
-    code = "from compare_tui.core.embeddings import encode; print(encode(['offline check']).shape)"
+def test_loading_needs_neither_model2vec_nor_the_hub() -> None:
+    code = (
+        "import sys; from compare_tui.core.embeddings import encode; print(encode(['offline check']).shape); "
+        "print(sorted(m for m in ('model2vec', 'huggingface_hub', 'httpx', 'joblib') if m in sys.modules))"
+    )
     environment = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": "/nonexistent-hf-home"}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=True
     )
-    assert result.stdout.strip() == "(1, 128)"
+    assert result.stdout.split("\n")[:2] == ["(1, 128)", "[]"]
+
+
+def test_vectors_equal_model2vecs_own_inference() -> None:
+    """The direct reader must give what model2vec's StaticModel gives for the same files (its mean pooling)."""
+    from model2vec import StaticModel
+
+    texts = [*SENTENCES, "", "xyzzy ☃ 東京 [UNK] refugees", "Yida camp " * 400]
+    reference = StaticModel.from_pretrained(MODEL_DIR)
+    reference.embedding = reference.embedding.astype(np.float32)  # as this package widens it
+    theirs = np.asarray(reference.encode(texts, max_length=None, use_multiprocessing=False), dtype=np.float32)
+    norms = np.linalg.norm(theirs, axis=1, keepdims=True)
+    theirs = np.divide(theirs, norms, out=np.zeros_like(theirs), where=norms > 0)
+    np.testing.assert_allclose(encode(texts), theirs, atol=1e-4)
+
+
+def test_corrupt_weights_give_one_line_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    for name in ("tokenizer.json", "config.json"):
+        (tmp_path / name).write_bytes((MODEL_DIR / name).read_bytes())
+    (tmp_path / "model.safetensors").write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{not json at all}")
+    monkeypatch.setattr(embeddings, "MODEL_DIR", tmp_path)
+    embeddings.load_model.cache_clear()
+    try:
+        with pytest.raises(embeddings.ModelUnavailableError) as caught:
+            embeddings.load_model()
+        assert "\n" not in str(caught.value) and str(tmp_path) in str(caught.value)
+    finally:
+        embeddings.load_model.cache_clear()
 
 
 def test_shipped_model_comes_with_licence_and_provenance() -> None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -70,6 +68,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
         text = None
     if text is not None and not _reads_like_foreign_script(text):
         return _check_text(text)
+    import charset_normalizer  # rarely needed, and ~30 ms to import: the app's first frame does without
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16 or a recognisable legacy encoding")

@@ -6,13 +6,9 @@ Every failure becomes a FetchError with a one-line reason, so a dead link never 
 
 from __future__ import annotations
 
-import http.client
 import re
-import socket
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from compare_tui.core.version import __version__
@@ -21,6 +17,9 @@ ALLOWED_SCHEMES = frozenset({"http", "https"})
 TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _USER_AGENT = f"compare-tui/{__version__} (+https://pypi.org/project/compare-tui/)"
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 
 class FetchError(Exception):
@@ -50,7 +49,12 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
     host = urlsplit(url).hostname or ""
     if not host:
         raise FetchError("URL has no host name")
-    opener = urllib.request.build_opener(_HttpOnlyRedirects())
+    # The http stack is imported here, not at start-up: most inputs are files.
+    import http.client
+    import urllib.error
+    import urllib.request
+
+    opener = urllib.request.build_opener(_http_only_redirects())
     request = urllib.request.Request(
         url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html, text/plain"}
     )
@@ -84,6 +88,8 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
 
 def _network_reason(reason: object, *, host: str, timeout: float) -> str:
     """One line for a URLError's underlying cause."""
+    import socket
+
     if isinstance(reason, socket.gaierror):
         return f"cannot resolve host {host!r}"
     if isinstance(reason, (TimeoutError, socket.timeout)):
@@ -95,11 +101,15 @@ def _network_reason(reason: object, *, host: str, timeout: float) -> str:
     return f"cannot fetch: {reason}"
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http and https URLs."""
+def _http_only_redirects() -> object:
+    """A redirect handler that follows redirects only to http and https URLs."""
+    import urllib.request
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        """Refuse a redirect that leaves http(s)."""
-        if url_scheme(newurl) not in ALLOWED_SCHEMES:
-            raise FetchError(f"redirected to a non-http(s) URL: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            """Refuse a redirect that leaves http(s)."""
+            if url_scheme(newurl) not in ALLOWED_SCHEMES:
+                raise FetchError(f"redirected to a non-http(s) URL: {newurl}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return HttpOnlyRedirects()

@@ -1,6 +1,6 @@
 """The review app: applies the user's settings (theme, key map) and opens the review screen.
 
-Everything else lives in screens and widgets; the core runs in the review screen's worker.
+Everything else lives in screens and widgets; the core runs in the review screen's thread.
 """
 
 from __future__ import annotations
@@ -15,22 +15,33 @@ from textual.app import App
 from textual.binding import Binding
 
 from compare_tui.core.atomic import write_text_atomic
-from compare_tui.core.export import screenshot_name
 from compare_tui.core.settings import Settings
 from compare_tui.tui.commands import ReviewCommands
-from compare_tui.tui.screens.review import CompareFunction, ReviewScreen
+from compare_tui.tui.screens.review import CompareFunction, LoadFunction, ReviewScreen
 
 if TYPE_CHECKING:
+    from compare_tui.core.loading import LoadResult
     from compare_tui.core.pipeline import CompareOutcome
 
 APP_GROUP = Binding.Group("app")
 
 
-def _default_compare(sources: Sequence[object], *, settings: Settings) -> CompareOutcome:
-    """The real core, imported on first use in the review screen's worker: the app draws before numpy loads."""
+def _default_load(sources: Sequence[object], *, settings: Settings) -> LoadResult:
+    """The core's reader, imported in the review screen's thread; `Article`s given directly are kept."""
+    from compare_tui.core.loading import LoadResult, load_sources
+    from compare_tui.core.models import Article
+
+    given = tuple(s for s in sources if isinstance(s, Article))
+    paths = [str(s) for s in sources if not isinstance(s, Article)]
+    loaded = load_sources(paths, settings=settings) if paths else LoadResult((), ())
+    return LoadResult((*given, *loaded.articles), loaded.errors)
+
+
+def _default_compare(articles: Sequence[object], *, settings: Settings) -> CompareOutcome:
+    """The real core, imported on first use in the review screen's thread: the app draws before numpy loads."""
     from compare_tui.core.pipeline import compare_sources
 
-    return compare_sources(sources, settings=settings)
+    return compare_sources(articles, settings=settings)
 
 
 class CompareApp(App[None]):
@@ -50,13 +61,16 @@ class CompareApp(App[None]):
         *,
         settings: Settings | None = None,
         compare: CompareFunction | None = None,
+        load: LoadFunction | None = None,
         session_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.session_path = session_path
         """The triage session file (--session); None keeps it in the XDG data folder."""
         self.settings = settings or Settings()
-        self.review = ReviewScreen(sources, settings=self.settings, compare=compare or _default_compare)
+        self.review = ReviewScreen(
+            sources, settings=self.settings, compare=compare or _default_compare, load=load or _default_load
+        )
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -71,13 +85,15 @@ class CompareApp(App[None]):
         self.push_screen(self.review)
 
     async def wait_for_comparison(self) -> None:
-        """Wait until the review screen's worker has delivered (for headless use and tests)."""
+        """Wait until the review screen's core thread has delivered (for headless use and tests)."""
         while self.review.outcome is None or self.review.query_one("#grid").loading:
             await self.workers.wait_for_complete()
             await asyncio.sleep(0.01)
 
     def action_save_screenshot(self) -> None:
         """Save the screen as SVG into the screenshot folder and say where."""
+        from compare_tui.core.export import screenshot_name  # the exporters are not needed at start-up
+
         cursor = self.review.cursor
         grid = self.review.grid
         row = grid.rows[cursor.row].number if grid is not None and cursor is not None else None

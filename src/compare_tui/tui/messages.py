@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from compare_tui.core.loading import LoadResult
     from compare_tui.core.pipeline import CompareOutcome
 
 
@@ -20,7 +21,24 @@ class CellClicked(Message):
 
 
 @dataclass
-class ComparisonFinished(Message):
-    """The core finished a comparison in a worker; `outcome` holds the comparison and the load errors."""
+class ArticlesLoaded(Message):
+    """The core's thread has read the inputs (run `generation`); the alignment follows."""
 
+    generation: int
+    loaded: LoadResult
+
+
+@dataclass
+class ComparisonFinished(Message):
+    """The core finished a comparison (run `generation`); `outcome` holds the comparison and the load errors."""
+
+    generation: int
     outcome: CompareOutcome
+
+
+@dataclass
+class ComparisonFailed(Message):
+    """The core raised instead of delivering (run `generation`)."""
+
+    generation: int
+    error: BaseException

@@ -1,25 +1,31 @@
-"""The review screen: runs the core in a worker, keeps the reviewer's place, and maps keys to view changes.
+"""The review screen: runs the core in a thread, keeps the reviewer's place, and maps keys to view changes.
 
 The screen holds only viewing state (mode, folding, hidden articles, highlight toggles, the cursor); which
 rows to show, where findings are and in what order to visit them come from `compare_tui.core.view`.
+
+It starts at once: the articles are shown as soon as they are read (`core.preview`) and the alignment fills
+in when the core is done, while the keys already work. The core runs in a daemon thread, not a Textual
+worker, so that quitting never waits for an alignment nobody will see; the screens and the core modules the
+first frame does not need are imported by that thread after the comparison, not at start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from importlib import import_module
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header
-from textual.worker import Worker, WorkerState
 
-from compare_tui.core.comparison import Comparison
 from compare_tui.core.finding_types import FINDING_TYPES, FindingType
+from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding
-from compare_tui.core.row_details import omission_ledger, row_details
+from compare_tui.core.preview import carry_from_preview, preview_grid
 from compare_tui.core.settings import Settings
 from compare_tui.core.view import (
     Cursor,
@@ -42,12 +48,7 @@ from compare_tui.core.view import (
 )
 from compare_tui.tui.commands import screen_actions
 from compare_tui.tui.highlights import HIGHLIGHTS
-from compare_tui.tui.messages import CellClicked, ComparisonFinished
-from compare_tui.tui.screens.details import DetailsScreen
-from compare_tui.tui.screens.help import HelpScreen
-from compare_tui.tui.screens.ledger import LedgerScreen
-from compare_tui.tui.screens.reference import ReferenceScreen
-from compare_tui.tui.screens.search import SearchScreen
+from compare_tui.tui.messages import ArticlesLoaded, CellClicked, ComparisonFailed, ComparisonFinished
 from compare_tui.tui.screens.triage import TriageScreen
 from compare_tui.tui.widgets.grid import ComparisonGrid, GridView
 from compare_tui.tui.widgets.headlines import HeadlineStrip
@@ -55,10 +56,30 @@ from compare_tui.tui.widgets.legend import Legend
 from compare_tui.tui.widgets.status import Status, StatusLine
 
 if TYPE_CHECKING:
+    from compare_tui.core.comparison import Comparison
+    from compare_tui.core.loading import LoadResult
     from compare_tui.core.pipeline import CompareOutcome
 
 CompareFunction = Callable[..., "CompareOutcome"]
-"""Called as `compare(sources, settings=settings)`, like `core.pipeline.compare_sources`."""
+"""Called as `compare(articles, settings=settings)` with loaded `Article`s, like `core.pipeline.compare_sources`."""
+LoadFunction = Callable[..., "LoadResult"]
+"""Called as `load(sources, settings=settings)`, like `core.loading.load_sources`."""
+
+FIRST_FRAME_WAIT = 1.0
+"""Seconds the core waits for the first frame to be drawn before it starts its heavy imports, which would
+otherwise compete with that frame for the interpreter."""
+LATER_MODULES = (
+    "compare_tui.core.row_details",
+    "compare_tui.core.export",
+    "compare_tui.tui.screens.details",
+    "compare_tui.tui.screens.ledger",
+    "compare_tui.tui.screens.search",
+    "compare_tui.tui.screens.reference",
+    "compare_tui.tui.screens.help",
+    "compare_tui.tui.screens.export",
+    "compare_tui.tui.screens.note",
+)
+"""What keys open later: imported by the core's thread once the comparison is delivered, not at start-up."""
 
 THRESHOLD_STEP = 0.05
 NAVIGATE = Binding.Group("navigate")
@@ -127,11 +148,21 @@ class ReviewScreen(TriageScreen):
 
     BINDINGS = _bindings()
 
-    def __init__(self, sources: Sequence[object], *, settings: Settings, compare: CompareFunction) -> None:
+    def __init__(
+        self, sources: Sequence[object], *, settings: Settings, compare: CompareFunction, load: LoadFunction
+    ) -> None:
         super().__init__()
         self._sources = tuple(sources)
         self._settings = settings
         self._compare = compare
+        self._load = load
+        self._loaded: LoadResult | None = None
+        """The articles as read and the load errors; the core re-aligns these, it never reads twice."""
+        self._run = 0
+        """Number of the latest core run: results of older runs (superseded by a re-align) are dropped."""
+        self._first_frame = threading.Event()
+        self._preview: Grid | None = None
+        """The articles as read, shown until the comparison arrives."""
         self.comparison: Comparison | None = None
         """The comparison on screen; None until the first worker finished."""
         self.outcome: CompareOutcome | None = None
@@ -156,22 +187,63 @@ class ReviewScreen(TriageScreen):
 
     def on_mount(self) -> None:
         self.query_one(ComparisonGrid).focus()
-        self.recompare()
+        self._start_core()
 
-    # -- the core, in a worker -------------------------------------------------------------------------
+    # -- the core, in a thread -------------------------------------------------------------------------
 
     def recompare(self) -> None:
         """Run the core again with the current reference and threshold; the grid shows a loading indicator."""
         self.query_one(ComparisonGrid).loading = True
-        self._run_core(replace(self._settings, reference=self.reference, match_threshold=self.threshold))
+        self._start_core()
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _run_core(self, settings: Settings) -> None:
-        outcome = self._compare(self._sources, settings=settings)
-        self.post_message(ComparisonFinished(outcome))
+    def _start_core(self) -> None:
+        self._run += 1
+        settings = replace(self._settings, reference=self.reference, match_threshold=self.threshold)
+        thread = threading.Thread(
+            target=self._core, args=(self._run, settings, self._loaded), name=f"core-{self._run}", daemon=True
+        )
+        thread.start()
+
+    def _core(self, run: int, settings: Settings, loaded: LoadResult | None) -> None:
+        """Read the inputs (first run only), show them, then align and analyse them."""
+        try:
+            if loaded is None:
+                loaded = self._load(self._sources, settings=settings)
+                self.post_message(ArticlesLoaded(run, loaded))
+                self._first_frame.wait(FIRST_FRAME_WAIT)
+            from compare_tui.core.pipeline import CompareOutcome
+
+            if loaded.articles:
+                outcome = self._compare(loaded.articles, settings=settings)
+                outcome = CompareOutcome(outcome.comparison, (*loaded.errors, *outcome.errors))
+            else:
+                outcome = CompareOutcome(None, loaded.errors)
+            self.post_message(ComparisonFinished(run, outcome))
+            for module in LATER_MODULES:
+                import_module(module)
+        except Exception as error:  # noqa: BLE001 (any failure of the core is reported, never a crash)
+            self.post_message(ComparisonFailed(run, error))
+
+    @on(ArticlesLoaded)
+    def _articles_loaded(self, message: ArticlesLoaded) -> None:
+        if message.generation != self._run:
+            return
+        self._loaded = message.loaded
+        if message.loaded.articles:
+            self._preview = preview_grid(message.loaded.articles)
+            self._redraw()
+        self.call_after_refresh(self._first_frame.set)
+
+    @on(ComparisonFailed)
+    def _comparison_failed(self, message: ComparisonFailed) -> None:
+        if message.generation == self._run:
+            self.query_one(ComparisonGrid).loading = False
+            self.notify(f"Comparison failed: {message.error}", severity="error", timeout=10)
 
     @on(ComparisonFinished)
     def _comparison_finished(self, message: ComparisonFinished) -> None:
+        if message.generation != self._run:
+            return
         self.query_one(ComparisonGrid).loading = False
         self.outcome = message.outcome
         for error in message.outcome.errors:
@@ -181,6 +253,8 @@ class ReviewScreen(TriageScreen):
             self.notify("Nothing to compare.", severity="error")
             return
         previous = self.cursor
+        if self.comparison is None and previous is not None and self._preview is not None:
+            previous = carry_from_preview(previous, preview=self._preview, target=build_grid(comparison))
         self.comparison = comparison
         self.open_session(comparison)
         self.reference = comparison.reference
@@ -195,28 +269,35 @@ class ReviewScreen(TriageScreen):
         """A decision changed: redraw the tags beside the findings."""
         self._redraw()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "compare" and event.state == WorkerState.ERROR:
-            self.query_one(ComparisonGrid).loading = False
-            self.notify(f"Comparison failed: {event.worker.error}", severity="error", timeout=10)
-
     # -- derived view ----------------------------------------------------------------------------------
 
     @property
     def grid(self) -> Grid | None:
-        """The screen rows of the comparison in the current mode."""
+        """The screen rows of the comparison in the current mode; until it arrives, the articles as read."""
         if self.comparison is None:
-            return None
+            return self._preview
         if self.mode not in self._grids:
             self._grids[self.mode] = build_grid(self.comparison, mode=self.mode)
         return self._grids[self.mode]
 
     @property
+    def articles(self) -> tuple[Article, ...]:
+        """Every article, in input order: the comparison's, or while it runs the articles as read."""
+        if self.comparison is not None:
+            return self.comparison.articles
+        return self._loaded.articles if self._loaded is not None else ()
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        """Article id -> the short name used everywhere (`Comparison.labels`)."""
+        if self.comparison is not None:
+            return self.comparison.labels
+        return article_labels(self.articles)
+
+    @property
     def shown_articles(self) -> tuple[Article, ...]:
         """Articles not hidden, in input order."""
-        if self.comparison is None:
-            return ()
-        return tuple(a for a in self.comparison.articles if a.id not in self.hidden)
+        return tuple(a for a in self.articles if a.id not in self.hidden)
 
     @property
     def current_finding(self) -> Finding | None:
@@ -237,31 +318,39 @@ class ReviewScreen(TriageScreen):
 
     def _redraw(self) -> None:
         grid, comparison = self.grid, self.comparison
-        if grid is None or comparison is None:
+        if grid is None:
             return
         self.cursor = self._valid_cursor(self.cursor)
         types = frozenset(self.types)
+        labels = self.labels
         view = GridView(
             grid,
             self.shown_articles,
             self._blocks(),
             types,
-            comparison.reference,
+            comparison.reference if comparison else None,
             hit_spans(self._search[1]),
             tags=self.triage_tags(),
-            labels=comparison.labels,
+            labels=labels,
         )
         self.query_one(ComparisonGrid).show(view, self.cursor)
-        numbers = {a.id: i for i, a in enumerate(comparison.articles, start=1)}
+        numbers = {a.id: i for i, a in enumerate(self.articles, start=1)}
         self.query_one(HeadlineStrip).show(
             self.shown_articles,
             numbers=numbers,
-            labels=comparison.labels,
-            cells=headline_cells(comparison),
+            labels=dict(labels),
+            cells=headline_cells(comparison) if comparison else {},
             types=types,
         )
-        self.query_one(Legend).show(counts=finding_counts(comparison.findings), enabled=types)
+        findings = comparison.findings if comparison else ()
+        self.query_one(Legend).show(counts=finding_counts(findings), enabled=types)
         self._update_status()
+
+    def _aligned(self) -> bool:
+        """Whether the comparison is there; if not, say that the key needs it."""
+        if self.comparison is None:
+            self.notify("Still aligning the articles: this key works when the comparison is shown.")
+        return self.comparison is not None
 
     def _valid_cursor(self, cursor: Cursor | None) -> Cursor | None:
         rows, ids = self._rows(), self._shown_ids()
@@ -321,7 +410,7 @@ class ReviewScreen(TriageScreen):
     def action_step_finding(self, step: int) -> None:
         """Move to the next (1) or previous (-1) finding of a shown category."""
         grid = self.grid
-        if grid is None or self.cursor is None:
+        if grid is None or self.cursor is None or not self._aligned():
             return
         stops = finding_stops(grid, rows=self._rows(), articles=self._shown_ids(), types=self.types)
         stop = step_stop(stops, cursor=self.cursor, rows=self._rows(), articles=self._shown_ids(), step=step)
@@ -333,7 +422,7 @@ class ReviewScreen(TriageScreen):
     def action_next_unique(self) -> None:
         """Move to the next passage that no other shown article has."""
         grid = self.grid
-        if grid is None or self.cursor is None:
+        if grid is None or self.cursor is None or not self._aligned():
             return
         row = next_unique(grid, rows=self._rows(), current=self.cursor.row, articles=self._shown_ids())
         if row is None:
@@ -356,8 +445,10 @@ class ReviewScreen(TriageScreen):
     def action_search(self) -> None:
         """Search the text of all shown articles and jump to a match."""
         grid = self.grid
-        if grid is None or self.comparison is None:
+        if grid is None or not self._aligned() or self.comparison is None:
             return
+        from compare_tui.tui.screens.search import SearchScreen
+
         screen = SearchScreen(grid, self.shown_articles, self.comparison.labels, query=self._search[0])
         self.app.push_screen(screen, self._searched)
 
@@ -375,11 +466,14 @@ class ReviewScreen(TriageScreen):
     def action_details(self) -> None:
         """Open the details of the current row: score, signals, word differences, facts, attribution."""
         grid, comparison, cursor = self.grid, self.comparison, self.cursor
-        if grid is None or comparison is None or cursor is None:
+        if grid is None or not self._aligned() or comparison is None or cursor is None:
             return
         row_id = row_id_at(grid, comparison, cursor)
         if row_id is None:
             return
+        from compare_tui.core.row_details import row_details
+        from compare_tui.tui.screens.details import DetailsScreen
+
         details = row_details(comparison, row_id, base=comparison.reference)
         decisions = self.decisions(details.findings)
         self.app.push_screen(
@@ -388,21 +482,30 @@ class ReviewScreen(TriageScreen):
 
     def action_ledger(self) -> None:
         """Open the omission ledger: facts × articles."""
-        if self.comparison is not None:
+        if self._aligned() and self.comparison is not None:
+            from compare_tui.core.row_details import omission_ledger
+            from compare_tui.tui.screens.ledger import LedgerScreen
+
             self.app.push_screen(LedgerScreen(omission_ledger(self.comparison), self.comparison))
 
     def action_help(self) -> None:
         """Show every key of the app."""
+        from compare_tui.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(screen_actions(self)))
 
     def action_fold(self) -> None:
         """Fold or unfold rows that match without differences."""
+        if not self._aligned():
+            return
         self.folded = not self.folded
         self._redraw()
         self.notify("Rows without differences folded." if self.folded else "All rows shown.")
 
     def action_mode(self) -> None:
         """Switch between aligned rows and each article in its own reading order."""
+        if not self._aligned():
+            return
         grid, cursor = self.grid, self.cursor
         self.mode = "reading" if self.mode == "aligned" else "aligned"
         new_grid = self.grid
@@ -415,10 +518,10 @@ class ReviewScreen(TriageScreen):
 
     def action_toggle_article(self, number: int) -> None:
         """Show or hide the article with this number (1-based, as in the column headers)."""
-        if self.comparison is None or not 1 <= number <= len(self.comparison.articles):
+        if not 1 <= number <= len(self.articles):
             self.notify(f"There is no article {number}.", severity="warning")
             return
-        article = self.comparison.articles[number - 1]
+        article = self.articles[number - 1]
         if article.id in self.hidden:
             self.hidden.discard(article.id)
         elif len(self.shown_articles) > 1:
@@ -430,7 +533,9 @@ class ReviewScreen(TriageScreen):
 
     def action_pick_reference(self) -> None:
         """Choose the article whose order the rows follow, and re-align."""
-        if self.comparison is not None:
+        if self._aligned() and self.comparison is not None:
+            from compare_tui.tui.screens.reference import ReferenceScreen
+
             self.app.push_screen(
                 ReferenceScreen(self.comparison.articles, self.comparison.labels, self.reference),
                 self._reference_picked,
@@ -444,6 +549,8 @@ class ReviewScreen(TriageScreen):
 
     def action_threshold(self, direction: int) -> None:
         """Raise or lower the match threshold by one step and re-align."""
+        if not self._aligned():
+            return
         value = round(min(0.95, max(0.05, self.threshold + direction * THRESHOLD_STEP)), 2)
         if value == self.threshold:
             self.notify(f"The threshold stays at {value:.2f}.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.binding import Binding
@@ -19,12 +20,12 @@ from textual.message import Message
 from textual.screen import Screen
 
 from compare_tui.core.atomic import write_bytes_atomic
-from compare_tui.core.comparison import Comparison
-from compare_tui.core.export import EXPORT_FORMATS, ExportRequest, export_bytes, export_name
 from compare_tui.core.models import Finding
 from compare_tui.core.triage import Decision, Session, SessionError, TriageName, content_key
-from compare_tui.tui.screens.export import ExportScreen
-from compare_tui.tui.screens.note import NoteScreen
+
+if TYPE_CHECKING:
+    from compare_tui.core.comparison import Comparison
+    from compare_tui.core.export import ExportRequest
 
 TRIAGE = Binding.Group("triage")
 EXPORT = Binding.Group("export")
@@ -146,6 +147,8 @@ class TriageScreen(Screen[None]):
                 self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             self.post_message(self.Changed(finding))
 
+        from compare_tui.tui.screens.note import NoteScreen
+
         self.app.push_screen(NoteScreen(finding.text, note=current.note if current else ""), save)
 
     def action_export(self) -> None:
@@ -154,6 +157,9 @@ class TriageScreen(Screen[None]):
         if comparison is None:
             self.notify("Nothing to export yet.", severity="warning")
             return
+        from compare_tui.core.export import EXPORT_FORMATS, export_name
+        from compare_tui.tui.screens.export import ExportScreen
+
         settings = getattr(self.app, "settings", None)
         folder = Path(settings.screenshot_dir if settings else ".").expanduser()
         names = {fmt: export_name(comparison, fmt=fmt) for fmt in EXPORT_FORMATS}
@@ -168,6 +174,8 @@ class TriageScreen(Screen[None]):
 
     @work(thread=True, group="export", exit_on_error=False)
     def _write_export(self, comparison: Comparison, request: ExportRequest, svg: str | None) -> None:
+        from compare_tui.core.export import export_bytes
+
         state = self.session.state if self.session is not None else None
         try:
             data = export_bytes(

@@ -1,0 +1,162 @@
+"""Start-up of the review app against a bare Textual app, whole processes, in one run.
+
+Each run starts a fresh Python process, headless, and times it from launch until the first frame that shows
+the articles' text has been rendered (a screenshot is taken of it, then the process reports and quits):
+
+- bare: a Textual app that only reads the two seed texts and shows them in two `Static` widgets;
+- app:  compare-tui on the same two texts (its first frame shows them before the alignment is done);
+- full: compare-tui on the 11-article sample, timed to that first frame and on to the frame with the whole
+        comparison (rows aligned, findings marked).
+
+The two start-up kinds alternate so that both see the same machine load; medians are reported. Targets of
+issue 12: app first frame <= 1.3 x bare, full comparison <= 2 s after the first frame.
+
+    python benchmarks/bench_startup.py [--runs 7] [--size 160x50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
+SEED = SAMPLES / "zelensky-security-guarantees"
+ELEVEN = SAMPLES / "sudan-bombs-yida-refugee-camp"
+FRAME, FULL = "frame", "full"
+
+
+def _bare(files: list[Path], size: tuple[int, int]) -> None:
+    """The reference: the two texts in two Static widgets, nothing else."""
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal
+    from textual.widgets import Static
+
+    texts = [f.read_text(encoding="utf-8") for f in files]
+
+    class Bare(App[None]):
+        CSS = "Static { width: 1fr; height: auto; }"
+
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                for text in texts:
+                    yield Static(text, markup=False)
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self._shown)
+
+        def _shown(self) -> None:
+            self.export_screenshot()
+            _say(FRAME)
+            self.exit()
+
+    Bare().run(headless=True, size=size)
+
+
+def _app(sources: list[str], size: tuple[int, int], *, until: str) -> None:
+    """compare-tui, reporting its first frame with text and (until=full) the frame with the comparison."""
+    from compare_tui.core.settings import Settings
+    from compare_tui.tui import app
+    from compare_tui.tui.app import CompareApp
+    from compare_tui.tui.messages import ArticlesLoaded, ComparisonFinished
+
+    class Probe(CompareApp):
+        CSS_PATH = str(Path(app.__file__).with_name(CompareApp.CSS_PATH))
+
+        def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+            self.call_after_refresh(self._shown, FRAME)
+
+        def on_comparison_finished(self, message: ComparisonFinished) -> None:
+            self.call_after_refresh(self._shown, FULL)
+
+        def _shown(self, what: str) -> None:
+            grid = self.review.grid
+            assert grid is not None and grid.rows, "nothing on screen"
+            self.export_screenshot()
+            _say(what)
+            if what == until:
+                self.exit()
+
+    Probe(sources, settings=Settings(theme="textual-dark")).run(headless=True, size=size)
+
+
+def _say(what: str) -> None:
+    print(what, flush=True)
+
+
+def _time(args: list[str]) -> dict[str, float]:
+    """Seconds from launching a child process to each line it prints, and to its exit ("exit")."""
+    # Byte-compiled modules are allowed, as an installed package has them (pip compiles on install):
+    # compiling compare-tui's source on every start would measure the environment, not the app.
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, __file__, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=environment,
+    )
+    assert child.stdout is not None
+    times = {}
+    for line in child.stdout:
+        times[line.strip()] = time.perf_counter() - started
+    _, errors = child.communicate()
+    times["exit"] = time.perf_counter() - started
+    if child.returncode != 0 or FRAME not in times:
+        raise SystemExit(f"child {args} failed:\n{errors}")
+    return times
+
+
+def measure(runs: int, size: str) -> None:
+    """Print the start-up ratio and the time to full results on the 11-article sample."""
+    seed_files = sorted(SEED.glob("*.txt"))
+    kinds = {
+        "bare": ["--child", "bare", "--size", size, *map(str, seed_files)],
+        "app": ["--child", "app", "--size", size, str(SEED)],
+    }
+    _time(kinds["bare"])  # warm the file cache and write the .pyc files once, unmeasured
+    _time(kinds["app"])
+    _time(["--child", "full", "--size", size, str(ELEVEN)])
+    results: dict[str, list[dict[str, float]]] = {kind: [] for kind in kinds}
+    for _ in range(runs):
+        for kind, args in kinds.items():
+            results[kind].append(_time(args))
+    full = [_time(["--child", "full", "--size", size, str(ELEVEN)]) for _ in range(max(3, runs // 2))]
+
+    def median(kind: list[dict[str, float]], key: str) -> float:
+        return statistics.median(r[key] for r in kind)
+
+    bare, app = median(results["bare"], FRAME), median(results["app"], FRAME)
+    print(f"start-up, seed pair, {size}, median of {runs} alternating runs (whole process, headless)")
+    print(f"  bare Textual app, first frame   {bare * 1000:7.0f} ms   (process exit {median(results['bare'], 'exit') * 1000:.0f} ms)")
+    print(f"  compare-tui, first frame        {app * 1000:7.0f} ms   (process exit {median(results['app'], 'exit') * 1000:.0f} ms)")
+    print(f"  start-up ratio                  {app / bare:7.2f} x   (target <= 1.30)")
+    first, done = median(full, FRAME), median(full, FULL)
+    print(f"11-article sample, median of {len(full)} runs")
+    print(f"  first frame                     {first * 1000:7.0f} ms")
+    print(f"  full comparison shown           {done * 1000:7.0f} ms")
+    print(f"  after the first frame           {(done - first) * 1000:7.0f} ms   (target <= 2000)")
+
+
+def main() -> None:
+    """Command line entry point (also the children's)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--size", default="160x50")
+    parser.add_argument("--child", choices=("bare", "app", "full"))
+    parser.add_argument("sources", nargs="*")
+    args = parser.parse_args()
+    if args.child is None:
+        measure(args.runs, args.size)
+        return
+    columns, lines = (int(n) for n in args.size.split("x"))
+    if args.child == "bare":
+        _bare([Path(s) for s in args.sources], (columns, lines))
+    else:
+        _app(args.sources, (columns, lines), until=FRAME if args.child == "app" else FULL)
+
+
+if __name__ == "__main__":
+    main()
