@@ -80,10 +80,44 @@ def test_plain_adjectives_are_not_loaded() -> None:
     assert _findings(text, "loaded_language", "editorial_aside") == []
 
 
-def test_loaded_reporting_verb_is_flagged_but_said_is_not() -> None:
+def test_loaded_reporting_verb_is_the_attributions_not_loaded_language() -> None:
     text = "Title line\n\nWitkoff claimed that progress had been made. Zelensky said the talks went well."
-    loaded = _findings(text, "loaded_language")
-    assert [(f.text, f.category) for f in loaded] == [("claimed", "reporting_verb:assertive")]
+    assert _findings(text, "loaded_language") == []
+    attributions = _findings(text, "attribution")
+    assert {(f.detail["speaker"], f.category) for f in attributions} >= {("Witkoff", "assertive")}
+
+
+def test_words_in_a_multi_paragraph_quotation_are_not_the_writers() -> None:
+    text = (
+        "Title line\n\nThe family said in a statement: \"We are heartbroken. How could anyone do this to us?\n\n"
+        "\"We ask you to respect our privacy. Our boy was simply wonderful.\"\n\nPolice are investigating."
+    )
+    assert _findings(text, "editorial_aside", "loaded_language", "scare_quote") == []
+
+
+def test_reported_speech_is_not_the_writers_voice() -> None:
+    text = (
+        "Title line\n\nThe minister said the plan was a disastrous and reckless gamble. "
+        "The talks probably failed, the envoy said. "
+        "According to the coroner, the victim was brutally and senselessly attacked."
+    )
+    assert _findings(text, "editorial_aside", "loaded_language") == []
+
+
+def test_the_same_words_in_the_writers_voice_are_flagged() -> None:
+    text = "Title line\n\nThe plan was a disastrous gamble. The talks probably failed."
+    flagged = _findings(text, "editorial_aside", "loaded_language")
+    assert {f.text for f in flagged} >= {"disastrous", "The talks probably failed."}
+
+
+def test_a_quotation_with_its_speaker_after_it_is_no_scare_quote() -> None:
+    text = (
+        "Title line\n\n\"Completely shocked,\" said her nephew, Ravi Singh, 32, of Coney Island. "
+        "The report cited \"global processes\" according to the coroner. "
+        "The rules became known as \"midnight regulations\". The gang '8 Block' was named. "
+        "He called it a 'plan' on Monday. The move would bring a firm 'no' from Moscow."
+    )
+    assert [f.text for f in _findings(text, "scare_quote")] == ["'no'"]
 
 
 def test_the_outlet_naming_its_own_reporter_is_not_reader_address() -> None:
@@ -104,11 +138,8 @@ def test_emotive_verbs_report_only_with_content_after_them() -> None:
         'Title line\n\nReporters snapped tons of pictures. Salva Kiir was asked. "Enough," Kiir snapped. '
         "Zelensky has complained in the aftermath that nothing is settled."
     )
-    loaded = [(f.text, f.explanation.split(":")[0]) for f in _findings(text, "loaded_language")]
-    assert loaded == [
-        ("snapped", "'snapped' introduces Kiir's words"),
-        ("complained", "'complained' introduces Zelensky's words"),
-    ]
+    verbs = [f.detail["verbs"]["a1"] for f in _findings(text, "attribution")]
+    assert "snapped" in verbs and "complained" in verbs and verbs.count("snapped") == 1
 
 
 def test_red_meat_is_an_idiom_only_when_thrown_to_someone() -> None:

@@ -2,8 +2,9 @@
 
 A clause scores the weights of the cues in it (stance markers, speculation, evaluative framing, loaded
 idioms, evaluative words, first or second person, parenthetical jabs, rhetorical questions); at 1.0 it
-is an aside. Only the writer's own words count: quotations are skipped, and in a clause that attributes
-something ("Witkoff has claimed that ...") only the words before the speaker count ("Still, ...").
+is an aside. Only the writer's own words count (voice.py): what is quoted or reported is skipped, and in a
+clause that attributes something ("Witkoff has claimed that ...") only the words before the speaker count
+("Still, ...").
 The span is the clause, less any quotation at its edges.
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView, Span, trim_span
 from compare_tui.core.analysis.cues import CueIndex
+from compare_tui.core.analysis.voice import Voice
 from compare_tui.core.models import Finding
 
 THRESHOLD = 1.0
@@ -24,6 +26,8 @@ _CLAUSE_BREAK = re.compile(
     r";\s|:\s|,\s+(?=(?:but|while|whereas|although|though|and yet|and all the while)\b)|\s-\s+(?=but\b)"
 )
 _JAB = re.compile(r"\(([a-z][a-z'-]*(?:\s[a-z'-]+){0,2})\)")
+_MARKED_ENDS = ("?", "!")
+_NOT_JABS = frozenset({"pictured", "left", "right", "above", "below", "centre", "center", "file", "photo", "top"})
 _LABELS = {
     "stance_opener": "stance marker",
     "stance_adverb": "stance marker",
@@ -58,7 +62,7 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
-def _cues(view: ArticleView, index: CueIndex, clause: Span) -> list[_Cue]:
+def _cues(view: ArticleView, index: CueIndex, clause: Span, voice: Voice) -> list[_Cue]:
     text = view.folded
     cues = [
         _Cue(h.start, h.end, _LABELS.get(h.category.name, h.category.name), h.category.aside_weight)
@@ -66,13 +70,13 @@ def _cues(view: ArticleView, index: CueIndex, clause: Span) -> list[_Cue]:
         if h.category.aside_weight > 0
     ]
     for m in _JAB.finditer(text, clause.start, clause.end):
-        if not view.quotes.containing(m.start(), m.end()):
+        if not view.quotes.containing(m.start(), m.end()) and m.group(1) not in _NOT_JABS:
             cues.append(_Cue(m.start(), m.end(), "parenthetical jab", 1.0))
     tail = text[clause.start : clause.end].rstrip()
-    if tail.endswith("?") and not view.quotes.containing(
-        clause.start + len(tail) - 1, clause.start + len(tail)
-    ):
-        cues.append(_Cue(clause.start + len(tail) - 1, clause.start + len(tail), "rhetorical question", 1.0))
+    end = clause.start + len(tail)
+    if tail[-1:] in _MARKED_ENDS and not voice.reported(end - 1, end):
+        label = "rhetorical question" if tail.endswith("?") else "exclamation"
+        cues.append(_Cue(end - 1, end, label, 1.0))
     strongest: dict[tuple[int, int], _Cue] = {}
     for cue in cues:
         if (cue.start, cue.end) not in strongest or cue.weight > strongest[(cue.start, cue.end)].weight:
@@ -96,7 +100,14 @@ def _without_edge_quotes(view: ArticleView, span: Span) -> Span:
     return trim_span(view.folded, start, max(start, end))
 
 
-def aside_findings(view: ArticleView, attributions: Iterable[Attribution], cues: CueIndex) -> list[Finding]:
+def aside_findings(
+    view: ArticleView,
+    attributions: Iterable[Attribution],
+    cues: CueIndex,
+    voice: Voice,
+    *,
+    threshold: float = THRESHOLD,
+) -> list[Finding]:
     """Editorial asides of one article, one finding per run of flagged clauses in a segment."""
     attribution_starts = sorted(a.start for a in attributions if a.verb_class != "continuation")
     findings = []
@@ -107,8 +118,8 @@ def aside_findings(view: ArticleView, attributions: Iterable[Attribution], cues:
         for clause in _clauses(view.folded, segment.start, segment.end):
             reported_from = _first_within(attribution_starts, clause)
             own = Span(clause.start, reported_from) if reported_from is not None else clause
-            found = [c for c in _cues(view, cues, own) if c.end <= own.end]
-            if sum(c.weight for c in found) < THRESHOLD:
+            found = [c for c in _cues(view, cues, own, voice) if c.end <= own.end]
+            if sum(c.weight for c in found) < threshold:
                 continue
             if reported_from is not None:  # only the words before the speaker are the writer's: "Still,"
                 own = Span(own.start, found[-1].end)

@@ -1,4 +1,4 @@
-"""Finds lexicon cues (cues.toml, stance.toml) in the writer's own words: never inside quotation marks.
+"""Finds lexicon cues (cues.toml, stance.toml) in the writer's own words: never in what is quoted or reported.
 
 Asides, loaded language and wording differences all ask the same question of a span of text, so the
 matching lives here once.
@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.lexicon import CueCategory, cue_categories, term_pattern
+from compare_tui.core.analysis.voice import Voice
 
 _CLAUSE_LEAD = frozenset({"", "and", "but", "so", "or"})
 _NEXT_WORD = re.compile(r"\s+(?:own\s+)?([\w'-]+)")
@@ -80,21 +81,22 @@ def _candidates(word: str) -> tuple[_Term, ...]:
 
 @dataclass(frozen=True, slots=True)
 class CueIndex:
-    """Every cue match of one article outside quotations, found word by word in one pass."""
+    """Every cue match of one article in the writer's voice, found word by word in one pass."""
 
     text: str
     hits: tuple[CueHit, ...]
     starts: tuple[int, ...]
 
     @classmethod
-    def build(cls, view: ArticleView) -> CueIndex:
-        """Try each word of the article against the lexicon terms that start with it."""
+    def build(cls, view: ArticleView, voice: Voice) -> CueIndex:
+        """Try each word of the article against the lexicon terms that start with it; `voice` says which
+        words are someone else's."""
         text = view.folded
         hits = []
         for token in view.tokens:
             for term in _candidates(token.text):
                 m = term.pattern.match(text, token.start)
-                if m and not view.quotes.containing(m.start(), m.end()) and not _undone(text, m.end(), term):
+                if m and not voice.reported(m.start(), m.end()) and not _undone(text, m.end(), term):
                     hits.append(CueHit(m.start(), m.end(), term.category))
         hits.sort(key=lambda h: (h.start, -h.end))
         return cls(text, tuple(hits), tuple(h.start for h in hits))

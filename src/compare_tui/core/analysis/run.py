@@ -22,6 +22,7 @@ from compare_tui.core.analysis.loaded import loaded_language_findings
 from compare_tui.core.analysis.names import index_names
 from compare_tui.core.analysis.scare_quotes import quotation_uses, scare_quote_findings
 from compare_tui.core.analysis.unique import unique_passage_findings
+from compare_tui.core.analysis.voice import voice_of
 from compare_tui.core.analysis.wording import wording_findings
 from compare_tui.core.finding_types import FINDING_TYPES
 from compare_tui.core.models import Article, Finding, Row
@@ -51,9 +52,10 @@ def prepare(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Analysis,
     fixed: list[Finding] = []
     for view in views:
         mine = attributions[view.id]
-        cues = CueIndex.build(view)
-        fixed += aside_findings(view, mine, cues)
-        fixed += loaded_language_findings(view, mine, cues)
+        voice = voice_of(view, mine)
+        cues = CueIndex.build(view, voice)
+        fixed += aside_findings(view, mine, cues, voice)
+        fixed += loaded_language_findings(view, cues)
         fixed += scare_quote_findings(view, uses[view.id])
     fixed += omitted_fact_findings(views, build_ledger(views, uses, names))
     analysis = Analysis(views, attributions, tuple(fixed))
