@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from compare_tui import __version__
-from compare_tui.core.loading import LoadError
+from compare_tui.core.export import IMAGE_FORMATS, REPORT_FORMATS, export_kind
+from compare_tui.core.loading import INPUT_SUFFIXES, LoadError
 from compare_tui.core.settings import Settings, SettingsError, load_settings
 
 EXIT_INPUT = 2
@@ -38,7 +39,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="article files (.txt .md .html .json), folders of them, http(s) URLs, or - for stdin "
+        help=f"article files ({' '.join(INPUT_SUFFIXES)}), folders of them, http(s) URLs, or - for stdin "
         "(default: the bundled sample event)",
     )
     parser.add_argument(
@@ -61,10 +62,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-APP_EPILOG = """\
+APP_EPILOG = f"""\
 other commands:
-  compare-tui report FILE... [--format json|md|html] [-o PATH]   write a report without opening the app
-  compare-tui screenshot FILE... -o OUT.svg|OUT.png              save an image of the app
+  compare-tui report FILE... [--format {"|".join(REPORT_FORMATS)}] [-o PATH]   write a report without opening the app
+  compare-tui screenshot FILE... -o {"|".join(f"OUT.{fmt}" for fmt in IMAGE_FORMATS)}              save an image of the app
 
 Run `compare-tui report --help` or `compare-tui screenshot --help` for their options.
 In the app, ? lists every key and ctrl+p runs any action by name.
@@ -97,7 +98,7 @@ def _report_parser() -> argparse.ArgumentParser:
     )
     _common(parser)
     parser.add_argument(
-        "--format", choices=("json", "md", "html"), default="json", help="report format (default: json)"
+        "--format", choices=REPORT_FORMATS, default="json", help="report format (default: json)"
     )
     parser.add_argument("-o", "--output", type=Path, metavar="PATH", help="output file (default: stdout)")
     parser.add_argument(
@@ -123,10 +124,15 @@ def _screenshot_parser() -> argparse.ArgumentParser:
     )
     _common(parser)
     parser.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="PATH", help="output file, .svg or .png"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help=f"output file, {' or '.join(export_kind(fmt).suffix for fmt in IMAGE_FORMATS)}",
     )
     parser.add_argument(
-        "--format", choices=("svg", "png"), help="image format (default: from the output file's suffix)"
+        "--format", choices=IMAGE_FORMATS, help="image format (default: from the output file's suffix)"
     )
     parser.add_argument(
         "--size", default="160x50", metavar="COLSxLINES", help="terminal size (default: 160x50)"
@@ -206,12 +212,13 @@ def _run_report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
-    from compare_tui.core.atomic import write_bytes_atomic, write_text_atomic
+    from compare_tui.core.atomic import write_bytes_atomic
     from compare_tui.tui.screenshot import parse_size, render_svg
 
     fmt = args.format or args.output.suffix.lower().lstrip(".")
-    if fmt not in ("svg", "png"):
-        raise UsageError(f"{args.output}: name a .svg or .png file, or give --format svg|png")
+    if fmt not in IMAGE_FORMATS:
+        suffixes = " or ".join(export_kind(f).suffix for f in IMAGE_FORMATS)
+        raise UsageError(f"{args.output}: name a {suffixes} file, or give --format {'|'.join(IMAGE_FORMATS)}")
     try:
         size = parse_size(args.size)
     except ValueError as exc:
@@ -223,15 +230,11 @@ def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
     if svg is None:
         return EXIT_INPUT
     try:
-        if fmt == "svg":
-            write_text_atomic(args.output, svg, create_folder=True)
-        else:
-            from compare_tui.core.png import PngError, svg_to_png
-
-            try:
-                write_bytes_atomic(args.output, svg_to_png(svg), create_folder=True)
-            except PngError as exc:
-                return _fail(f"{args.output}: cannot draw the PNG ({exc})")
+        data = export_kind(fmt).image(svg)  # type: ignore[misc]  (an image format has an image writer)
+    except ValueError as exc:
+        return _fail(f"{args.output}: cannot draw the {fmt.upper()} ({exc})")
+    try:
+        write_bytes_atomic(args.output, data, create_folder=True)
     except OSError as exc:
         return _fail(f"{args.output}: cannot write the screenshot ({exc.strerror or exc})")
     return EXIT_INPUT if rendered.errors else 0

@@ -327,7 +327,7 @@ def test_folder_without_articles_is_an_error(tmp_path: Path) -> None:
     result = load_sources([tmp_path])
     assert result.articles == ()
     assert [str(e) for e in result.errors] == [
-        f"{tmp_path}: folder has no article files (.txt, .md, .html, .htm, .json)"
+        f"{tmp_path}: folder has no article files (.txt, .md, .markdown, .html, .htm, .json)"
     ]
 
 

@@ -155,7 +155,7 @@ def test_cli_screenshot_refuses_other_formats(tmp_path: Path, capsys: pytest.Cap
     from compare_tui.cli import main
 
     assert main(["screenshot", "-o", str(tmp_path / "shot.gif")]) == 2
-    assert "shot.gif: name a .svg or .png file, or give --format svg|png" in capsys.readouterr().err
+    assert "shot.gif: name a .png or .svg file, or give --format png|svg" in capsys.readouterr().err
 
 
 def test_cli_screenshot_reports_a_bad_input_and_draws_the_rest(

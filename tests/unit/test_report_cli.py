@@ -82,8 +82,8 @@ def test_unwritable_output_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     ("argv", "expected"),
     [
         (["--help"], ("compare-tui report FILE...", "compare-tui screenshot FILE...", "--session PATH")),
-        (["report", "--help"], ("--format {json,md,html}", "report format (default: json)", "--quiet")),
-        (["screenshot", "--help"], ("-o PATH, --output PATH", "--size COLSxLINES", "--format {svg,png}")),
+        (["report", "--help"], ("--format {html,md,json}", "report format (default: json)", "--quiet")),
+        (["screenshot", "--help"], ("-o PATH, --output PATH", "--size COLSxLINES", "--format {png,svg}")),
     ],
 )
 def test_help_of_each_command(argv: list[str], expected: tuple[str, ...], capsys) -> None:

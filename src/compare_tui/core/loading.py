@@ -4,8 +4,10 @@ Inputs are untrusted: every problem becomes a LoadError whose message is one lin
 the reason, and load_sources keeps going past bad inputs so one broken file never hides the others.
 Files are never modified. Sizes are checked before anything large is read.
 
-Formats: .txt/.md (first line is the headline), .html/.htm and fetched pages (trafilatura), .json
-(fields title, outlet, byline, published, url, text). A folder may hold meta.json, as in
+Formats (`INPUT_FORMATS`, one record each: the file name endings and the reader): .txt/.md (first line is
+the headline), .html/.htm and fetched pages (trafilatura), .json (fields title, outlet, byline, published,
+url, text); the folder listing, the error for a folder without articles and the CLI help derive from it. A
+folder may hold meta.json, as in
 sample_data/zelensky-security-guarantees: {"event": ..., "articles": {file name: {outlet, url, title,
 byline, published}}}; its non-null fields take precedence over what the files themselves say.
 """
@@ -17,7 +19,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -36,10 +38,6 @@ if TYPE_CHECKING:
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
 META_FILE = "meta.json"
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSON_SUFFIXES = frozenset({".json"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 METADATA_FIELDS = ("title", "outlet", "byline", "published", "url")
 
 _LOOKS_LIKE_HTML = re.compile(
@@ -92,7 +90,7 @@ def load_article(
     settings = settings or Settings()
     label = str(source)
     if label == STDIN:
-        draft = _from_bytes(_read_stdin(stdin, settings=settings), label=STDIN_LABEL, kind=None)
+        draft = _from_bytes(_read_stdin(stdin, settings=settings), label=STDIN_LABEL, fmt=_TEXT)
         return _finish(draft, source=STDIN_LABEL, article_id=article_id or "stdin", meta={})
     if (scheme := url_scheme(label)) is not None:
         if scheme not in ALLOWED_SCHEMES:
@@ -185,13 +183,13 @@ def _article_files(folder: Path, *, label: str) -> list[Path]:
     files = [
         p
         for p in entries
-        if p.suffix.lower() in SUPPORTED_SUFFIXES
+        if p.suffix.lower() in _FORMAT_BY_SUFFIX
         and p.name != META_FILE
         and not p.name.startswith(".")
         and p.is_file()
     ]
     if not files:
-        raise LoadError(label, "folder has no article files (.txt, .md, .html, .htm, .json)")
+        raise LoadError(label, f"folder has no article files ({', '.join(INPUT_SUFFIXES)})")
     return files
 
 
@@ -201,14 +199,8 @@ def _load_file(
     """Read, decode and clean one article file."""
     if path.is_dir():
         raise LoadError(label, "is a folder; pass it to load_sources to load the articles in it")
-    suffix = path.suffix.lower()
-    kind = "json" if suffix in JSON_SUFFIXES else "html" if suffix in HTML_SUFFIXES else None
-    draft = _from_bytes(
-        _read_bytes(path, label=label, settings=settings),
-        label=label,
-        kind=kind,
-        markdown=suffix in {".md", ".markdown"},
-    )
+    fmt = _FORMAT_BY_SUFFIX.get(path.suffix.lower(), _TEXT)
+    draft = _from_bytes(_read_bytes(path, label=label, settings=settings), label=label, fmt=fmt)
     return _finish(draft, source=label, article_id=article_id or slug(path.stem), meta=meta)
 
 
@@ -224,8 +216,8 @@ def _load_url(url: str, *, settings: Settings, article_id: str | None) -> Articl
         text = decode_bytes(page.body, declared=page.charset)
     except DecodeError as exc:
         raise LoadError(url, str(exc)) from None
-    kind = "text" if page.content_type == "text/plain" else "html"
-    draft = _parse(text, label=url, kind=kind, url=url)
+    fmt = _TEXT if page.content_type == "text/plain" else _HTML
+    draft = _parse(text, label=url, fmt=fmt, url=url)
     draft = replace(draft, url=url)
     parts = urlsplit(url)
     stem = Path(parts.path).stem or (parts.hostname or "page")
@@ -273,31 +265,37 @@ def _os_reason(exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def _from_bytes(data: bytes, *, label: str, kind: str | None, markdown: bool = False) -> _Draft:
-    """Decode and parse file bytes; kind None means plain text unless it looks like HTML."""
+def _from_bytes(data: bytes, *, label: str, fmt: InputFormat) -> _Draft:
+    """Decode and parse file bytes; text that a plain-text format names is read as HTML if it looks like it."""
     if not data:
         raise LoadError(label, "empty file")
     try:
         text = decode_bytes(data)
     except DecodeError as exc:
         raise LoadError(label, str(exc)) from None
-    if kind is None:
-        kind = "html" if _LOOKS_LIKE_HTML.match(text) else "text"
-    return _parse(text, label=label, kind=kind, markdown=markdown)
+    if fmt.plain and _LOOKS_LIKE_HTML.match(text):
+        fmt = _HTML
+    return _parse(text, label=label, fmt=fmt)
 
 
-def _parse(text: str, *, label: str, kind: str, markdown: bool = False, url: str | None = None) -> _Draft:
+def _parse(text: str, *, label: str, fmt: InputFormat, url: str | None = None) -> _Draft:
     """Split decoded text into body and stated metadata according to its format."""
     if not text.strip():
         raise LoadError(label, "empty file (only whitespace)")
-    if kind == "json":
-        return _parse_json(text, label=label)
-    if kind == "html":
-        return _parse_html(text, label=label, url=url)
-    return _Draft(raw=text, markdown=markdown)
+    return fmt.read(text, label, url)
 
 
-def _parse_json(text: str, *, label: str) -> _Draft:
+def _parse_text(text: str, label: str, url: str | None) -> _Draft:
+    """Plain text: the body as it is; its first line is the headline."""
+    return _Draft(raw=text)
+
+
+def _parse_markdown(text: str, label: str, url: str | None) -> _Draft:
+    """Markdown: as plain text, except that cleaning takes `#` and underlines off the headline."""
+    return _Draft(raw=text, markdown=True)
+
+
+def _parse_json(text: str, label: str, url: str | None) -> _Draft:
     """An article object with a required "text" and optional metadata fields."""
     data = _json_value(text, label=label)
     if not isinstance(data, dict):
@@ -308,7 +306,7 @@ def _parse_json(text: str, *, label: str) -> _Draft:
     return _Draft(raw=body, **_metadata_fields(data, label=label, where="JSON article"))
 
 
-def _parse_html(html: str, *, label: str, url: str | None) -> _Draft:
+def _parse_html(html: str, label: str, url: str | None) -> _Draft:
     """Main text and metadata of a web page, extracted by trafilatura."""
     import trafilatura  # imported on first use: it costs ~0.16 s, and most inputs are plain text
 
@@ -327,6 +325,31 @@ def _parse_html(html: str, *, label: str, url: str | None) -> _Draft:
         published=document.date or None,
         url=document.url or None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class InputFormat:
+    """A file format articles are read from: the name endings that select it and its reader."""
+
+    id: str
+    suffixes: tuple[str, ...]
+    read: Callable[[str, str, str | None], _Draft]
+    """(decoded text, source label, URL or None) -> body and stated metadata; raises LoadError."""
+    plain: bool = False
+    """Plain text, which is read as HTML instead when it starts like a web page (saved pages named .txt)."""
+
+
+_TEXT = InputFormat("text", (".txt",), _parse_text, plain=True)
+_HTML = InputFormat("html", (".html", ".htm"), _parse_html)
+INPUT_FORMATS: tuple[InputFormat, ...] = (
+    _TEXT,
+    InputFormat("markdown", (".md", ".markdown"), _parse_markdown, plain=True),
+    _HTML,
+    InputFormat("json", (".json",), _parse_json),
+)
+"""Standard input is read as text, a fetched page as HTML (or text when the server says text/plain)."""
+_FORMAT_BY_SUFFIX: Mapping[str, InputFormat] = {s: f for f in INPUT_FORMATS for s in f.suffixes}
+INPUT_SUFFIXES: tuple[str, ...] = tuple(_FORMAT_BY_SUFFIX)
 
 
 def _json_value(text: str, *, label: str) -> object:

@@ -15,15 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
-from compare_tui.core.export import EXPORT_FORMATS, ExportFormat, ExportRequest
-
-FORMAT_LABELS: dict[ExportFormat, str] = {
-    "html": "HTML report (one file, prints well)",
-    "md": "Markdown report",
-    "json": "JSON report (for tools)",
-    "png": "PNG image of the screen",
-    "svg": "SVG image of the screen",
-}
+from compare_tui.core.export import EXPORT_FORMATS, EXPORT_KINDS, ExportFormat, ExportRequest
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -53,8 +45,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         with Vertical():
             yield Label("Export")
             with RadioSet(id="export-format"):
-                for fmt in EXPORT_FORMATS:
-                    yield RadioButton(FORMAT_LABELS[fmt], value=fmt == self._fmt, id=f"format-{fmt}")
+                for kind in EXPORT_KINDS:
+                    yield RadioButton(kind.label, value=kind.id == self._fmt, id=f"format-{kind.id}")
             yield Checkbox(
                 "Include dismissed findings (shown struck through)", value=True, id="export-dismissed"
             )

@@ -157,7 +157,7 @@ class TriageScreen(Screen[None]):
         if comparison is None:
             self.notify("Nothing to export yet.", severity="warning")
             return
-        from compare_tui.core.export import EXPORT_FORMATS, export_name
+        from compare_tui.core.export import EXPORT_FORMATS, export_kind, export_name
         from compare_tui.tui.screens.export import ExportScreen
 
         settings = getattr(self.app, "settings", None)
@@ -167,7 +167,7 @@ class TriageScreen(Screen[None]):
         def chosen(request: ExportRequest | None) -> None:
             if request is None:
                 return
-            svg = self.app.export_screenshot() if request.fmt in ("svg", "png") else None
+            svg = self.app.export_screenshot() if export_kind(request.fmt).image else None
             self._write_export(comparison, request, svg)
 
         self.app.push_screen(ExportScreen(folder=folder, name_for=names), chosen)
