@@ -176,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_report(args: argparse.Namespace, settings: Settings) -> int:
     from compare_tui.core.atomic import write_text_atomic
+    from compare_tui.core.correcting import correct
     from compare_tui.core.embeddings import ModelUnavailableError
     from compare_tui.core.export import render_report
     from compare_tui.core.pipeline import compare_sources
@@ -198,8 +199,14 @@ def _run_report(args: argparse.Namespace, settings: Settings) -> int:
         return _fail(str(exc))
     if session.problem:
         _fail(session.problem)
+    corrected = correct(outcome.comparison, session.state.corrections)
+    for dropped in corrected.dropped:
+        _fail(dropped.describe())
     text = render_report(
-        outcome.comparison, fmt=args.format, triage=session.state, include_dismissed=args.dismissed == "show"
+        corrected.comparison,
+        fmt=args.format,
+        triage=session.state,
+        include_dismissed=args.dismissed == "show",
     )
     if args.output:
         try:

@@ -50,6 +50,8 @@ def make_app(fake_core: FakeCore, tmp_path) -> Callable[..., CompareApp]:
         settings = Settings(theme="textual-dark", screenshot_dir=str(tmp_path / "shots")).with_overrides(
             **overrides
         )
-        return CompareApp(["wire.txt", "pundit.txt", "daily.txt"], settings=settings, compare=fake_core, load=fake_core.load)
+        return CompareApp(
+            ["wire.txt", "pundit.txt", "daily.txt"], settings=settings, compare=fake_core, load=fake_core.load
+        )
 
     return make

@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from screen_text import visible_cells
 
 from compare_tui.cli import sample_dir
 from compare_tui.core.settings import Settings
 from compare_tui.tui.app import CompareApp
-from compare_tui.tui.widgets.grid import ComparisonGrid
-from screen_text import screen_lines, visible_cells
 
 SIZES = [(200, 50), (100, 30), (80, 24)]
 SUDAN = str(sample_dir().parent / "sudan-bombs-yida-refugee-camp")

@@ -89,8 +89,8 @@ def test_loaded_reporting_verb_is_the_attributions_not_loaded_language() -> None
 
 def test_words_in_a_multi_paragraph_quotation_are_not_the_writers() -> None:
     text = (
-        "Title line\n\nThe family said in a statement: \"We are heartbroken. How could anyone do this to us?\n\n"
-        "\"We ask you to respect our privacy. Our boy was simply wonderful.\"\n\nPolice are investigating."
+        'Title line\n\nThe family said in a statement: "We are heartbroken. How could anyone do this to us?\n\n'
+        '"We ask you to respect our privacy. Our boy was simply wonderful."\n\nPolice are investigating.'
     )
     assert _findings(text, "editorial_aside", "loaded_language", "scare_quote") == []
 
@@ -112,8 +112,8 @@ def test_the_same_words_in_the_writers_voice_are_flagged() -> None:
 
 def test_a_quotation_with_its_speaker_after_it_is_no_scare_quote() -> None:
     text = (
-        "Title line\n\n\"Completely shocked,\" said her nephew, Ravi Singh, 32, of Coney Island. "
-        "The report cited \"global processes\" according to the coroner. "
+        'Title line\n\n"Completely shocked," said her nephew, Ravi Singh, 32, of Coney Island. '
+        'The report cited "global processes" according to the coroner. '
         "The rules became known as \"midnight regulations\". The gang '8 Block' was named. "
         "He called it a 'plan' on Monday. The move would bring a firm 'no' from Moscow."
     )

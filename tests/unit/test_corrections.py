@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -10,10 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from compare_tui.cli import main
 from compare_tui.core.analysis import analyse
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.correcting import correct
 from compare_tui.core.corrections import (
+    CORRECTED_DETAIL,
     CORRECTION_ACTIONS,
     Correction,
     SegmentKeys,
@@ -22,6 +25,14 @@ from compare_tui.core.corrections import (
 )
 from compare_tui.core.models import Article, Row
 from compare_tui.core.pipeline import compare
+from compare_tui.core.triage import (
+    SESSION_SCHEMA,
+    Session,
+    TriageState,
+    content_key,
+    parse_session,
+    save_session,
+)
 from fixtures.handmade import build_comparison
 
 SEED = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-guarantees"
@@ -236,3 +247,85 @@ def test_invalid_corrections_are_refused() -> None:
             ).comparison,
             [],
         )
+
+
+# --- the session file and the report command ----------------------------------------------------------------
+
+
+def test_corrections_round_trip_through_the_session_file(tmp_path: Path) -> None:
+    comparison = seed()
+    _row, cell = _cell(comparison, 1, shared=True)
+    path = tmp_path / "s.json"
+    session = Session(comparison.articles, comparison.findings, path=path)
+    cut = make_correction("cut", cell, comparison.articles, at="2026-01-01T00:00:00+00:00")
+    session.decide(comparison.findings[0], "flagged")
+    session.correct(cut)
+    again = Session(comparison.articles, comparison.findings, path=path)
+    assert again.state.corrections == (cut,) and again.state == session.state
+    assert again.state.without_corrections([cut]).corrections == ()
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["corrections"][0]["excerpt"] == cut.excerpt
+
+
+def test_a_session_without_corrections_still_loads() -> None:
+    document = {"schema": SESSION_SCHEMA, "content_key": "k", "decisions": {}}
+    assert parse_session(document, key="k").corrections == ()
+
+
+@pytest.mark.parametrize(
+    ("corrections", "reason"),
+    [
+        ({"a": 1}, "not a list"),
+        ([3], "not an object"),
+        ([{"action": "merge", "segments": ["k"]}], "unknown action"),
+        ([{"action": "cut", "segments": "k"}], "list of strings"),
+        ([{"action": "cut", "segments": ["k"], "at": 5}], "must be strings"),
+        ([{"action": "move", "segments": ["k"]}], "names the row"),
+    ],
+)
+def test_malformed_corrections_make_the_session_unusable(corrections: object, reason: str) -> None:
+    document = {"schema": SESSION_SCHEMA, "content_key": "k", "decisions": {}, "corrections": corrections}
+    with pytest.raises(ValueError, match=reason):
+        parse_session(document, key="k")
+
+
+def test_report_command_applies_the_session_corrections(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comparison = seed()
+    row, cell = _cell(comparison, 1, shared=True)
+    path = tmp_path / "s.json"
+    session = Session(comparison.articles, comparison.findings, path=path)
+    session.correct(make_correction("cut", cell, comparison.articles, at="2026-01-01T00:00:00+00:00"))
+    assert main(["report", str(SEED), "--session", str(path), "--quiet"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["corrections"] == [
+        {"action": "cut", "segments": list(cell), "target": None, "at": "2026-01-01T00:00:00+00:00"}
+    ]
+    corrected = [r for r in document["alignment"] if r["corrected"]]
+    assert [r["id"] for r in corrected] == [row.id, f"{row.id}.1"]
+    assert corrected[1]["segments"] == {comparison.articles[1].id: list(cell)}
+    assert main(["report", str(SEED), "--session", str(path), "--format", "md", "--quiet"]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.count(f"*{CORRECTED_DETAIL[0].upper()}{CORRECTED_DETAIL[1:]}.*") == 2
+    assert main(["report", str(SEED), "--session", str(path), "--format", "html", "--quiet"]) == 0
+    html = capsys.readouterr().out
+    assert (
+        html.count('<span class="corrected" title="') == html.count(">corrected by the reviewer</span>") == 2
+    )
+    assert html.count(' corrected"><th class="rowhead">') == 2
+
+
+def test_report_command_names_a_stale_correction_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comparison = seed()
+    path = tmp_path / "s.json"
+    stale = Correction("cut", ("0" * 16 + ":" + "0" * 16 + ":0",), excerpt="since edited")
+    save_session(path, TriageState(corrections=(stale,)), key=content_key(comparison.articles))
+    assert main(["report", str(SEED), "--session", str(path), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["corrections"] == []
+    assert captured.err.strip().splitlines() == [
+        "compare-tui: Correction dropped (cut 'since edited'): its passages are no longer in these articles"
+    ]

@@ -39,3 +39,23 @@ def correct(aligned: Comparison, corrections: Sequence[Correction]) -> Corrected
         aligned, rows=applied.rows, findings=findings, corrections=applied.applied, analysis=analysis
     )
     return Corrected(comparison, applied.dropped)
+
+
+def passage_at(comparison: Comparison, row_id: str, article: str, finding_id: str | None) -> tuple[str, ...]:
+    """The passage a correction key acts on: the segment holding the current finding, else all of the
+    article's passages in the row (one, unless the aligner put several of that article together)."""
+    row = comparison.row_by_id.get(row_id)
+    cell = row.segments.get(article, ()) if row is not None else ()
+    finding = next((f for f in comparison.findings if f.id == finding_id), None)
+    if finding is not None and finding.article == article:
+        spans = [comparison.segment_by_id[s] for s in cell]
+        holding = [s.id for s in spans if s.start <= finding.start < s.end]
+        if holding:
+            return tuple(holding)
+    return tuple(cell)
+
+
+def row_segments(comparison: Comparison, row_id: str) -> tuple[str, ...]:
+    """Every segment of a row, article by article."""
+    row = comparison.row_by_id.get(row_id)
+    return tuple(s for ids in row.segments.values() for s in ids) if row is not None else ()

@@ -25,6 +25,10 @@ from compare_tui.core.models import Article, Row, RowStatus
 CorrectionAction = Literal["cut", "move", "split"]
 CORRECTION_ACTIONS: tuple[CorrectionAction, ...] = ("cut", "move", "split")
 
+CORRECTED = "corrected by the reviewer"
+"""How reports and the app mark a row an editor corrected."""
+CORRECTED_DETAIL = f"{CORRECTED}; the score and signals are the aligner's, from before the correction"
+
 EXCERPT = 60
 """Characters of the first passage a correction keeps, to name it when its passages are gone."""
 

@@ -73,7 +73,9 @@ def _read_table(path: Path) -> np.ndarray:
     entry = header[_TABLE]
     start, end = entry["data_offsets"]
     dtype = np.dtype(_DTYPES[entry["dtype"]]).newbyteorder("<")
-    table = np.frombuffer(data, dtype=dtype, count=(end - start) // dtype.itemsize, offset=8 + header_size + start)
+    table = np.frombuffer(
+        data, dtype=dtype, count=(end - start) // dtype.itemsize, offset=8 + header_size + start
+    )
     return table.reshape(entry["shape"]).astype(np.float32)
 
 
@@ -88,7 +90,7 @@ def load_model() -> StaticModel:
     try:
         table = _read_table(MODEL_DIR / "model.safetensors")
         tokenizer = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
-    except Exception as error:  # noqa: BLE001 (tokenizers raises plain Exception; any failure means the same)
+    except Exception as error:
         raise ModelUnavailableError(f"{MODEL_DIR}: cannot load embedding model ({error})") from error
     if tokenizer.get_vocab_size() != table.shape[0]:
         raise ModelUnavailableError(

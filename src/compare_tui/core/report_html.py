@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from importlib import resources
 
+from compare_tui.core.corrections import CORRECTED, CORRECTED_DETAIL
 from compare_tui.core.finding_types import FINDING_KINDS, FINDING_TYPES, KIND_BY_TYPE
 from compare_tui.core.report_view import Passage, Piece, ReportFinding, ReportView
 from compare_tui.core.safe_text import visible
@@ -175,9 +176,15 @@ def _aligned(view: ReportView, labels: list[str]) -> list[str]:
             else '<td class="gap">— no passage —</td>'
             for cell in row.cells
         ]
+        note = (
+            f'<br><span class="corrected" title="{esc(CORRECTED_DETAIL)}">{esc(CORRECTED)}</span>'
+            if row.corrected
+            else ""
+        )
+        classes = f"status-{esc(row.status)}" + (" corrected" if row.corrected else "")
         out.append(
-            f'<tr id="row-{esc(row.id)}" class="status-{esc(row.status)}"><th class="rowhead">{esc(row.id)}<br>'
-            f"{esc(row.status)} · {row.score:.2f}</th>{''.join(cells)}</tr>"
+            f'<tr id="row-{esc(row.id)}" class="{classes}"><th class="rowhead">{esc(row.id)}<br>'
+            f"{esc(row.status)} · {row.score:.2f}{note}</th>{''.join(cells)}</tr>"
         )
     out.append("</tbody></table>")
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from compare_tui.core.corrections import CORRECTED_DETAIL
 from compare_tui.core.finding_types import FINDING_KINDS, KIND_BY_TYPE
 from compare_tui.core.report_view import Mark, Passage, Piece, ReportFinding, ReportView
 from compare_tui.core.safe_text import visible
@@ -165,6 +166,8 @@ def _aligned(view: ReportView, labels: list[str]) -> list[str]:
     out = ["## Aligned passages", ""]
     for row in view.rows:
         out += [f"### Row {escape(row.id)} · {row.status} · score {row.score:.2f}", ""]
+        if row.corrected:
+            out += [f"*{CORRECTED_DETAIL[0].upper()}{CORRECTED_DETAIL[1:]}.*", ""]
         for label, cell in zip(labels, row.cells):
             if not cell:
                 continue

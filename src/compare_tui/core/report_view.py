@@ -67,6 +67,8 @@ class ReportRow:
     status: str
     score: float
     cells: tuple[tuple[Passage, ...], ...]
+    corrected: bool = False
+    """An editor changed the row's passages; `score` is still the aligner's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,7 @@ def _passages(
                 )
                 for a in comparison.articles
             ),
+            corrected=row.corrected,
         )
         for row in comparison.rows
     )

@@ -73,6 +73,8 @@ class RowDetails:
     facts: tuple[FactPresence, ...]
     attributions: tuple[Finding, ...]
     findings: tuple[Finding, ...]
+    corrected: bool = False
+    """An editor corrected the row; `score` and `signals` are the aligner's, from before."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,7 @@ def row_details(comparison: Comparison, row_id: str, *, base: str | None = None)
         facts=_facts(comparison, [f for f in findings if f.type == "omitted_fact"]),
         attributions=tuple(f for f in findings if f.type == "attribution"),
         findings=findings,
+        corrected=row.corrected,
     )
 
 

@@ -16,13 +16,14 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
 from compare_tui.core.atomic import write_text_atomic
+from compare_tui.core.corrections import CORRECTION_ACTIONS, Correction
 from compare_tui.core.models import Article, Finding
 
 SESSION_SCHEMA = "compare-tui.session/1"
@@ -83,9 +84,14 @@ def content_key(articles: Iterable[Article]) -> str:
 
 @dataclass(frozen=True)
 class TriageState:
-    """All decisions of one session: finding key -> Decision. Immutable; every change returns a new state."""
+    """All of an editor's work on one comparison: decisions by finding key, and the alignment corrections.
+
+    Immutable; every change returns a new state (which is what undo and redo step through).
+    """
 
     decisions: Mapping[str, Decision] = field(default_factory=dict)
+    corrections: tuple[Correction, ...] = ()
+    """Corrections of the alignment, in the order made (`core.corrections`)."""
 
     def __post_init__(self) -> None:
         cleaned = {k: d for k, d in sorted(self.decisions.items()) if not d.is_empty}
@@ -117,12 +123,21 @@ class TriageState:
             note=kept_note if note is None else note.strip(),
             updated=clock().isoformat(timespec="seconds"),
         )
-        return TriageState({**self.decisions, key: decision})
+        return replace(self, decisions={**self.decisions, key: decision})
 
     def annotate(self, key: str, note: str, *, clock: Clock = _utc_now) -> TriageState:
         """A copy with the finding's note replaced (an empty note removes it), keeping its state."""
         old = self.decisions.get(key)
         return self.decide(key, state=old.state if old else None, note=note, clock=clock)
+
+    def correct(self, correction: Correction) -> TriageState:
+        """A copy with one more correction of the alignment."""
+        return replace(self, corrections=(*self.corrections, correction))
+
+    def without_corrections(self, dropped: Iterable[Correction]) -> TriageState:
+        """A copy without corrections that can no longer be applied."""
+        gone = set(dropped)
+        return replace(self, corrections=tuple(c for c in self.corrections if c not in gone))
 
     def counts(self) -> dict[TriageName, int]:
         """How many findings are in each state."""
@@ -197,7 +212,46 @@ def session_document(
             f = findings[fkey]
             entry["finding"] = {"type": f.type, "article": f.article, "text": f.text}
         decisions[fkey] = entry
-    return {"schema": SESSION_SCHEMA, "content_key": key, "decisions": decisions}
+    corrections = [
+        {
+            "action": c.action,
+            "segments": list(c.segments),
+            "target": c.target,
+            "at": c.at,
+            "excerpt": c.excerpt,
+        }
+        for c in state.corrections
+    ]
+    return {"schema": SESSION_SCHEMA, "content_key": key, "decisions": decisions, "corrections": corrections}
+
+
+def _parse_corrections(raw: Any) -> tuple[Correction, ...]:
+    """The corrections of a session document (absent in sessions written before there were any)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ValueError("'corrections' is not a list")
+    out = []
+    for n, entry in enumerate(raw, start=1):
+        if not isinstance(entry, dict):
+            raise ValueError(f"correction {n} is not an object")
+        segments, target = entry.get("segments"), entry.get("target")
+        at, excerpt = entry.get("at", ""), entry.get("excerpt", "")
+        if entry.get("action") not in CORRECTION_ACTIONS:
+            raise ValueError(f"correction {n}: unknown action {entry.get('action')!r}")
+        if not isinstance(segments, list) or not all(isinstance(k, str) for k in segments):
+            raise ValueError(f"correction {n}: 'segments' must be a list of strings")
+        if (
+            not (target is None or isinstance(target, str))
+            or not isinstance(at, str)
+            or not isinstance(excerpt, str)
+        ):
+            raise ValueError(f"correction {n}: target, at and excerpt must be strings")
+        try:
+            out.append(Correction(entry["action"], tuple(segments), target, at, excerpt))
+        except ValueError as exc:
+            raise ValueError(f"correction {n}: {exc}") from None
+    return tuple(out)
 
 
 def parse_session(document: Any, *, key: str) -> TriageState:
@@ -222,7 +276,7 @@ def parse_session(document: Any, *, key: str) -> TriageState:
             decisions[str(fkey)] = Decision(state=state, note=note, updated=updated)
         except ValueError as exc:
             raise ValueError(f"decision {fkey!r}: {exc}") from None
-    return TriageState(decisions)
+    return TriageState(decisions, _parse_corrections(document.get("corrections")))
 
 
 def set_aside(path: Path, *, clock: Clock = _utc_now) -> Path:
@@ -327,6 +381,16 @@ class Session:
         self.state = self.state.annotate(self.key_of(finding), note, clock=self._clock)
         self.save()
         return self.decision(finding)
+
+    def correct(self, correction: Correction) -> None:
+        """Add a correction of the alignment and save; SessionError if the save failed (the state is kept)."""
+        self.state = self.state.correct(correction)
+        self.save()
+
+    def restore(self, state: TriageState) -> None:
+        """Go back (or forward) to an earlier state, as undo and redo do, and save."""
+        self.state = state
+        self.save()
 
     def save(self) -> None:
         """Write the current state to the session file atomically."""

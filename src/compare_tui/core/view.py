@@ -76,6 +76,8 @@ class GridRow:
     score: float | None
     plain: bool
     """The row matches across articles without any finding (what folding hides)."""
+    corrected: bool = False
+    """An editor corrected the alignment row (its score is still the aligner's)."""
 
     @property
     def types(self) -> frozenset[FindingType]:
@@ -185,7 +187,7 @@ def _aligned_rows(comparison: Comparison) -> tuple[GridRow, ...]:
             )
         has_marks = any(c.marks for c in cells.values())
         plain = row.status == "match" and len(cells) > 1 and not has_marks
-        rows.append(GridRow(number, row.id, cells, row.status, row.score, plain))
+        rows.append(GridRow(number, row.id, cells, row.status, row.score, plain, row.corrected))
     return tuple(rows)
 
 

@@ -77,7 +77,8 @@ class CompareApp(App[None]):
             self.theme = self.settings.theme
         else:
             self.notify(f"Unknown theme {self.settings.theme!r}; using {self.theme}.", severity="warning")
-        known = {b.id for b in [*self.BINDINGS, *ReviewScreen.BINDINGS] if isinstance(b, Binding) and b.id}
+        screens = [b for cls in ReviewScreen.__mro__ for b in vars(cls).get("BINDINGS", ())]
+        known = {b.id for b in [*self.BINDINGS, *screens] if isinstance(b, Binding) and b.id}
         unknown = sorted(set(self.settings.keymap) - known)
         if unknown:
             self.notify(f"Unknown key map entries: {', '.join(unknown)}", severity="warning")

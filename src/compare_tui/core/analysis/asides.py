@@ -27,7 +27,9 @@ _CLAUSE_BREAK = re.compile(
 )
 _JAB = re.compile(r"\(([a-z][a-z'-]*(?:\s[a-z'-]+){0,2})\)")
 _MARKED_ENDS = ("?", "!")
-_NOT_JABS = frozenset({"pictured", "left", "right", "above", "below", "centre", "center", "file", "photo", "top"})
+_NOT_JABS = frozenset(
+    {"pictured", "left", "right", "above", "below", "centre", "center", "file", "photo", "top"}
+)
 _LABELS = {
     "stance_opener": "stance marker",
     "stance_adverb": "stance marker",

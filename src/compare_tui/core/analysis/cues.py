@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from compare_tui.core.analysis.context import ArticleView
-from compare_tui.core.lexicon import CueCategory, cue_categories, term_pattern
 from compare_tui.core.analysis.voice import Voice
+from compare_tui.core.lexicon import CueCategory, cue_categories, term_pattern
 
 _CLAUSE_LEAD = frozenset({"", "and", "but", "so", "or"})
 _NEXT_WORD = re.compile(r"\s+(?:own\s+)?([\w'-]+)")

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView, Span
 
-_CLOSING_TAIL = re.compile(r"[\s,.;:!?\"'`)-]*(?:(?:on|in|at|late|early|last|this|to|from)\b[^,;\n]{0,40})?[.!?\"'`\s]*$")
+_CLOSING_TAIL = re.compile(
+    r"[\s,.;:!?\"'`)-]*(?:(?:on|in|at|late|early|last|this|to|from)\b[^,;\n]{0,40})?[.!?\"'`\s]*$"
+)
 
 
 @dataclass(frozen=True, slots=True)

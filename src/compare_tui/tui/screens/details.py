@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from compare_tui.core.comparison import Comparison
+from compare_tui.core.corrections import CORRECTED_DETAIL
 from compare_tui.core.finding_types import FindingType
 from compare_tui.core.row_details import DiffPiece, RowDetails
 from compare_tui.core.safe_text import visible
@@ -88,6 +89,7 @@ class DetailsBody(Highlighted):
         )
         rows = [
             (Text("Row", style=heading), Text(f"{d.number} · {d.status} · score {d.score:.2f}")),
+            *([(Text("Corrected", style=heading), Text(CORRECTED_DETAIL))] if d.corrected else []),
             (Text("Signals", style=heading), Text(signals)),
         ]
         if d.missing:

@@ -49,6 +49,7 @@ from compare_tui.core.view import (
 from compare_tui.tui.commands import screen_actions
 from compare_tui.tui.highlights import HIGHLIGHTS
 from compare_tui.tui.messages import ArticlesLoaded, CellClicked, ComparisonFailed, ComparisonFinished
+from compare_tui.tui.screens.correcting import CorrectingScreen
 from compare_tui.tui.screens.triage import TriageScreen
 from compare_tui.tui.widgets.grid import ComparisonGrid, GridView
 from compare_tui.tui.widgets.headlines import HeadlineStrip
@@ -143,7 +144,7 @@ def _bindings() -> list[Binding]:
     return nav + articles + highlights
 
 
-class ReviewScreen(TriageScreen):
+class ReviewScreen(CorrectingScreen):
     """Articles side by side with their findings, driven from the keyboard."""
 
     BINDINGS = _bindings()
@@ -255,8 +256,7 @@ class ReviewScreen(TriageScreen):
         previous = self.cursor
         if self.comparison is None and previous is not None and self._preview is not None:
             previous = carry_from_preview(previous, preview=self._preview, target=build_grid(comparison))
-        self.comparison = comparison
-        self.open_session(comparison)
+        comparison = self.adopt(comparison)
         self.reference = comparison.reference
         self.threshold = float(comparison.settings.get("match_threshold", self.threshold))
         self._grids.clear()
@@ -268,6 +268,19 @@ class ReviewScreen(TriageScreen):
     def _triage_changed(self) -> None:
         """A decision changed: redraw the tags beside the findings."""
         self._redraw()
+
+    def comparison_changed(self) -> None:
+        """The editor corrected the alignment or undid a step: rebuild the grid and redraw."""
+        self._grids.clear()
+        self._redraw()
+
+    def correction_place(self) -> tuple[str, str, str | None] | None:
+        """The alignment row, article and finding under the cursor."""
+        grid, comparison, cursor = self.grid, self.comparison, self.cursor
+        if grid is None or comparison is None or cursor is None:
+            return None
+        row_id = row_id_at(grid, comparison, cursor)
+        return None if row_id is None else (row_id, cursor.article, cursor.finding)
 
     # -- derived view ----------------------------------------------------------------------------------
 

@@ -20,12 +20,14 @@ from textual.message import Message
 from textual.screen import Screen
 
 from compare_tui.core.atomic import write_bytes_atomic
+from compare_tui.core.history import History
 from compare_tui.core.models import Finding
 from compare_tui.core.triage import Decision, Session, SessionError, TriageName, content_key
 
 if TYPE_CHECKING:
     from compare_tui.core.comparison import Comparison
     from compare_tui.core.export import ExportRequest
+    from compare_tui.core.triage import TriageState
 
 TRIAGE = Binding.Group("triage")
 EXPORT = Binding.Group("export")
@@ -73,6 +75,8 @@ class TriageScreen(Screen[None]):
     """The triage session of the comparison on screen; None before the first comparison."""
     comparison: Comparison | None = None
     """The comparison on screen (set by the subclass)."""
+    history: History[TriageState] = History()
+    """The session states before each change, for undo and redo."""
 
     @property
     def current_finding(self) -> Finding | None:
@@ -87,6 +91,7 @@ class TriageScreen(Screen[None]):
         path = getattr(self.app, "session_path", None)  # --session, else the XDG data folder
         try:
             self.session = Session(comparison.articles, comparison.findings, path=path)
+            self.history = History()
         except SessionError as exc:
             self.session = None
             self.notify(f"{exc}; decisions will not be kept", title="Triage", severity="error", timeout=10)
@@ -110,6 +115,11 @@ class TriageScreen(Screen[None]):
         found = ((f.id, self.decision(f)) for f in findings)
         return {fid: d for fid, d in found if d is not None}
 
+    def remember(self) -> None:
+        """Keep the session's state before a change, so that undo can go back to it."""
+        if self.session is not None:
+            self.history = self.history.record(self.session.state)
+
     def _target(self) -> Finding | None:
         finding = self.current_finding
         if finding is None or self.session is None:
@@ -122,6 +132,7 @@ class TriageScreen(Screen[None]):
         finding = self._target()
         if finding is None or self.session is None:
             return
+        self.remember()
         try:
             decision = self.session.toggle(finding, state)
         except SessionError as exc:
@@ -141,6 +152,7 @@ class TriageScreen(Screen[None]):
         def save(note: str | None) -> None:
             if note is None or self.session is None:
                 return
+            self.remember()
             try:
                 self.session.annotate(finding, note)
             except SessionError as exc:

@@ -45,6 +45,8 @@ MARKER = 2
 HEADER_LINES = 2
 """The column header: number, name and headline on one line, then a rule."""
 STATUS_GLYPH = {"match": "=", "partial": "≈", "unique": "◆", None: " "}
+CORRECTED_GLYPH = "†"
+"""After the status glyph of a row the reviewer corrected (a glyph Fira Code has, for PNG screenshots)."""
 
 
 @dataclass(frozen=True)
@@ -367,7 +369,8 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         gutter: list[Segment] = []
         if offset == 0:
             number_style = self.get_component_rich_style("grid--row-number") + row_style
-            gutter = [Segment(f"{row.number:>4}{STATUS_GLYPH[row.status]} ", number_style)]
+            mark = CORRECTED_GLYPH if row.corrected else " "
+            gutter = [Segment(f"{row.number:>4}{STATUS_GLYPH[row.status]}{mark}", number_style)]
         elif not last_line:
             gutter = [Segment(" " * GUTTER, row_style)]
         segments: list[Segment] = []
