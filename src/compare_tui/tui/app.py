@@ -6,13 +6,16 @@ Everything else lives in screens and widgets; the core runs in the review screen
 from __future__ import annotations
 
 import asyncio
+import pkgutil
 from collections.abc import Sequence
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.widget import Widget
 
 from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.settings import Settings
@@ -77,10 +80,7 @@ class CompareApp(App[None]):
             self.theme = self.settings.theme
         else:
             self.notify(f"Unknown theme {self.settings.theme!r}; using {self.theme}.", severity="warning")
-        screens = [b for cls in ReviewScreen.__mro__ for b in vars(cls).get("BINDINGS", ())]
-        known = {b.id for b in [*self.BINDINGS, *screens] if isinstance(b, Binding) and b.id}
-        unknown = sorted(set(self.settings.keymap) - known)
-        if unknown:
+        if unknown := sorted(set(self.settings.keymap) - binding_ids()) if self.settings.keymap else []:
             self.notify(f"Unknown key map entries: {', '.join(unknown)}", severity="warning")
         self.set_keymap(dict(self.settings.keymap))
         self.push_screen(self.review)
@@ -106,3 +106,29 @@ class CompareApp(App[None]):
             self.notify(f"Screenshot not saved: {exc}", severity="error")
             return
         self.notify(f"Screenshot saved to {path}", title="Screenshot")
+
+
+def binding_ids() -> frozenset[str]:
+    """Every binding id of the app, its screens and their widgets: what `[keymap]` may remap.
+
+    Screens load on first use, so this imports every module of the app first (done only when a key map is
+    given); bindings a class inherits count too (the review screen's triage keys).
+    """
+    import compare_tui.tui
+
+    for module in pkgutil.walk_packages(compare_tui.tui.__path__, prefix="compare_tui.tui."):
+        import_module(module.name)
+    ours = [c for c in (CompareApp, *_subclasses(Widget)) if c.__module__.startswith("compare_tui.")]
+    return frozenset(
+        binding.id
+        for cls in ours
+        for klass in cls.__mro__
+        for binding in vars(klass).get("BINDINGS", ())
+        if isinstance(binding, Binding) and binding.id
+    )
+
+
+def _subclasses(cls: type) -> list[type]:
+    """All subclasses of `cls`, however deep."""
+    direct = cls.__subclasses__()
+    return [*direct, *(deeper for sub in direct for deeper in _subclasses(sub))]
