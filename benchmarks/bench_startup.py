@@ -95,7 +95,10 @@ def _time(args: list[str]) -> dict[str, float]:
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, __file__, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, __file__, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env=environment,
     )
     assert child.stdout is not None
@@ -130,8 +133,12 @@ def measure(runs: int, size: str) -> None:
 
     bare, app = median(results["bare"], FRAME), median(results["app"], FRAME)
     print(f"start-up, seed pair, {size}, median of {runs} alternating runs (whole process, headless)")
-    print(f"  bare Textual app, first frame   {bare * 1000:7.0f} ms   (process exit {median(results['bare'], 'exit') * 1000:.0f} ms)")
-    print(f"  compare-tui, first frame        {app * 1000:7.0f} ms   (process exit {median(results['app'], 'exit') * 1000:.0f} ms)")
+    print(
+        f"  bare Textual app, first frame   {bare * 1000:7.0f} ms   (process exit {median(results['bare'], 'exit') * 1000:.0f} ms)"
+    )
+    print(
+        f"  compare-tui, first frame        {app * 1000:7.0f} ms   (process exit {median(results['app'], 'exit') * 1000:.0f} ms)"
+    )
     print(f"  start-up ratio                  {app / bare:7.2f} x   (target <= 1.30)")
     first, done = median(full, FRAME), median(full, FULL)
     print(f"11-article sample, median of {len(full)} runs")

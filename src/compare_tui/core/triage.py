@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
@@ -69,11 +70,21 @@ class Decision:
 
 def finding_key(finding: Finding, article: Article) -> str:
     """The identity of a finding that survives re-running the analysis: type, article text, span, text, group."""
-    identity = json.dumps(
-        [finding.type, _sha256(article.text), finding.start, finding.end, finding.text, finding.key],
-        ensure_ascii=False,
+    return _finding_key(
+        finding.type, _text_digest(article.text), finding.start, finding.end, finding.text, finding.key
     )
-    return f"{finding.type}@{finding.start}-{finding.end}:{_sha256(identity)[:16]}"
+
+
+@lru_cache(maxsize=64)
+def _text_digest(text: str) -> str:
+    """An article text's hash, kept: every finding key needs it, and re-keying follows every correction."""
+    return _sha256(text)
+
+
+@lru_cache(maxsize=65536)
+def _finding_key(type_: str, digest: str, start: int, end: int, text: str, group: str | None) -> str:
+    identity = json.dumps([type_, digest, start, end, text, group], ensure_ascii=False)
+    return f"{type_}@{start}-{end}:{_sha256(identity)[:16]}"
 
 
 def content_key(articles: Iterable[Article]) -> str:

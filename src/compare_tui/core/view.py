@@ -178,10 +178,11 @@ def _aligned_rows(comparison: Comparison) -> tuple[GridRow, ...]:
                 continue
             article = comparison.article_by_id[article_id]
             segments = [comparison.segment_by_id[s] for s in segment_ids]
+            spans = by_article.get(article_id)
             cells[article_id] = _cell(
                 article,
                 segments,
-                by_article.get(article_id, ()),
+                spans.overlapping(segments) if spans else (),
                 aligned_row=number,
                 displaced=displaced.get((row.id, article_id)),
             )
@@ -191,13 +192,27 @@ def _aligned_rows(comparison: Comparison) -> tuple[GridRow, ...]:
     return tuple(rows)
 
 
-def _findings_by_article(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+class _ArticleFindings:
+    """One article's findings in reading order, to pick those overlapping some segments without a full scan."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = sorted(findings, key=lambda f: (f.start, f.end, f.id))
+        self.starts = [f.start for f in self.findings]
+        self.longest = max((f.end - f.start for f in self.findings), default=0)
+
+    def overlapping(self, segments: Sequence[Segment]) -> list[Finding]:
+        """The findings that overlap the span from the first segment's start to the last one's end."""
+        start, end = min(s.start for s in segments), max(s.end for s in segments)
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        high = bisect.bisect_left(self.starts, end)
+        return [f for f in self.findings[low:high] if f.end > start]
+
+
+def _findings_by_article(findings: Iterable[Finding]) -> dict[str, _ArticleFindings]:
     out: dict[str, list[Finding]] = {}
     for finding in findings:
         out.setdefault(finding.article, []).append(finding)
-    for items in out.values():
-        items.sort(key=lambda f: (f.start, f.end, f.id))
-    return out
+    return {article: _ArticleFindings(items) for article, items in out.items()}
 
 
 def _cell(
@@ -454,9 +469,9 @@ def headline_cells(comparison: Comparison) -> dict[str, Cell]:
         if title is not None:
             row_id = comparison.row_of_segment.get(title.id)
             number = next((i for i, r in enumerate(comparison.rows, start=1) if r.id == row_id), 0)
-            out[article.id] = _cell(
-                article, [title], by_article.get(article.id, ()), aligned_row=number, displaced=None
-            )
+            spans = by_article.get(article.id)
+            mine = spans.overlapping([title]) if spans else []
+            out[article.id] = _cell(article, [title], mine, aligned_row=number, displaced=None)
     return out
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rich.cells import cell_len
 
 _WORD_RE = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=16384)
 def wrap_spans(text: str, width: int) -> tuple[tuple[int, int], ...]:
-    """(start, end) offsets of each line of `text` wrapped to `width` cells; words longer than a line are cut."""
+    """(start, end) offsets of each line of `text` wrapped to `width` cells; words longer than a line are cut.
+
+    Cached: after a correction or a toggle the grid lays out again, and most cells are as they were."""
     width = max(1, width)
     lines: list[tuple[int, int]] = []
     offset = 0
