@@ -313,7 +313,7 @@ def test_report_command_applies_the_session_corrections(
     assert (
         html.count('<span class="corrected" title="') == html.count(">corrected by the reviewer</span>") == 2
     )
-    assert html.count(' corrected"><th class="rowhead">') == 2
+    assert html.count(' corrected">\n<h3 class="rowhead">') == 2
 
 
 def test_report_command_names_a_stale_correction_and_goes_on(

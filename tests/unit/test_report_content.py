@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import re
 from datetime import datetime
@@ -91,7 +93,7 @@ def collect(html: str) -> TagCollector:
 
 SAFE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "thead", "tbody", "tr",
-    "th", "td", "span", "a", "br", "ol", "li", "blockquote", "strong",
+    "th", "td", "span", "a", "br", "ol", "li", "blockquote", "strong", "section", "div", "h4",
 }  # fmt: skip
 
 
@@ -143,23 +145,47 @@ def test_markdown_escape_never_produces_structure(text: str) -> None:
     assert re.fullmatch(r"<blockquote>\n<p>x[^<]*</p>\n</blockquote>\n", rendered), (text, rendered)
 
 
-def test_html_shows_rows_side_by_side_with_gaps_legend_ledger_and_triage() -> None:
+def test_html_shows_row_cards_gaps_named_once_legend_ledger_and_triage() -> None:
     comparison = handmade_comparison()
     html = render_report(comparison, fmt="html", triage=triaged(comparison))
     parsed = collect(html)
-    aligned_rows = [a for t, a in parsed.tags if t == "tr" and (a.get("id") or "").startswith("row-")]
-    assert [a["id"] for a in aligned_rows] == ["row-r0", "row-r1", "row-r2", "row-r3", "row-r4"]
-    assert html.count('<td class="gap">') == 2
+    rows = [a for t, a in parsed.tags if t == "section" and (a.get("id") or "").startswith("row-")]
+    assert [a["id"] for a in rows] == ["row-r0", "row-r1", "row-r2", "row-r3", "row-r4"]
+    unique = html.split('<section id="row-r2"')[1].split("</section>")[0]
+    assert unique.count('<div class="card col-2">') == 1 and "Blog" in unique
+    assert '<p class="gap">No passage in Wire.</p>' in unique
+    assert sum(html.count(f'<p class="gap">No passage in {n}.</p>') for n in ("Wire", "Blog")) == 2
     for ftype in FINDING_TYPES:
         assert f'<span class="hl-{ftype}">' in html  # in the legend, styled as in the text
-    assert '<span class="hl-loaded_language dismissed">hawkish bluster</span>' in html
+    assert '<span class="hl-loaded_language dismissed" title="L9 Loaded language">hawkish bluster</span>' in html
     assert '<li id="E8" class="finding t-editorial_aside triage-flagged">' in html
     assert "check | this" in "".join(parsed.text)
     ledger = html[html.index('<table class="ledger">') :]
     assert (
-        '<tr><td>on Monday</td><td class="present">✓ present</td><td class="absent">✗ absent</td></tr>'
-        in ledger
-    )
+        '<tr><td class="fact">on Monday</td><td class="present" title="Wire: reported">✓</td>'
+        '<td class="absent" title="Blog: not reported">✗</td><td class="count">1</td></tr>'
+    ) in ledger
+
+
+def test_html_finding_links_follow_the_passage_and_never_split_its_words() -> None:
+    comparison = handmade_comparison()
+    html = render_report(comparison, fmt="html", triage=triaged(comparison))
+    for passage in re.findall(r'<p class="passage">.*?</p>', html):
+        text, _, refs = passage.partition('<span class="refs">')
+        assert "<a " not in text, "a finding link inside the passage text"
+        assert not refs or re.fullmatch(r'(<a href="#[A-Z]\d+">[A-Z]\d+</a> ?)+</span></p>', refs), refs
+    aside = next(p for p in re.findall(r'<p class="passage">.*?</p>', html) if "hawkish bluster" in p)
+    assert aside.endswith('<span class="refs"><a href="#L9">L9</a> <a href="#E8">E8</a></span></p>')
+
+
+def test_html_ledger_numbers_its_columns_with_a_key_when_there_are_many_articles(handmade) -> None:
+    few = render_report(handmade, fmt="html")
+    assert '<p class="key">' not in few
+    many = [replace(a, id=f"{a.id}{n}", outlet=f"Outlet {a.id} {n}") for n in range(2) for a in handmade.articles]
+    html = render_report(replace(handmade, articles=tuple(many)), fmt="html")
+    key = html.split('<p class="key">')[1].split("</p>")[0]
+    assert all(f"Outlet {a.id} {n}" in key for n in range(2) for a in handmade.articles)
+    assert '<th class="article" title="Outlet wire 0">1</th>' in html
 
 
 def test_dismissed_findings_left_out_everywhere_when_asked() -> None:

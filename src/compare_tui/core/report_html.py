@@ -3,6 +3,10 @@
 The stylesheet (`report.css`, inlined) gives every finding type its own line style or border, not just a
 colour. Article text is untrusted: every string from an article, a file name or a note goes through
 `html.escape`, so markup, `javascript:` and remote images in an article come out as inert text.
+
+Laid out for many outlets: each alignment row is a card listing only the passages present (the articles
+without one are named once below them), the omission ledger is a compact fact × article matrix, and the
+references to the numbered findings follow each passage instead of interrupting its phrases.
 """
 
 from __future__ import annotations
@@ -26,19 +30,33 @@ def stylesheet() -> str:
     return resources.files("compare_tui.core").joinpath("report.css").read_text(encoding="utf-8")
 
 
+MANY_ARTICLES = 4
+"""Up to this many articles each keeps its own column of cards and the ledger names them; above it the cards
+flow to fill the width and the ledger's columns are numbered, with a key."""
+
+
 def _piece(piece: Piece) -> str:
     text = esc(piece.text)
     for mark in sorted(piece.marks, key=lambda m: FINDING_TYPES.index(m.type), reverse=True):
         dismissed = " dismissed" if mark.dismissed else ""
-        text = f'<span class="{KIND_BY_TYPE[mark.type].report_class}{dismissed}">{text}</span>'
-    refs = "".join(f'<a href="#{m.ref}">{m.ref}</a>' for m in piece.ends)
-    return text + (f'<span class="ref">{refs}</span>' if refs else "")
+        label = KIND_BY_TYPE[mark.type].label
+        text = (
+            f'<span class="{KIND_BY_TYPE[mark.type].report_class}{dismissed}" title="{mark.ref} {label}">'
+            f"{text}</span>"
+        )
+    return text
 
 
 def passage_html(passage: Passage) -> str:
-    """A passage with its position in its article, highlights and finding references."""
+    """A passage with its position in its article and its highlights, then links to its findings.
+
+    The links come after the whole passage, each kept on one line, so they never split a word or a phrase.
+    """
     body = "".join(_piece(p) for p in passage.pieces)
-    return f'<p class="passage"><span class="pos" title="sentence {passage.position} of its article">§{passage.position}</span>{body}</p>'
+    ends = [m for p in passage.pieces for m in p.ends]
+    refs = " ".join(f'<a href="#{m.ref}">{m.ref}</a>' for m in ends)
+    position = f'<span class="pos" title="sentence {passage.position} of its article">§{passage.position}</span>'
+    return f'<p class="passage">{position}{body}' + (f' <span class="refs">{refs}</span>' if refs else "") + "</p>"
 
 
 def _finding(item: ReportFinding) -> str:
@@ -117,7 +135,7 @@ def _articles(view: ReportView, labels: list[str]) -> list[str]:
     for i, (label, a) in enumerate(zip(labels, view.articles), start=1):
         out.append(
             f"<tr><td>{i}</td><td>{label}</td><td>{esc(a.title or '—')}</td><td>{esc(a.published or '—')}</td>"
-            f"<td>{a.words}</td><td>{esc(a.source)}</td></tr>"
+            f'<td>{a.words}</td><td class="source">{esc(a.source)}</td></tr>'
         )
     out.append("</tbody></table>")
     return out
@@ -162,52 +180,64 @@ def _legend(view: ReportView) -> list[str]:
 
 
 def _aligned(view: ReportView, labels: list[str]) -> list[str]:
-    """The alignment rows: one column per article, a gap where an article has no passage."""
-    out = ["<h2>Aligned passages</h2>", '<table class="aligned">']
-    out.append(
-        '<thead><tr><th class="rowhead">Row</th>'
-        + "".join(f"<th>{label}</th>" for label in labels)
-        + "</tr></thead><tbody>"
-    )
+    """The alignment rows as cards: the passages present side by side, the articles lacking one named once."""
+    out = ["<h2>Aligned passages</h2>"]
+    total = len(view.articles)
+    columns = f" cols-{total}" if total <= MANY_ARTICLES else ""
     for row in view.rows:
-        cells = [
-            f"<td>{''.join(passage_html(p) for p in cell)}</td>"
-            if cell
-            else '<td class="gap">— no passage —</td>'
-            for cell in row.cells
-        ]
+        present = [(n, label, cell) for n, (label, cell) in enumerate(zip(labels, row.cells), 1) if cell]
+        missing = [label for label, cell in zip(labels, row.cells) if not cell]
         note = (
-            f'<br><span class="corrected" title="{esc(CORRECTED_DETAIL)}">{esc(CORRECTED)}</span>'
+            f' · <span class="corrected" title="{esc(CORRECTED_DETAIL)}">{esc(CORRECTED)}</span>'
             if row.corrected
             else ""
         )
-        classes = f"status-{esc(row.status)}" + (" corrected" if row.corrected else "")
+        classes = f"row status-{esc(row.status)}" + (" corrected" if row.corrected else "")
+        out.append(f'<section id="row-{esc(row.id)}" class="{classes}">')
         out.append(
-            f'<tr id="row-{esc(row.id)}" class="{classes}"><th class="rowhead">{esc(row.id)}<br>'
-            f"{esc(row.status)} · {row.score:.2f}{note}</th>{''.join(cells)}</tr>"
+            f'<h3 class="rowhead"><span class="badge">{esc(row.id)}</span> {esc(row.status)} · '
+            f"score {row.score:.2f} · in {len(present)} of {total} articles{note}</h3>"
         )
-    out.append("</tbody></table>")
+        out.append(f'<div class="cards{columns}">')
+        for number, label, cell in present:
+            passages = "".join(passage_html(p) for p in cell)
+            place = f" col-{number}" if columns else ""
+            out.append(
+                f'<div class="card{place}"><h4><span class="num">{number}</span> {label}</h4>{passages}</div>'
+            )
+        out.append("</div>")
+        if missing:
+            out.append(f'<p class="gap">No passage in {", ".join(missing)}.</p>')
+        out.append("</section>")
     return out
 
 
 def _ledger(view: ReportView, labels: list[str]) -> list[str]:
-    """The omission ledger: each fact against every article."""
+    """The omission ledger as a fact × article matrix: ✓ the article reports the fact, ✗ it does not.
+
+    With many articles the columns carry the articles' numbers, named in a key above the table.
+    """
     out = ["<h2>Omission ledger</h2>"]
     if not view.ledger:
         return [*out, "<p>No fact is missing from any article.</p>"]
-    out.append(
-        '<table class="ledger"><thead><tr><th>Fact</th>'
-        + "".join(f"<th>{label}</th>" for label in labels)
-        + "</tr></thead><tbody>"
+    numbered = len(labels) > MANY_ARTICLES
+    if numbered:
+        key = " · ".join(f'<span class="num">{n}</span> {label}' for n, label in enumerate(labels, 1))
+        out.append(f'<p class="key">Columns: {key}</p>')
+    heads = "".join(
+        f'<th class="article" title="{label}">{n if numbered else label}</th>'
+        for n, label in enumerate(labels, 1)
     )
+    out.append(f'<table class="ledger"><thead><tr><th>Fact</th>{heads}<th>Missing</th></tr></thead><tbody>')
     for fact in view.ledger:
         cells = "".join(
-            '<td class="present">✓ present</td>'
+            f'<td class="present" title="{label}: reported">✓</td>'
             if a.id in fact.present
-            else '<td class="absent">✗ absent</td>'
-            for a in view.articles
+            else f'<td class="absent" title="{label}: not reported">✗</td>'
+            for label, a in zip(labels, view.articles)
         )
-        out.append(f"<tr><td>{esc(fact.text)}</td>{cells}</tr>")
+        missing = sum(1 for a in view.articles if a.id not in fact.present)
+        out.append(f'<tr><td class="fact">{esc(fact.text)}</td>{cells}<td class="count">{missing}</td></tr>')
     out.append("</tbody></table>")
     return out
 
