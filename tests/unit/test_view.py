@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from compare_tui.core.comparison import Comparison
+from compare_tui.core.finding_types import FINDING_TYPES
 from compare_tui.core.models import Finding
 from compare_tui.core.row_details import omission_ledger, row_details, word_diff
 from compare_tui.core.view import (
+    folded_count,
     Cursor,
     Fold,
     SearchHit,
@@ -227,3 +230,20 @@ def test_ledger_lists_every_omitted_fact_against_every_article(handmade: Compari
     ledger = omission_ledger(handmade)
     assert ledger.articles == ALL
     assert [(f.text, f.present) for f in ledger.facts] == [("30,000", ("wire",))]
+
+
+@pytest.mark.parametrize("kept", [(), ("editorial_aside",), ("wording", "attribution"), FINDING_TYPES])
+def test_folding_by_the_shown_categories_keeps_exactly_the_rows_with_such_findings(
+    handmade: Comparison, kept: tuple[str, ...]
+) -> None:
+    grid = build_grid(handmade)
+    articles = ("wire", "pundit")
+    shown = shown_rows(grid, articles=articles, folded=True, types=kept)
+    expected = [
+        i
+        for i, row in enumerate(grid.rows)
+        if any(m.type in kept for a in articles if a in row.cells for m in row.cells[a].marks)
+    ]
+    assert list(selectable(shown)) == expected
+    present = [i for i, row in enumerate(grid.rows) if set(articles) & row.cells.keys()]
+    assert folded_count(shown) == len(present) - len(expected)

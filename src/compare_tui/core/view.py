@@ -310,15 +310,28 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
     return keep
 
 
-def shown_rows(grid: Grid, *, articles: Sequence[str], folded: bool) -> tuple[int | Fold, ...]:
-    """Row indices (and folds of plain rows) to draw when only `articles` are shown."""
+def shown_rows(
+    grid: Grid, *, articles: Sequence[str], folded: bool, types: Iterable[FindingType] | None = None
+) -> tuple[int | Fold, ...]:
+    """Row indices (and folds) to draw when only `articles` are shown.
+
+    Folding hides rows without a difference: without `types`, rows that match without any finding; with
+    `types`, rows where no shown article has a finding of those (the shown) categories.
+    """
     wanted = set(articles)
+    enabled = None if types is None else frozenset(types)
+
+    def foldable(row: GridRow) -> bool:
+        if enabled is None:
+            return row.plain
+        return not any(m.type in enabled for a in wanted & row.cells.keys() for m in row.cells[a].marks)
+
     out: list[int | Fold] = []
     run: list[int] = []
     for index, row in enumerate(grid.rows):
         if not wanted & row.cells.keys():
             continue
-        if folded and row.plain:
+        if folded and foldable(row):
             run.append(index)
             continue
         if run:
@@ -328,6 +341,11 @@ def shown_rows(grid: Grid, *, articles: Sequence[str], folded: bool) -> tuple[in
     if run:
         out.append(Fold(tuple(run)))
     return tuple(out)
+
+
+def folded_count(shown: Sequence[int | Fold]) -> int:
+    """How many rows the folds among `shown` hide."""
+    return sum(len(item.rows) for item in shown if isinstance(item, Fold))
 
 
 def selectable(shown: Sequence[int | Fold]) -> tuple[int, ...]:
@@ -380,6 +398,21 @@ def step_stop(
     if step > 0:
         return stops[bisect.bisect_left(keys, here) % len(stops)]
     return stops[(bisect.bisect_right(keys, here) - 1) % len(stops)]
+
+
+def wrapped(
+    stops: Sequence[Stop], *, cursor: Cursor, stop: Stop, rows: Sequence[int], articles: Sequence[str], step: int
+) -> bool:
+    """Whether going from the cursor to `stop` (as `step_stop` chose it) went round the end of the list."""
+    for i, here in enumerate(stops):
+        if (here.row, here.article, here.finding) == (cursor.row, cursor.article, cursor.finding):
+            there = stops.index(stop)
+            return there <= i if step > 0 else there >= i
+    row_pos = {r: i for i, r in enumerate(rows)}
+    col_pos = {a: i for i, a in enumerate(articles)}
+    here_key = (row_pos.get(cursor.row, -1), col_pos.get(cursor.article, 0))
+    stop_key = (row_pos.get(stop.row, -1), col_pos.get(stop.article, 0))
+    return stop_key < here_key if step > 0 else stop_key > here_key
 
 
 def next_unique(grid: Grid, *, rows: Sequence[int], current: int, articles: Sequence[str]) -> int | None:

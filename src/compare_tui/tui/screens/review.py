@@ -35,8 +35,10 @@ from compare_tui.core.view import (
     SearchHit,
     build_grid,
     carry_cursor,
+    Stop,
     finding_counts,
     finding_stops,
+    folded_count,
     headline_cells,
     hit_spans,
     next_unique,
@@ -45,9 +47,11 @@ from compare_tui.core.view import (
     shown_rows,
     step_stop,
     step_within,
+    wrapped,
 )
 from compare_tui.tui.commands import screen_actions
-from compare_tui.tui.highlights import HIGHLIGHTS
+from compare_tui.core.safe_text import visible
+from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE, HIGHLIGHTS
 from compare_tui.tui.messages import ArticlesLoaded, CellClicked, ComparisonFailed, ComparisonFinished
 from compare_tui.tui.screens.correcting import CorrectingScreen
 from compare_tui.tui.screens.triage import TriageScreen
@@ -83,6 +87,8 @@ LATER_MODULES = (
 """What keys open later: imported by the core's thread once the comparison is delivered, not at start-up."""
 
 THRESHOLD_STEP = 0.05
+SHORT_SCREEN = 30
+"""Below this many lines the title bar is hidden and the headline strip starts folded away."""
 NAVIGATE = Binding.Group("navigate")
 VIEW = Binding.Group("view")
 ARTICLES = Binding.Group("articles")
@@ -113,6 +119,7 @@ def _bindings() -> list[Binding]:
         Binding("enter", "details", "Details of the row", id="details", group=VIEW),
         Binding("o", "ledger", "Omission ledger", id="ledger", group=VIEW),
         Binding("f", "fold", "Fold rows without differences", id="fold", group=VIEW),
+        Binding("t", "toggle_headlines", "Show/hide the headline strip", id="headlines", group=VIEW),
         Binding("m", "mode", "Aligned / reading order", id="mode", group=VIEW),
         Binding("question_mark", "help", "Keys", id="help", group=VIEW),
         Binding("r", "pick_reference", "Pick the reference article", id="reference", group=ARTICLES),
@@ -131,6 +138,9 @@ def _bindings() -> list[Binding]:
         )
         for n in range(1, 10)
     ]
+    articles.append(
+        Binding("h", "pick_articles", "Show/hide any article (a list)", id="pick_articles", group=ARTICLES)
+    )
     highlights = [
         Binding(
             h.letter,
@@ -178,6 +188,8 @@ class ReviewScreen(CorrectingScreen):
         self.reference = settings.reference
         self._grids: dict[Mode, Grid] = {}
         self._search: tuple[str, tuple[SearchHit, ...]] = ("", ())
+        self._strip_shown: bool | None = None
+        """The reviewer's choice for the headline strip (t); None follows the screen's height."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="#")
@@ -185,6 +197,15 @@ class ReviewScreen(CorrectingScreen):
         yield ComparisonGrid(id="grid")
         yield Legend(id="legend")
         yield StatusLine(id="status")
+
+    def on_resize(self) -> None:
+        """On a short terminal the title bar goes and the headline strip starts folded away (the column
+        headers carry the headlines), so that whole rows fit; the strip is never over a quarter high."""
+        short = self.size.height < SHORT_SCREEN
+        self.query_one(Header).display = not short
+        strip = self.query_one(HeadlineStrip)
+        strip.display = self._strip_shown if self._strip_shown is not None else not short
+        strip.refresh(layout=True)
 
     def on_mount(self) -> None:
         self.query_one(ComparisonGrid).focus()
@@ -324,7 +345,9 @@ class ReviewScreen(CorrectingScreen):
 
     def _blocks(self) -> tuple[int | Fold, ...]:
         grid = self.grid
-        return shown_rows(grid, articles=self._shown_ids(), folded=self.folded) if grid else ()
+        if grid is None:
+            return ()
+        return shown_rows(grid, articles=self._shown_ids(), folded=self.folded, types=self.types)
 
     def _rows(self) -> tuple[int, ...]:
         return selectable(self._blocks())
@@ -345,6 +368,7 @@ class ReviewScreen(CorrectingScreen):
             hit_spans(self._search[1]),
             tags=self.triage_tags(),
             labels=labels,
+            dimmed=self.dismissed(),
         )
         self.query_one(ComparisonGrid).show(view, self.cursor)
         numbers = {a.id: i for i, a in enumerate(self.articles, start=1)}
@@ -399,8 +423,34 @@ class ReviewScreen(CorrectingScreen):
                 mode=f"{self.mode} order" if self.mode == "reading" else "aligned",
                 folded=self.folded,
                 hidden=len(self.hidden),
+                finding=self._finding_summary(),
             )
         )
+
+    def _finding_summary(self) -> str | None:
+        """`3/128 L Loaded language · [2] Fox · dismissed · 'slammed' is loaded…` for the status line."""
+        finding, comparison, grid = self.current_finding, self.comparison, self.grid
+        if finding is None or comparison is None or grid is None:
+            return None
+        stops = self._stops()
+        place = next((i for i, s in enumerate(stops, 1) if s.finding == finding.id), None)
+        number = next(i for i, a in enumerate(comparison.articles, 1) if a.id == finding.article)
+        kind = HIGHLIGHT_BY_TYPE[finding.type]
+        decision = self.decision(finding)
+        parts = [
+            f"{place}/{len(stops)} {kind.letter} {kind.label}" if place else f"{kind.letter} {kind.label}",
+            f"[{number}] {comparison.labels.get(finding.article, finding.article)}",
+        ]
+        if decision is not None and decision.state:
+            parts.append(decision.state)
+        parts.append(visible(finding.explanation or finding.text))
+        return " · ".join(parts)
+
+    def _stops(self) -> tuple[Stop, ...]:
+        grid = self.grid
+        if grid is None:
+            return ()
+        return finding_stops(grid, rows=self._rows(), articles=self._shown_ids(), types=self.types)
 
     # -- navigation ------------------------------------------------------------------------------------
 
@@ -425,11 +475,18 @@ class ReviewScreen(CorrectingScreen):
         grid = self.grid
         if grid is None or self.cursor is None or not self._aligned():
             return
-        stops = finding_stops(grid, rows=self._rows(), articles=self._shown_ids(), types=self.types)
+        stops = self._stops()
         stop = step_stop(stops, cursor=self.cursor, rows=self._rows(), articles=self._shown_ids(), step=step)
         if stop is None:
             self.notify("No findings in the shown categories and articles.")
             return
+        if wrapped(stops, cursor=self.cursor, stop=stop, rows=self._rows(), articles=self._shown_ids(), step=step):
+            self.notify(
+                "Wrapped around: back to the first finding."
+                if step > 0
+                else "Wrapped around: on to the last finding.",
+                timeout=3,
+            )
         self._move(Cursor(stop.row, stop.article, stop.finding))
 
     def action_next_unique(self) -> None:
@@ -508,12 +565,42 @@ class ReviewScreen(CorrectingScreen):
         self.app.push_screen(HelpScreen(screen_actions(self)))
 
     def action_fold(self) -> None:
-        """Fold or unfold rows that match without differences."""
+        """Fold or unfold rows without differences in the shown categories, and say how many."""
         if not self._aligned():
             return
         self.folded = not self.folded
         self._redraw()
-        self.notify("Rows without differences folded." if self.folded else "All rows shown.")
+        if not self.folded:
+            self.notify("All rows shown.")
+            return
+        count = folded_count(self._blocks())
+        letters = "".join(HIGHLIGHT_BY_TYPE[t].letter for t in FINDING_TYPES if t in self.types) or "none"
+        self.notify(f"{count} row{'s' * (count != 1)} without differences in the shown categories ({letters}) folded.")
+
+    def action_toggle_headlines(self) -> None:
+        """Show or hide the headline strip (more room for the rows)."""
+        strip = self.query_one(HeadlineStrip)
+        self._strip_shown = not strip.display
+        strip.display = self._strip_shown
+
+    def action_pick_articles(self) -> None:
+        """Choose which articles are shown from a list (any number of articles, not only 1–9)."""
+        if self.comparison is not None:
+            from compare_tui.tui.screens.articles import ArticlesScreen
+
+            self.app.push_screen(
+                ArticlesScreen(self.comparison.articles, self.comparison.labels, self.hidden),
+                self._articles_picked,
+            )
+
+    def _articles_picked(self, hidden: frozenset[str] | None) -> None:
+        if hidden is None or self.comparison is None:
+            return
+        if len(hidden) >= len(self.comparison.articles):
+            self.notify("At least one article stays shown.", severity="warning")
+            return
+        self.hidden = set(hidden)
+        self._redraw()
 
     def action_mode(self) -> None:
         """Switch between aligned rows and each article in its own reading order."""

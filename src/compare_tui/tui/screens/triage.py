@@ -106,6 +106,16 @@ class TriageScreen(Screen[None]):
         tags = ((f.id, tag(self.session.decision(f))) for f in self.comparison.findings)
         return {fid: t for fid, t in tags if t}
 
+    def dismissed(self) -> frozenset[str]:
+        """Ids of the findings the editor dismissed (drawn dimmed)."""
+        if self.session is None or self.comparison is None:
+            return frozenset()
+        return frozenset(
+            f.id
+            for f in self.comparison.findings
+            if (d := self.session.decision(f)) is not None and d.state == "dismissed"
+        )
+
     def decision(self, finding: Finding) -> Decision | None:
         """The editor's decision about a finding, if any."""
         return self.session.decision(finding) if self.session is not None else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -63,6 +63,12 @@ class GridView:
     """Finding id -> one-character tag drawn after its letter (e.g. a triage decision)."""
     labels: Mapping[str, str] = field(default_factory=dict)
     """Article id -> its short name (`Comparison.labels`) for the column headers."""
+    dimmed: frozenset[str] = frozenset()
+    """Finding ids drawn dimmed (dismissed by the editor): still there, no longer calling for attention."""
+
+
+CURRENT_OPEN, CURRENT_CLOSE = "▶", "◀"
+"""Drawn around the current finding inside the text, so it is found without telling colours apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,17 @@ class _CellLayout:
     marks: tuple[Mark, ...]
     badge: int
     lines: tuple[tuple[int, int], ...]
+    current: tuple[int, int] | None = None
+    """Where CURRENT_OPEN and CURRENT_CLOSE stand in `text` (the current finding lies between them)."""
+
+    def place(self, offset: int, *, end: bool = False) -> int:
+        """Where an offset into the badge and passage falls in `text`, after the markers were inserted."""
+        if self.current is None:
+            return offset
+        opening, closing = self.current
+        return offset + int(offset > opening if end else offset >= opening) + int(
+            offset > closing - 1 if end else offset >= closing - 1
+        )
 
 
 class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=False):
@@ -89,6 +106,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         "grid--cursor-cell",
         "grid--current-finding",
         "grid--search-hit",
+        "grid--dismissed",
     }
 
     BINDINGS = [
@@ -136,8 +154,12 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
 
     def move_cursor(self, cursor: Cursor | None) -> None:
         """Move the highlighted row, cell and finding, scrolling them into view."""
+        marked = self._current_cell(self._cursor) != self._current_cell(cursor)
         self._cursor = cursor
-        self.refresh()
+        if marked:
+            self._relayout()
+        else:
+            self.refresh()
         self.scroll_to_cursor()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -191,19 +213,27 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
 
     def _cell(self, row: GridRow, article: str) -> _CellLayout:
         index = row.number - 1
-        key = (index, article)
+        cell = row.cells[article]
+        cursor = self._cursor
+        current = None
+        if cursor is not None and (cursor.row, cursor.article) == (index, article) and cursor.finding:
+            current = cursor.finding if any(m.finding == cursor.finding for m in cell.marks) else None
+        key = (index, article, current)
         if key not in self._cells:
-            cell = row.cells[article]
             badge = _badge(cell, self._view.grid.mode if self._view else "aligned")
             prefix = f"{badge} " if badge else ""
             text = prefix + cell.text
             marks = tuple(
                 Mark(m.start + len(prefix), m.end + len(prefix), m.type, m.finding) for m in cell.marks
             )
-            self._cells[key] = _CellLayout(
-                text, marks, len(badge), wrap_spans(text, self._column_width - MARKER)
-            )
+            layout = _CellLayout(text, marks, len(badge), ())
+            if current is not None:
+                layout = _with_current(layout, current)
+            self._cells[key] = replace(layout, lines=wrap_spans(layout.text, self._column_width - MARKER))
         return self._cells[key]
+
+    def _current_cell(self, cursor: Cursor | None) -> tuple[int, str, str] | None:
+        return (cursor.row, cursor.article, cursor.finding) if cursor and cursor.finding else None
 
     def cell_text(self, row: int, article: str) -> str:
         """The text drawn in a cell (its badge and passage), as it is wrapped on screen."""
@@ -409,8 +439,13 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         if marks:
             first = marks[0]
             tag = self._view.tags.get(first.finding, " ")
+            letter_style = (
+                self.get_component_rich_style("grid--dismissed")
+                if first.finding in self._view.dimmed
+                else self.finding_style(first.type)
+            )
             marker = [
-                Segment(HIGHLIGHT_BY_TYPE[first.type].letter, style + self.finding_style(first.type)),
+                Segment(HIGHLIGHT_BY_TYPE[first.type].letter, style + letter_style),
                 Segment(tag[:1] or " ", style),
             ]
         index = row.number - 1
@@ -421,12 +456,18 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         if layout.badge and offset == 0:
             spans.append((0, layout.badge, self.get_component_rich_style("grid--badge")))
         current_style = self.get_component_rich_style("grid--current-finding") + Style(reverse=False)
-        spans.extend(
-            (m.start, m.end, current_style if m.finding == current else self.finding_style(m.type))
-            for m in marks
-        )
+        dimmed = self.get_component_rich_style("grid--dismissed")
+        for m in marks:
+            if m.finding == current:
+                spans.append((m.start, m.end, current_style))
+            else:
+                spans.append((m.start, m.end, dimmed if m.finding in self._view.dimmed else self.finding_style(m.type)))
+        if layout.current is not None:
+            spans.extend((p, p + 1, current_style) for p in layout.current)
         hit_style = self.get_component_rich_style("grid--search-hit")
-        spans.extend((s + shift, e + shift, hit_style) for s, e in hits)
+        spans.extend(
+            (layout.place(s + shift), layout.place(e + shift, end=True), hit_style) for s, e in hits
+        )
         text_segments = _styled(layout.text, start, end, spans, style)
         used = sum(s.cell_length for s in text_segments)
         return [*marker, *text_segments, Segment(" " * max(0, width - MARKER - used), style)]
@@ -449,6 +490,19 @@ def _badge(cell: Cell, mode: str) -> str:
     if mode == "reading":
         return f"≡{cell.aligned_row}"
     return cell.displaced.label if cell.displaced else ""
+
+
+def _with_current(layout: _CellLayout, finding: str) -> _CellLayout:
+    """The layout with CURRENT_OPEN before and CURRENT_CLOSE after the finding's span, marks moved along."""
+    spans = [(m.start, m.end) for m in layout.marks if m.finding == finding]
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    text = layout.text
+    marked = replace(layout, current=(start, end + 1))
+    moved = tuple(
+        Mark(marked.place(m.start), marked.place(m.end, end=True), m.type, m.finding) for m in layout.marks
+    )
+    new_text = text[:start] + CURRENT_OPEN + text[start:end] + CURRENT_CLOSE + text[end:]
+    return replace(marked, text=new_text, marks=moved)
 
 
 def _fit(text: str, width: int) -> str:

@@ -11,7 +11,8 @@ from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Cell
 from compare_tui.tui.widgets.highlighted import Highlighted
 
-MAX_LINES = 6
+SHARE = 4
+"""The strip takes at most a quarter of the screen's height (its border included)."""
 
 
 class HeadlineStrip(Highlighted):
@@ -45,8 +46,10 @@ class HeadlineStrip(Highlighted):
         """One literal line per article: number, outlet, then the headline with its marks."""
         outlet_style = self.get_component_rich_style("headlines--outlet")
         width = max((len(self._label(a)) for a in self._articles), default=0)
+        room = max(1, self.screen.size.height // SHARE - 1)
+        shown = len(self._articles) if len(self._articles) <= room else room - 1
         lines = []
-        for article in self._articles[:MAX_LINES]:
+        for article in self._articles[:shown]:
             line = Text(
                 self._label(article).ljust(width + 1), style=outlet_style, no_wrap=True, overflow="ellipsis"
             )
@@ -58,9 +61,10 @@ class HeadlineStrip(Highlighted):
             else:
                 line.append(visible(article.title or "(no title)").replace("\n", " "))
             lines.append(line)
-        hidden = len(self._articles) - MAX_LINES
+        hidden = len(self._articles) - shown
         if hidden > 0:
-            lines.append(Text(f"… {hidden} more headlines in the column headers", style=outlet_style))
+            more = f"… {hidden} more headline{'s' * (hidden != 1)} in the column headers · t hides the strip"
+            lines.append(Text(more, style=outlet_style))
         return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
 
     def _label(self, article: Article) -> str:

@@ -26,6 +26,8 @@ class Status:
     mode: str
     folded: bool
     hidden: int
+    finding: str | None = None
+    """The current finding in words: type, article and explanation (None off a finding)."""
 
 
 class StatusLine(Widget):
@@ -48,27 +50,28 @@ class StatusLine(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        """The status as plain text pieces."""
+        """Short fields first (row, score, view, threshold, reference), then the current finding or the counts,
+        which may be cut at the right edge."""
         s = self._status
         if s is None:
             return Text("comparing…  ? help  ctrl+p commands  q quit")
         label = self.get_component_rich_style("status--label")
-        score = "—" if s.score is None else f"{s.score:.2f}"
-        counts = " ".join(f"{HIGHLIGHT_BY_TYPE[t].letter}{n}" for t, n in s.counts.items())
+        glyph = {"match": "=", "partial": "≈", "unique": "◆"}.get(s.row_status or "", "")
+        score = "" if s.score is None else f" {s.score:.2f}"
+        view = s.mode + (" · folded" if s.folded else "") + (f" · {s.hidden} hidden" if s.hidden else "")
         parts = [
-            ("row", f"{s.row}/{s.rows}" + (f" {s.row_status}" if s.row_status else "")),
-            ("score", score),
-            ("findings", counts),
-            ("reference", s.reference),
-            ("threshold", f"{s.threshold:.2f}"),
-            (
-                "view",
-                s.mode + (" · folded" if s.folded else "") + (f" · {s.hidden} hidden" if s.hidden else ""),
-            ),
+            ("row", f"{s.row}/{s.rows} {glyph}{score}".rstrip()),
+            ("view", view),
+            ("t", f"{s.threshold:.2f}"),
+            ("ref", s.reference),
         ]
+        if s.finding:
+            parts.append(("finding", s.finding))
+        else:
+            parts.append(("found", " ".join(f"{HIGHLIGHT_BY_TYPE[t].letter}{n}" for t, n in s.counts.items())))
         line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(" ? ", label)
         for name, value in parts:
             line.append(f" {name} ", label)
-            line.append(f"{value} ")
-        line.append(" ? help ", label)
+            line.append(f" {value} ")
         return line
