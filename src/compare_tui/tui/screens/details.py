@@ -22,6 +22,11 @@ from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
 from compare_tui.tui.widgets.highlighted import Highlighted
 
 
+LABEL_SHARE = 5
+"""The label column takes at most a fifth of the width (long article names wrap), the text the rest."""
+LABEL_MIN = 14
+
+
 class DetailsBody(Highlighted):
     """The details drawn as literal text; finding spans and diff changes styled by component class."""
 
@@ -56,7 +61,7 @@ class DetailsBody(Highlighted):
     def render(self) -> Table:
         """All sections as one table: a heading or article label on the left, literal text on the right."""
         table = Table.grid(padding=(0, 2), expand=True)
-        table.add_column(no_wrap=True)
+        table.add_column(max_width=max(LABEL_MIN, self.size.width // LABEL_SHARE), overflow="fold")
         table.add_column(ratio=1)
         for section in (
             self._summary,

@@ -80,6 +80,7 @@ LATER_MODULES = (
     "compare_tui.tui.screens.ledger",
     "compare_tui.tui.screens.search",
     "compare_tui.tui.screens.reference",
+    "compare_tui.tui.screens.articles",
     "compare_tui.tui.screens.help",
     "compare_tui.tui.screens.export",
     "compare_tui.tui.screens.note",
@@ -585,18 +586,15 @@ class ReviewScreen(CorrectingScreen):
 
     def action_pick_articles(self) -> None:
         """Choose which articles are shown from a list (any number of articles, not only 1–9)."""
-        if self.comparison is not None:
+        if self.articles:
             from compare_tui.tui.screens.articles import ArticlesScreen
 
-            self.app.push_screen(
-                ArticlesScreen(self.comparison.articles, self.comparison.labels, self.hidden),
-                self._articles_picked,
-            )
+            self.app.push_screen(ArticlesScreen(self.articles, self.labels, self.hidden), self._articles_picked)
 
     def _articles_picked(self, hidden: frozenset[str] | None) -> None:
-        if hidden is None or self.comparison is None:
+        if hidden is None:
             return
-        if len(hidden) >= len(self.comparison.articles):
+        if len(hidden) >= len(self.articles):
             self.notify("At least one article stays shown.", severity="warning")
             return
         self.hidden = set(hidden)
