@@ -91,7 +91,7 @@ def test_status_line_keeps_threshold_view_and_reference(size) -> None:
         await pilot.press("f", "n")
         await pilot.pause()
         line = screen_lines(app)[-1]
-        for field in ("row ", "view  aligned · folded", "t  0.50", "ref  "):
+        for field in ("row ", "view aligned · folded", " t 0.50", "ref "):
             assert field in line, (field, line)
 
     run([SUDAN], size, scenario)

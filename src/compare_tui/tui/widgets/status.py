@@ -73,5 +73,5 @@ class StatusLine(Widget):
         line.append(" ? ", label)
         for name, value in parts:
             line.append(f" {name} ", label)
-            line.append(f" {value} ")
+            line.append(f"{value} ")
         return line
