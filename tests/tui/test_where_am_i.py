@@ -4,6 +4,8 @@ explained, any article hidden, fold counted (hand-made comparison through the fa
 from __future__ import annotations
 
 from rich.color import Color
+from screen_text import screen_lines
+from test_review import drive, press
 
 from compare_tui.core.view import Fold
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
@@ -11,8 +13,6 @@ from compare_tui.tui.screens.articles import ArticlesScreen
 from compare_tui.tui.screens.help import HelpScreen
 from compare_tui.tui.widgets.grid import CURRENT_CLOSE, CURRENT_OPEN, ComparisonGrid
 from compare_tui.tui.widgets.status import StatusLine
-from screen_text import screen_lines
-from test_review import drive, press
 
 
 def _notices(app) -> list[str]:

@@ -14,7 +14,6 @@ from compare_tui.core.finding_types import FINDING_TYPES
 from compare_tui.core.models import Finding
 from compare_tui.core.row_details import omission_ledger, row_details, word_diff
 from compare_tui.core.view import (
-    folded_count,
     Cursor,
     Fold,
     SearchHit,
@@ -23,6 +22,7 @@ from compare_tui.core.view import (
     carry_cursor,
     finding_counts,
     finding_stops,
+    folded_count,
     headline_cells,
     hit_spans,
     locate,

@@ -401,7 +401,13 @@ def step_stop(
 
 
 def wrapped(
-    stops: Sequence[Stop], *, cursor: Cursor, stop: Stop, rows: Sequence[int], articles: Sequence[str], step: int
+    stops: Sequence[Stop],
+    *,
+    cursor: Cursor,
+    stop: Stop,
+    rows: Sequence[int],
+    articles: Sequence[str],
+    step: int,
 ) -> bool:
     """Whether going from the cursor to `stop` (as `step_stop` chose it) went round the end of the list."""
     for i, here in enumerate(stops):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,7 +22,9 @@ class ArticlesScreen(ModalScreen[frozenset[str] | None]):
 
     BINDINGS = [Binding("escape,h", "close", "Apply and close", id="articles_close")]
 
-    def __init__(self, articles: Sequence[Article], labels: Mapping[str, str], hidden: Set[str]) -> None:
+    def __init__(
+        self, articles: Sequence[Article], labels: Mapping[str, str], hidden: AbstractSet[str]
+    ) -> None:
         super().__init__()
         self._articles = tuple(articles)
         self._labels = labels

@@ -21,7 +21,6 @@ from compare_tui.core.triage import Decision
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
 from compare_tui.tui.widgets.highlighted import Highlighted
 
-
 LABEL_SHARE = 5
 """The label column takes at most a fifth of the width (long article names wrap), the text the rest."""
 LABEL_MIN = 14

@@ -52,7 +52,9 @@ class HelpScreen(Screen[None]):
         with VerticalScroll(id="help"):
             yield Static(self._table())
             yield Static(self._symbols(), id="help-symbols")
-        yield Static("escape back · ↓ scrolls to the symbols · ctrl+p runs any of these by name", id="help-hint")
+        yield Static(
+            "escape back · ↓ scrolls to the symbols · ctrl+p runs any of these by name", id="help-hint"
+        )
 
     def on_mount(self) -> None:
         self.title = "Keys"
@@ -69,7 +71,9 @@ class HelpScreen(Screen[None]):
 
     def _symbols(self) -> Table:
         """Row symbols, margin letters, triage marks and other glyphs of the grid, each explained."""
-        table = Table(expand=True, show_edge=False, box=None, padding=(0, 2), title="Symbols", title_justify="left")
+        table = Table(
+            expand=True, show_edge=False, box=None, padding=(0, 2), title="Symbols", title_justify="left"
+        )
         table.add_column("symbol", no_wrap=True, style="bold")
         table.add_column("meaning")
         table.add_column("where", style="dim")

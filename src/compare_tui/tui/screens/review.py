@@ -26,6 +26,7 @@ from compare_tui.core.finding_types import FINDING_TYPES, FindingType
 from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding
 from compare_tui.core.preview import carry_from_preview, preview_grid
+from compare_tui.core.safe_text import visible
 from compare_tui.core.settings import Settings
 from compare_tui.core.view import (
     Cursor,
@@ -33,9 +34,9 @@ from compare_tui.core.view import (
     Grid,
     Mode,
     SearchHit,
+    Stop,
     build_grid,
     carry_cursor,
-    Stop,
     finding_counts,
     finding_stops,
     folded_count,
@@ -50,7 +51,6 @@ from compare_tui.core.view import (
     wrapped,
 )
 from compare_tui.tui.commands import screen_actions
-from compare_tui.core.safe_text import visible
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE, HIGHLIGHTS
 from compare_tui.tui.messages import ArticlesLoaded, CellClicked, ComparisonFailed, ComparisonFinished
 from compare_tui.tui.screens.correcting import CorrectingScreen
@@ -481,7 +481,9 @@ class ReviewScreen(CorrectingScreen):
         if stop is None:
             self.notify("No findings in the shown categories and articles.")
             return
-        if wrapped(stops, cursor=self.cursor, stop=stop, rows=self._rows(), articles=self._shown_ids(), step=step):
+        if wrapped(
+            stops, cursor=self.cursor, stop=stop, rows=self._rows(), articles=self._shown_ids(), step=step
+        ):
             self.notify(
                 "Wrapped around: back to the first finding."
                 if step > 0
@@ -576,7 +578,9 @@ class ReviewScreen(CorrectingScreen):
             return
         count = folded_count(self._blocks())
         letters = "".join(HIGHLIGHT_BY_TYPE[t].letter for t in FINDING_TYPES if t in self.types) or "none"
-        self.notify(f"{count} row{'s' * (count != 1)} without differences in the shown categories ({letters}) folded.")
+        self.notify(
+            f"{count} row{'s' * (count != 1)} without differences in the shown categories ({letters}) folded."
+        )
 
     def action_toggle_headlines(self) -> None:
         """Show or hide the headline strip (more room for the rows)."""
@@ -589,7 +593,9 @@ class ReviewScreen(CorrectingScreen):
         if self.articles:
             from compare_tui.tui.screens.articles import ArticlesScreen
 
-            self.app.push_screen(ArticlesScreen(self.articles, self.labels, self.hidden), self._articles_picked)
+            self.app.push_screen(
+                ArticlesScreen(self.articles, self.labels, self.hidden), self._articles_picked
+            )
 
     def _articles_picked(self, hidden: frozenset[str] | None) -> None:
         if hidden is None:

@@ -85,8 +85,10 @@ class _CellLayout:
         if self.current is None:
             return offset
         opening, closing = self.current
-        return offset + int(offset > opening if end else offset >= opening) + int(
-            offset > closing - 1 if end else offset >= closing - 1
+        return (
+            offset
+            + int(offset > opening if end else offset >= opening)
+            + int(offset > closing - 1 if end else offset >= closing - 1)
         )
 
 
@@ -461,13 +463,13 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             if m.finding == current:
                 spans.append((m.start, m.end, current_style))
             else:
-                spans.append((m.start, m.end, dimmed if m.finding in self._view.dimmed else self.finding_style(m.type)))
+                spans.append(
+                    (m.start, m.end, dimmed if m.finding in self._view.dimmed else self.finding_style(m.type))
+                )
         if layout.current is not None:
             spans.extend((p, p + 1, current_style) for p in layout.current)
         hit_style = self.get_component_rich_style("grid--search-hit")
-        spans.extend(
-            (layout.place(s + shift), layout.place(e + shift, end=True), hit_style) for s, e in hits
-        )
+        spans.extend((layout.place(s + shift), layout.place(e + shift, end=True), hit_style) for s, e in hits)
         text_segments = _styled(layout.text, start, end, spans, style)
         used = sum(s.cell_length for s in text_segments)
         return [*marker, *text_segments, Segment(" " * max(0, width - MARKER - used), style)]

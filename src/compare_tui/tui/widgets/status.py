@@ -68,7 +68,9 @@ class StatusLine(Widget):
         if s.finding:
             parts.append(("finding", s.finding))
         else:
-            parts.append(("found", " ".join(f"{HIGHLIGHT_BY_TYPE[t].letter}{n}" for t, n in s.counts.items())))
+            parts.append(
+                ("found", " ".join(f"{HIGHLIGHT_BY_TYPE[t].letter}{n}" for t, n in s.counts.items()))
+            )
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(" ? ", label)
         for name, value in parts:
