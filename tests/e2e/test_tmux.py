@@ -1,7 +1,9 @@
-"""The real program in a real terminal: start on the sample, go to a finding, take a screenshot, quit with 0."""
+"""The real program in a real terminal: start on the sample, go to a finding, take a screenshot, quit with 0;
+make a correction, quit, reopen and find it, and find it in the report."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -66,3 +68,61 @@ def test_sample_navigate_screenshot_quit(tmp_path: Path) -> None:
         assert rc_file.read_text().strip() == "0"
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
+
+
+def _start(session: str, tmp_path: Path, args: str, rc_file: Path) -> None:
+    """Run compare-tui with `args` in a new tmux session, writing its exit code to `rc_file`."""
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "textual-dark"\n', encoding="utf-8")
+    env = (
+        f"COMPARE_TUI_CONFIG={config} PATH={PROGRAM.parent}:{os.environ.get('PATH', '')} TERM=xterm-256color"
+    )
+    command = f"env {env} {PROGRAM} {args}; echo $? > {rc_file}"
+    started = subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if "server exited unexpectedly" in started.stderr:
+        pytest.skip("tmux is installed but cannot start a server in this environment")
+    assert started.returncode == 0, started.stderr
+
+
+def _review_once(tmp_path: Path, session_file: Path, *, correct: bool) -> None:
+    """Open the sample with a session file; split the headline row when `correct`; find it marked; quit."""
+    session = f"compare-tui-e2e-{uuid.uuid4().hex[:8]}"
+    rc_file = tmp_path / f"rc-{uuid.uuid4().hex[:8]}"
+    _start(session, tmp_path, f"--session {session_file}", rc_file)
+    screen = lambda: _tmux("capture-pane", "-p", "-t", session)
+    first_row = lambda: next(line for line in screen().splitlines() if line.lstrip().startswith("1"))
+    try:
+        _wait(lambda: "row 1/" in screen(), what="the comparison on screen")
+        if correct:
+            assert "†" not in first_row()
+            _tmux("send-keys", "-t", session, "X")  # not the same fact: split the headline row
+            _wait(lambda: "Split the row" in screen(), what="the correction's notification")
+        _wait(lambda: "†" in first_row(), what="the corrected row's mark")
+        _tmux("send-keys", "-t", session, "q")
+        _wait(lambda: rc_file.exists() and rc_file.read_text().strip() != "", what="the program to exit")
+        assert rc_file.read_text().strip() == "0"
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
+    saved = json.loads(session_file.read_text(encoding="utf-8"))
+    assert [c["action"] for c in saved["corrections"]] == ["split"]
+
+
+def test_a_correction_survives_quit_reopen_and_report(tmp_path: Path) -> None:
+    session_file = tmp_path / "session.json"
+    _review_once(tmp_path, session_file, correct=True)
+    _review_once(tmp_path, session_file, correct=False)
+    report = subprocess.run(
+        [str(PROGRAM), "report", "--session", str(session_file), "--quiet"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COMPARE_TUI_CONFIG": str(tmp_path / "config.toml")},
+    )
+    document = json.loads(report.stdout)
+    assert [c["action"] for c in document["corrections"]] == ["split"]
+    assert sum(r["corrected"] for r in document["alignment"]) == 2

@@ -16,6 +16,8 @@ from report_samples import handmade_comparison
 from test_report_content import assert_no_external_request
 
 from compare_tui.core.comparison import Comparison
+from compare_tui.core.correcting import correct
+from compare_tui.core.corrections import Correction, make_correction
 from compare_tui.core.export import render_report
 from compare_tui.core.pipeline import compare
 from compare_tui.core.settings import Settings
@@ -84,3 +86,22 @@ def test_sample_report_without_dismissed_matches_golden(sample: Comparison) -> N
 
 def test_sample_html_makes_no_external_request(sample: Comparison) -> None:
     assert_no_external_request(render_report(sample, fmt="html", triage=sample_triage(sample)))
+
+
+def sample_corrections(comparison: Comparison) -> tuple[Correction, ...]:
+    """The editor's fix of the seed pair: two closing remarks of the second article that the aligner put into
+    the headline row and the Paris-declaration row are cut out into rows of their own."""
+    second = comparison.articles[1].id
+    return tuple(
+        make_correction("cut", (f"{second}:{n}",), comparison.articles, at="2026-01-09T12:00:00+00:00")
+        for n in (21, 19)
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_sample_report_with_corrections_matches_golden(sample: Comparison, fmt: str) -> None:
+    corrected = correct(sample, sample_corrections(sample))
+    assert corrected.dropped == ()
+    assert sum(r.corrected for r in corrected.comparison.rows) == 4
+    state = replace(sample_triage(sample), corrections=corrected.comparison.corrections)
+    check_golden(f"sample-corrected.{fmt}", render_report(corrected.comparison, fmt=fmt, triage=state))
