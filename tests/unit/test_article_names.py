@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from compare_tui.core.boilerplate import looks_like_headline
-from compare_tui.core.labels import article_labels, source_name
+from compare_tui.core.labels import article_labels, article_numbers, source_name
 from compare_tui.core.loading import load_sources
 
 LEDE = (
@@ -82,3 +82,8 @@ def test_metadata_outlet_wins_over_the_file_name(tmp_path: Path) -> None:
     (tmp_path / "meta.json").write_text('{"articles": {"fox.txt": {"outlet": "Fox News"}}}', encoding="utf-8")
     (article,) = load_sources([tmp_path]).articles
     assert article_labels([article]) == {article.id: "Fox News"}
+
+
+def test_articles_are_numbered_by_position_among_all() -> None:
+    assert article_numbers(["wire", "pundit", "daily"]) == {"wire": "[1]", "pundit": "[2]", "daily": "[3]"}
+    assert article_numbers([]) == {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -30,6 +30,12 @@ def article_labels(articles: Sequence[Article]) -> dict[str, str]:
     names = {a.id: _label(a) for a in articles}
     counts = Counter(names.values())
     return {aid: name if counts[name] == 1 else f"{name} ({aid})" for aid, name in names.items()}
+
+
+def article_numbers(article_ids: Iterable[str]) -> dict[str, str]:
+    """Article id -> "[N]", its 1-based position among all the articles: how the app's column headers,
+    headline strip and row details number an article, and the number key that shows or hides it."""
+    return {aid: f"[{n}]" for n, aid in enumerate(article_ids, start=1)}
 
 
 def has_outlet(article: Article) -> bool:

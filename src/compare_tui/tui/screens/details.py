@@ -15,6 +15,7 @@ from textual.widgets import Header, Static
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.corrections import CORRECTED_DETAIL
 from compare_tui.core.finding_types import FindingType
+from compare_tui.core.labels import article_numbers
 from compare_tui.core.row_details import DiffPiece, RowDetails
 from compare_tui.core.safe_text import visible
 from compare_tui.core.triage import Decision
@@ -54,8 +55,8 @@ class DetailsBody(Highlighted):
         article = self._comparison.article_by_id.get(article_id or "")
         if article is None:
             return "—"
-        number = self._comparison.articles.index(article) + 1
-        return f"[{number}] {visible(self._comparison.labels[article.id])}"
+        number = article_numbers(a.id for a in self._comparison.articles)[article.id]
+        return f"{number} {visible(self._comparison.labels[article.id])}"
 
     def render(self) -> Table:
         """All sections as one table: a heading or article label on the left, literal text on the right."""

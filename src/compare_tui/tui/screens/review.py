@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.widgets import Header
 
 from compare_tui.core.finding_types import FINDING_TYPES, FindingType
-from compare_tui.core.labels import article_labels
+from compare_tui.core.labels import article_labels, article_numbers
 from compare_tui.core.models import Article, Finding
 from compare_tui.core.preview import carry_from_preview, preview_grid
 from compare_tui.core.safe_text import visible
@@ -372,10 +372,9 @@ class ReviewScreen(CorrectingScreen):
             dimmed=self.dismissed(),
         )
         self.query_one(ComparisonGrid).show(view, self.cursor)
-        numbers = {a.id: i for i, a in enumerate(self.articles, start=1)}
         self.query_one(HeadlineStrip).show(
             self.shown_articles,
-            numbers=numbers,
+            numbers=article_numbers(a.id for a in self.articles),
             labels=dict(labels),
             cells=headline_cells(comparison) if comparison else {},
             types=types,

@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from compare_tui.core.finding_types import FindingType
-from compare_tui.core.labels import has_outlet
+from compare_tui.core.labels import article_numbers, has_outlet
 from compare_tui.core.models import Article
 from compare_tui.core.safe_text import visible
 from compare_tui.core.view import Cell, Cursor, Fold, Grid, GridRow, Mark
@@ -369,14 +369,10 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         title = " ".join(visible(article.title or "").split())
         name = visible(self._view.labels.get(article.id, article.id))
         star = " ★" if article.id == self._view.reference else ""
+        number = article_numbers(self._view.grid.articles).get(article.id, "")
         if not has_outlet(article) and title:
-            return f"{self._article_number(article.id)}{star} {title}"
-        return f"{self._article_number(article.id)} {name}{star}" + (f" · {title}" if title else "")
-
-    def _article_number(self, article_id: str) -> str:
-        assert self._view is not None
-        ids = list(self._view.grid.articles)
-        return f"[{ids.index(article_id) + 1}]" if article_id in ids else ""
+            return f"{number}{star} {title}"
+        return f"{number} {name}{star}" + (f" · {title}" if title else "")
 
     def _content_line(
         self, y: int, columns: range, cursor: Cursor | None

@@ -23,7 +23,7 @@ class HeadlineStrip(Highlighted):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._articles: tuple[Article, ...] = ()
-        self._numbers: dict[str, int] = {}
+        self._numbers: dict[str, str] = {}
         self._labels: dict[str, str] = {}
         self._cells: dict[str, Cell] = {}
         self._types: frozenset[FindingType] = frozenset()
@@ -32,7 +32,7 @@ class HeadlineStrip(Highlighted):
         self,
         articles: tuple[Article, ...],
         *,
-        numbers: dict[str, int],
+        numbers: dict[str, str],
         labels: dict[str, str],
         cells: dict[str, Cell],
         types: frozenset[FindingType],
@@ -70,4 +70,4 @@ class HeadlineStrip(Highlighted):
     def _label(self, article: Article) -> str:
         """Number and outlet; without an outlet the name is the headline itself, so it is not repeated."""
         name = visible(self._labels.get(article.id, "")) if has_outlet(article) else ""
-        return f"[{self._numbers.get(article.id, 0)}] {name}".rstrip()
+        return f"{self._numbers.get(article.id, '')} {name}".strip()
