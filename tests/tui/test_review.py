@@ -130,7 +130,7 @@ def test_o_opens_the_omission_ledger(make_app) -> None:
         await press(pilot, "o")
         assert isinstance(app.screen, LedgerScreen)
         table = app.screen.query_one("DataTable")
-        assert table.row_count == 1 and table.get_row_at(0)[1].plain == "● present"
+        assert table.row_count == 1 and table.get_row_at(0)[1].plain == "●"
         await press(pilot, "escape")
         assert isinstance(app.screen, ReviewScreen)
 

@@ -77,7 +77,9 @@ def test_eleven_article_report_fits_1280_px_and_names_every_article(eleven_repor
     assert widths is not None, "the probe did not run"
     scroll_width, client_width = map(int, widths.groups())
     assert client_width == WIDTH
-    assert scroll_width <= client_width, f"the page scrolls sideways: {scroll_width} px wide in {client_width}"
+    assert scroll_width <= client_width, (
+        f"the page scrolls sideways: {scroll_width} px wide in {client_width}"
+    )
     text = html.unescape(re.sub(r"<[^>]+>", " ", dom))
     missing = [name for name in names if name not in text]
     assert missing == []

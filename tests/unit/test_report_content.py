@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import json
 import re
+from dataclasses import replace
 from datetime import datetime
 from html.parser import HTMLParser
 
@@ -157,7 +156,9 @@ def test_html_shows_row_cards_gaps_named_once_legend_ledger_and_triage() -> None
     assert sum(html.count(f'<p class="gap">No passage in {n}.</p>') for n in ("Wire", "Blog")) == 2
     for ftype in FINDING_TYPES:
         assert f'<span class="hl-{ftype}">' in html  # in the legend, styled as in the text
-    assert '<span class="hl-loaded_language dismissed" title="L9 Loaded language">hawkish bluster</span>' in html
+    assert (
+        '<span class="hl-loaded_language dismissed" title="L9 Loaded language">hawkish bluster</span>' in html
+    )
     assert '<li id="E8" class="finding t-editorial_aside triage-flagged">' in html
     assert "check | this" in "".join(parsed.text)
     ledger = html[html.index('<table class="ledger">') :]
@@ -181,7 +182,9 @@ def test_html_finding_links_follow_the_passage_and_never_split_its_words() -> No
 def test_html_ledger_numbers_its_columns_with_a_key_when_there_are_many_articles(handmade) -> None:
     few = render_report(handmade, fmt="html")
     assert '<p class="key">' not in few
-    many = [replace(a, id=f"{a.id}{n}", outlet=f"Outlet {a.id} {n}") for n in range(2) for a in handmade.articles]
+    many = [
+        replace(a, id=f"{a.id}{n}", outlet=f"Outlet {a.id} {n}") for n in range(2) for a in handmade.articles
+    ]
     html = render_report(replace(handmade, articles=tuple(many)), fmt="html")
     key = html.split('<p class="key">')[1].split("</p>")[0]
     assert all(f"Outlet {a.id} {n}" in key for n in range(2) for a in handmade.articles)

@@ -247,3 +247,14 @@ def test_folding_by_the_shown_categories_keeps_exactly_the_rows_with_such_findin
     assert list(selectable(shown)) == expected
     present = [i for i, row in enumerate(grid.rows) if set(articles) & row.cells.keys()]
     assert folded_count(shown) == len(present) - len(expected)
+
+
+def test_ledger_facts_point_at_their_first_finding_and_filter_by_article(handmade: Comparison) -> None:
+    from compare_tui.core.row_details import missing_in
+
+    (fact,) = omission_ledger(handmade, ranked=True).facts
+    finding = next(f for f in handmade.findings if f.id == fact.finding)
+    assert (finding.type, finding.article, finding.row) == ("omitted_fact", fact.article, fact.row)
+    ledger = omission_ledger(handmade)
+    assert missing_in(ledger, None) == ledger.facts
+    assert missing_in(ledger, "wire") == () and missing_in(ledger, "pundit") == (fact,)

@@ -55,8 +55,14 @@ def passage_html(passage: Passage) -> str:
     body = "".join(_piece(p) for p in passage.pieces)
     ends = [m for p in passage.pieces for m in p.ends]
     refs = " ".join(f'<a href="#{m.ref}">{m.ref}</a>' for m in ends)
-    position = f'<span class="pos" title="sentence {passage.position} of its article">§{passage.position}</span>'
-    return f'<p class="passage">{position}{body}' + (f' <span class="refs">{refs}</span>' if refs else "") + "</p>"
+    position = (
+        f'<span class="pos" title="sentence {passage.position} of its article">§{passage.position}</span>'
+    )
+    return (
+        f'<p class="passage">{position}{body}'
+        + (f' <span class="refs">{refs}</span>' if refs else "")
+        + "</p>"
+    )
 
 
 def _finding(item: ReportFinding) -> str:

@@ -56,6 +56,10 @@ class FactPresence:
     text: str
     present: tuple[str, ...]
     absent: tuple[str, ...]
+    finding: str | None = None
+    """The first finding about the fact (in article order): where the ledger jumps to."""
+    article: str | None = None
+    row: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,23 +182,46 @@ def _passage(
 def _facts(comparison: Comparison, findings: list[Finding]) -> tuple[FactPresence, ...]:
     """Group omitted_fact findings by key (or text): who has the fact and who lacks it."""
     order = [a.id for a in comparison.articles]
-    groups: dict[str, tuple[str, set[str]]] = {}
+    position = {a: i for i, a in enumerate(order)}
+    groups: dict[str, tuple[str, set[str], list[Finding]]] = {}
     for finding in findings:
-        _, present = groups.setdefault(finding.key or finding.text, (visible(finding.text), set()))
+        _, present, members = groups.setdefault(
+            finding.key or finding.text, (visible(finding.text), set(), [])
+        )
         present.add(finding.article)
+        members.append(finding)
         if finding.peers:
             present.update(finding.peers.present)
-    return tuple(
-        FactPresence(
-            text,
-            tuple(a for a in order if a in present),
-            tuple(a for a in order if a not in present),
+    out = []
+    for text, present, members in groups.values():
+        first = min(members, key=lambda f: (position.get(f.article, len(order)), f.start))
+        out.append(
+            FactPresence(
+                text,
+                tuple(a for a in order if a in present),
+                tuple(a for a in order if a not in present),
+                finding=first.id,
+                article=first.article,
+                row=first.row,
+            )
         )
-        for text, present in groups.values()
-    )
+    return tuple(out)
 
 
-def omission_ledger(comparison: Comparison) -> Ledger:
-    """Facts × articles from every omitted_fact finding of the comparison."""
+def omission_ledger(comparison: Comparison, *, ranked: bool = False) -> Ledger:
+    """Facts × articles from every omitted_fact finding of the comparison.
+
+    In finding order, or `ranked`: the facts most articles carry first, since a fact nearly everyone reports
+    is the most telling omission for the few that leave it out (ties keep finding order).
+    """
     facts = _facts(comparison, [f for f in comparison.findings if f.type == "omitted_fact"])
+    if ranked:
+        facts = tuple(sorted(facts, key=lambda f: -len(f.present)))
     return Ledger(tuple(a.id for a in comparison.articles), facts)
+
+
+def missing_in(ledger: Ledger, article: str | None) -> tuple[FactPresence, ...]:
+    """The ledger's facts that `article` leaves out (all facts when `article` is None)."""
+    if article is None:
+        return ledger.facts
+    return tuple(f for f in ledger.facts if article in f.absent)

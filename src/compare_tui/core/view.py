@@ -471,6 +471,15 @@ def locate(grid: Grid, *, article: str, aligned_row: int) -> int | None:
     return None
 
 
+def locate_finding(grid: Grid, *, article: str, finding: str) -> int | None:
+    """The screen row of `grid` whose cell of `article` holds the finding."""
+    for index, row in enumerate(grid.rows):
+        cell = row.cells.get(article)
+        if cell is not None and any(m.finding == finding for m in cell.marks):
+            return index
+    return None
+
+
 def carry_cursor(cursor: Cursor, *, source: Grid, target: Grid) -> Cursor:
     """The cursor moved from `source` to the screen row of `target` showing the same passage (row 0 when none
     does); unchanged when it rests on no passage."""

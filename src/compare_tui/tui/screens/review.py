@@ -42,6 +42,7 @@ from compare_tui.core.view import (
     folded_count,
     headline_cells,
     hit_spans,
+    locate_finding,
     next_unique,
     row_id_at,
     selectable,
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from compare_tui.core.comparison import Comparison
     from compare_tui.core.loading import LoadResult
     from compare_tui.core.pipeline import CompareOutcome
+    from compare_tui.core.row_details import FactPresence
 
 CompareFunction = Callable[..., "CompareOutcome"]
 """Called as `compare(articles, settings=settings)` with loaded `Article`s, like `core.pipeline.compare_sources`."""
@@ -558,7 +560,23 @@ class ReviewScreen(CorrectingScreen):
             from compare_tui.core.row_details import omission_ledger
             from compare_tui.tui.screens.ledger import LedgerScreen
 
-            self.app.push_screen(LedgerScreen(omission_ledger(self.comparison), self.comparison))
+            ledger = omission_ledger(self.comparison, ranked=True)
+            self.app.push_screen(LedgerScreen(ledger, self.comparison), self._ledger_chosen)
+
+    def _ledger_chosen(self, fact: FactPresence | None) -> None:
+        """Jump to the passage of the fact chosen in the ledger, showing its article and row if needed."""
+        grid = self.grid
+        if fact is None or grid is None or fact.article is None or fact.finding is None:
+            return
+        row = locate_finding(grid, article=fact.article, finding=fact.finding)
+        if row is None:
+            self.notify("The fact's passage is not in this view.", severity="warning")
+            return
+        self.hidden.discard(fact.article)
+        if row not in selectable(self._blocks()):
+            self.folded = False
+        self._redraw()
+        self._move(Cursor(row, fact.article, fact.finding))
 
     def action_help(self) -> None:
         """Show every key of the app."""

@@ -1,0 +1,48 @@
+"""The omission ledger on 11 articles: narrow article columns, ranked facts, j/k, filter by article, enter jumps."""
+
+from __future__ import annotations
+
+from screen_text import screen_lines
+from test_fit import SUDAN, run
+
+from compare_tui.core.row_details import missing_in, omission_ledger
+from compare_tui.tui.screens.ledger import LedgerScreen
+from compare_tui.tui.screens.review import ReviewScreen
+
+
+def test_ledger_fits_eleven_articles_moves_filters_and_jumps() -> None:
+    async def scenario(app, pilot) -> None:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LedgerScreen)
+        table = screen.query_one("DataTable")
+        comparison = app.review.comparison
+        header = screen_lines(app)[1]
+        assert all(f"[{n}]" in header for n in range(1, 12)), header  # every article column in view at 200
+        counts = [len(f.present) for f in screen.facts]
+        assert counts == sorted(counts, reverse=True) and len(counts) > 3
+        await pilot.press("j", "j", "k")
+        await pilot.pause()
+        assert table.cursor_row == 1
+        await pilot.press("f", "f")
+        await pilot.pause()
+        second = comparison.articles[1].id
+        assert screen.article == second
+        assert screen.facts == missing_in(omission_ledger(comparison, ranked=True), second)
+        assert all(second in f.absent for f in screen.facts) and table.row_count == len(screen.facts)
+        await pilot.press("F", "F")
+        await pilot.pause()
+        assert screen.article is None and table.row_count == len(counts)
+        await pilot.press("j")
+        await pilot.pause()
+        fact = screen.facts[table.cursor_row]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        cursor = app.review.cursor
+        assert (cursor.article, cursor.finding) == (fact.article, fact.finding)
+        cell = app.review.grid.rows[cursor.row].cells[fact.article]
+        assert any(m.finding == fact.finding for m in cell.marks)
+
+    run([SUDAN], (200, 50), scenario)
