@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare_tui.core.align import align
+from compare_tui.core.align import AlignOptions, align
 from compare_tui.core.models import Article
 from compare_tui.core.segment import segment_article
 
@@ -106,3 +106,23 @@ def test_a_promiscuous_passage_does_not_glue_unrelated_rows() -> None:
 def test_empty_input() -> None:
     assert align([]) == ()
     assert align([Article(id="x", source="x", text="")]) == ()
+
+
+def test_links_list_every_cross_article_pair_and_flag_weak_ones() -> None:
+    rows = align([A, B], threshold=0.5)
+    for row in rows:
+        cells = [ids for ids in row.segments.values() if ids]
+        expected = sum(len(x) * len(y) for i, x in enumerate(cells) for y in cells[i + 1 :])
+        assert len(row.links) == expected
+        for link in row.links:
+            assert link.a.split(":")[0] != link.b.split(":")[0]
+            assert link.weak == (link.score < 0.5)
+            assert {link.a, link.b} <= {sid for ids in row.segments.values() for sid in ids}
+
+
+def test_rows_hold_no_pair_far_below_the_threshold() -> None:
+    for threshold in (0.3, 0.5, 0.7):
+        for row in align([A, B], threshold=threshold):
+            if row.links:
+                assert min(link.score for link in row.links) >= threshold - AlignOptions().floor - 1e-4
+                assert sum(link.score for link in row.links) / len(row.links) >= threshold - 1e-4

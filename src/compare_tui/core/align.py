@@ -9,9 +9,10 @@ merely share a topic, and chaining pairwise matches glues unrelated passages tog
 2. evidence: each candidate pair gets a logistic score over several signals (`similarity.py`);
 3. global choice: a pair becomes a link only when it clears the threshold *and* is among the best
    counterparts of at least one of its two passages;
-4. rows: links are merged strongest first, and two groups join only when every cross-article pair in
-   the union is itself plausible and the group's mean evidence stays above the threshold — so every
-   member of a row matches the rest of the row, not only one member;
+4. rows: links are merged strongest first, and two groups join only when the union's mean evidence over
+   its cross-article pairs clears the threshold and no such pair falls more than `floor` below it — so
+   every member of a row matches the rest of the row, not only one member. The row lists every one of
+   those pairs (`Row.links`) with its score, and a pair below the threshold is marked weak there;
 5. structure: section headings and fragments of a few words ("Zelensky said:") carry no fact of their
    own and are never linked;
 6. order: the reference article's reading order (or the most-connected article's), with each other
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from compare_tui.core.models import Article, Row, Segment
+from compare_tui.core.models import Article, Link, Row, Segment
 from compare_tui.core.similarity import (
     DEFAULT_WEIGHTS,
     PairSignals,
@@ -37,13 +38,14 @@ from compare_tui.core.similarity import (
     pair_signals,
     profile,
 )
+from compare_tui.core.verbatim import is_verbatim
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
 class AlignOptions:
-    """Knobs of the aligner beyond the threshold; defaults tuned on the ECB+ dev set."""
+    """Knobs of the aligner beyond the threshold; defaults tuned on the ECB+ and sharp dev sets."""
 
     neighbours: int = 24
     """Nearest passages (in other articles) per passage that get the full evidence score."""
@@ -51,10 +53,8 @@ class AlignOptions:
     """Pairs less similar than this in embedding space never get the full evidence score."""
     margin: float = 0.15
     """How far below a passage's best counterpart (in one article) another may score and still link."""
-    floor: float = 0.2
-    """Every cross-article pair inside a row must score at least threshold - floor."""
-    mean_slack: float = 0.05
-    """The mean evidence over a row's cross-article pairs must stay at least threshold - mean_slack."""
+    floor: float = 0.35
+    """A cross-article pair inside a row may score at most this far below the threshold (it is then weak)."""
     max_per_article: int = 3
     """At most this many passages of one article in one row."""
     min_words: int = 4
@@ -103,7 +103,8 @@ def align(
     clusters = _cluster(owner, links, score, threshold=threshold, options=options)
     order = _order(clusters, passages, articles, reference)
     return tuple(
-        _row(f"r{n}", clusters[c], passages, articles, score, evidence, options) for n, c in enumerate(order)
+        _row(f"r{n}", clusters[c], passages, articles, texts, score, evidence, threshold, options)
+        for n, c in enumerate(order)
     )
 
 
@@ -194,8 +195,8 @@ def _cluster(
 ) -> list[list[int]]:
     """Merge linked passages strongest first, keeping only groups whose members all match each other.
 
-    A merge must keep every cross-article pair of the union above `threshold - floor` and the union's mean
-    cross-article score above `threshold - mean_slack`; each group carries its score sum and pair count.
+    A merge must keep the union's mean cross-article score at or above `threshold` and every such pair at
+    or above `threshold - floor`; each group carries its score sum and pair count.
     """
     group = list(range(len(owner)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(owner))}
@@ -212,7 +213,7 @@ def _cluster(
             continue
         total = totals[gi][0] + totals[gj][0] + float(block.sum())
         count = totals[gi][1] + totals[gj][1] + int(block.size)
-        if total / count < threshold - options.mean_slack:
+        if total / count < threshold:
             continue
         keep, drop = (gi, gj) if gi < gj else (gj, gi)
         for m in members[drop]:
@@ -255,8 +256,10 @@ def _row(
     cluster: list[int],
     passages: list[_Passage],
     articles: Sequence[Article],
+    texts: Sequence[str],
     score: np.ndarray,
     evidence: dict[tuple[int, int], tuple[float, PairSignals]],
+    threshold: float,
     options: AlignOptions,
 ) -> Row:
     cells: dict[str, list[str]] = {}
@@ -271,8 +274,19 @@ def _row(
     ]
     if not pairs:
         return Row(id=row_id, segments=segments, status="unique", score=0.0, signals={})
+    links = tuple(
+        Link(
+            passages[a].segment.id,
+            passages[b].segment.id,
+            round(float(score[a, b]), 4),
+            weak=bool(score[a, b] < threshold),
+            verbatim=is_verbatim(texts[a], texts[b]),
+        )
+        for a, b in pairs
+    )
     value = float(np.mean([score[a, b] for a, b in pairs]))
     one_each = all(len(ids) == 1 for ids in segments.values())
     status = "match" if value >= options.strong and one_each else "partial"
     signals = mean_signals([evidence[p][1] for p in pairs if p in evidence])
-    return Row(id=row_id, segments=segments, status=status, score=value, signals=signals)
+    signals["verbatim"] = sum(link.verbatim for link in links) / len(links)
+    return Row(id=row_id, segments=segments, status=status, score=value, signals=signals, links=links)

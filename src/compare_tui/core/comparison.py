@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from compare_tui.core.corrections import Correction, SegmentKeys
 from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, Row, Segment
+from compare_tui.core.verbatim import SharedCopy, shared_copy
 from compare_tui.core.version import __version__
 
 if TYPE_CHECKING:
@@ -57,6 +58,11 @@ class Comparison:
         """Rows keyed by id."""
         return {r.id: r for r in self.rows}
 
+    @cached_property
+    def shared_copy(self) -> tuple[SharedCopy, ...]:
+        """Per ordered article pair, how many of one's passages the other repeats near-verbatim."""
+        return shared_copy(self.articles, self.rows)
+
     def segment_text(self, segment_id: str) -> str:
         """The literal text of a segment, looked up by id."""
         article_id = segment_id.rsplit(":", 1)[0]
@@ -87,6 +93,16 @@ class Comparison:
             "alignment": [_row_dict(r) for r in self.rows],
             "findings": [_finding_dict(f) for f in self.findings],
             "corrections": self._corrections_list(),
+            "verbatim": [
+                {
+                    "source": c.source,
+                    "copier": c.copier,
+                    "repeated": c.repeated,
+                    "sentences": c.sentences,
+                    "share": round(c.share, 4),
+                }
+                for c in self.shared_copy
+            ],
         }
 
     def _corrections_list(self) -> list[dict[str, Any]]:
@@ -129,6 +145,16 @@ def _row_dict(row: Row) -> dict[str, Any]:
         "score": round(row.score, 4),
         "signals": {k: round(v, 4) for k, v in row.signals.items()},
         "corrected": row.corrected,
+        "links": [
+            {
+                "a": link.a,
+                "b": link.b,
+                "score": round(link.score, 4),
+                "weak": link.weak,
+                "verbatim": link.verbatim,
+            }
+            for link in row.links
+        ],
     }
 
 

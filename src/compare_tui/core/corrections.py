@@ -218,6 +218,7 @@ class _Rows:
         if not cell.corrected and base is not None:
             return base
         segments = {a: tuple(cell.members[a]) for a in sorted(cell.members, key=self.order.__getitem__)}
+        kept = {s for ids in segments.values() for s in ids}
         return Row(
             id=cell.id,
             segments=segments,
@@ -225,6 +226,8 @@ class _Rows:
             score=base.score if base is not None else 0.0,
             signals=dict(base.signals) if base is not None else {},
             corrected=True,
+            # The aligner's evidence for the pairs still together; pairs the editor made have none.
+            links=tuple(k for k in base.links if {k.a, k.b} <= kept) if base is not None else (),
         )
 
 

@@ -61,6 +61,19 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """The evidence that two passages of different articles in one row match: the pair's score, whether
+    it is below the match threshold (`weak`: the passages share the row through the others), and whether
+    one is a near-verbatim copy of the other (wire copy: a repetition, not a confirmation)."""
+
+    a: str
+    b: str
+    score: float
+    weak: bool = False
+    verbatim: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     """Passages of several articles that report the same thing, or one passage that nothing matches."""
 
@@ -71,6 +84,9 @@ class Row:
     signals: Mapping[str, float] = field(default_factory=dict)
     corrected: bool = False
     """True when an editor changed the row's passages; `score` and `signals` are then the aligner's."""
+    links: tuple[Link, ...] = ()
+    """Every cross-article pair of passages in the row, with its evidence; a pair below the threshold
+    is weak."""
 
     def article_ids(self) -> tuple[str, ...]:
         """Articles that have at least one segment in this row."""

@@ -97,6 +97,7 @@ def render_html(view: ReportView) -> str:
     out = [
         *_head(view),
         *_articles(view, labels),
+        *_shared_copy(view),
         *_headlines(view, labels),
         *_legend(view),
         *_aligned(view, labels),
@@ -145,6 +146,19 @@ def _articles(view: ReportView, labels: list[str]) -> list[str]:
         )
     out.append("</tbody></table>")
     return out
+
+
+def _shared_copy(view: ReportView) -> list[str]:
+    """Per article pair, how much of one the other repeats verbatim: repetitions are not confirmations."""
+    out = ["<h2>Shared copy</h2>"]
+    if not view.shared_copy:
+        return [*out, "<p>No article repeats another's sentences verbatim.</p>"]
+    return [
+        *out,
+        '<ul class="shared-copy">',
+        *(f"<li>{esc(line)}</li>" for line in view.shared_copy),
+        "</ul>",
+    ]
 
 
 def _headlines(view: ReportView, labels: list[str]) -> list[str]:
@@ -214,6 +228,9 @@ def _aligned(view: ReportView, labels: list[str]) -> list[str]:
         out.append("</div>")
         if missing:
             out.append(f'<p class="gap">No passage in {", ".join(missing)}.</p>')
+        if row.shows_links:
+            matches = "; ".join(esc(link.describe()) for link in row.links)
+            out.append(f'<p class="links">Matches: {matches}</p>')
         out.append("</section>")
     return out
 

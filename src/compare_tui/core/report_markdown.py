@@ -100,6 +100,7 @@ def render_markdown(view: ReportView) -> str:
     out = [
         *_summary(view),
         *_articles(view, labels),
+        *_shared_copy(view),
         *_headlines(view, labels),
         *_legend(view),
         *_aligned(view, labels),
@@ -132,6 +133,13 @@ def _articles(view: ReportView, labels: list[str]) -> list[str]:
         for i, a in enumerate(view.articles, start=1)
     ]
     return ["## Articles", "", *_table(["#", "Name", "Title", "Published", "Words", "Source"], rows), ""]
+
+
+def _shared_copy(view: ReportView) -> list[str]:
+    """Per article pair, how much of one the other repeats verbatim: repetitions are not confirmations."""
+    if not view.shared_copy:
+        return ["## Shared copy", "", "No article repeats another's sentences verbatim.", ""]
+    return ["## Shared copy", "", *(f"- {escape(line)}" for line in view.shared_copy), ""]
 
 
 def _headlines(view: ReportView, labels: list[str]) -> list[str]:
@@ -177,6 +185,8 @@ def _aligned(view: ReportView, labels: list[str]) -> list[str]:
                 f"> {passage_text(p)}" if i == 0 else f">\n> {passage_text(p)}" for i, p in enumerate(cell)
             ]
             out.append("")
+        if row.shows_links:
+            out += ["*Matches: " + "; ".join(escape(link.describe()) for link in row.links) + ".*", ""]
         gaps = [label for label, cell in zip(labels, row.cells) if not cell]
         if gaps and row.status != "unique":
             out += [f"*No passage in {', '.join(gaps)}.*", ""]

@@ -60,6 +60,26 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportLink:
+    """Which passage matches which inside a row: article labels, 1-based positions, the pair's score."""
+
+    a_label: str
+    a_position: int
+    b_label: str
+    b_position: int
+    score: float
+    weak: bool
+    verbatim: bool
+
+    def describe(self) -> str:
+        """Plain text, e.g. "AP §3 ↔ HuffPost §5 (0.83, verbatim)"; renderers escape it."""
+        notes = "".join((", weak" if self.weak else "", ", verbatim" if self.verbatim else ""))
+        return (
+            f"{self.a_label} §{self.a_position} ↔ {self.b_label} §{self.b_position} ({self.score:.2f}{notes})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ReportRow:
     """An alignment row: one tuple of passages per article, in article order (empty: the article lacks it)."""
 
@@ -69,6 +89,13 @@ class ReportRow:
     cells: tuple[tuple[Passage, ...], ...]
     corrected: bool = False
     """An editor changed the row's passages; `score` is still the aligner's."""
+    links: tuple[ReportLink, ...] = ()
+    """The row's pairwise evidence; worth showing when the row holds more than two passages or a copy."""
+
+    @property
+    def shows_links(self) -> bool:
+        """Whether the links say more than the row itself (several pairs, a weak pair, or wire copy)."""
+        return len(self.links) > 1 or any(link.verbatim or link.weak for link in self.links)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +131,8 @@ class ReportView:
     triage_counts: Mapping[str, int]
     include_dismissed: bool
     reference: str | None
+    shared_copy: tuple[str, ...] = ()
+    """Per article pair, the share of one's sentences the other repeats verbatim, as sentences."""
 
 
 def build_view(
@@ -140,6 +169,7 @@ def build_view(
         triage_counts=triage_counts,
         include_dismissed=include_dismissed,
         reference=labels.get(comparison.reference) if comparison.reference else None,
+        shared_copy=tuple(c.describe(labels) for c in comparison.shared_copy),
     )
 
 
@@ -179,6 +209,10 @@ def _passages(
     for finding in ordered:
         by_article.setdefault(finding.article, []).append(finding)
     positions = {s.id: i + 1 for a in comparison.articles for i, s in enumerate(a.segments)}
+    labels = comparison.labels
+
+    def label_of(segment_id: str) -> str:
+        return labels[segment_id.rsplit(":", 1)[0]]
 
     def passage(article: Article, segment: Segment) -> Passage:
         return Passage(
@@ -199,6 +233,19 @@ def _passages(
                 for a in comparison.articles
             ),
             corrected=row.corrected,
+            links=tuple(
+                ReportLink(
+                    label_of(link.a),
+                    positions[link.a],
+                    label_of(link.b),
+                    positions[link.b],
+                    link.score,
+                    link.weak,
+                    link.verbatim,
+                )
+                for link in row.links
+                if link.a in positions and link.b in positions
+            ),
         )
         for row in comparison.rows
     )

@@ -13,7 +13,7 @@ from typing import Literal, cast
 
 from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.comparison import Comparison
-from compare_tui.core.models import Article, Finding, RowStatus
+from compare_tui.core.models import Article, Finding, Link, RowStatus
 from compare_tui.core.safe_text import visible
 from compare_tui.core.textnorm import Token, fold, tokenize
 from compare_tui.core.view import Mark, marked_passage
@@ -63,6 +63,24 @@ class FactPresence:
 
 
 @dataclass(frozen=True, slots=True)
+class PassageLink:
+    """Which passage of one article matches which of another inside a row, with the pair's evidence.
+
+    Positions are 1-based within each article; texts are control-safe and literal.
+    """
+
+    a_article: str
+    a_position: int
+    a_text: str
+    b_article: str
+    b_position: int
+    b_text: str
+    score: float
+    weak: bool
+    verbatim: bool
+
+
+@dataclass(frozen=True, slots=True)
 class RowDetails:
     """What the details view shows for one alignment row."""
 
@@ -79,6 +97,9 @@ class RowDetails:
     findings: tuple[Finding, ...]
     corrected: bool = False
     """An editor corrected the row; `score` and `signals` are the aligner's, from before."""
+    links: tuple[PassageLink, ...] = ()
+    shared_copy: tuple[str, ...] = ()
+    """Shared-copy lines of the comparison that concern the row's articles ("X repeats 62 % of Y's …")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +187,24 @@ def row_details(comparison: Comparison, row_id: str, *, base: str | None = None)
         attributions=tuple(f for f in findings if f.type == "attribution"),
         findings=findings,
         corrected=row.corrected,
+        links=tuple(_link(comparison, link) for link in row.links),
+        shared_copy=tuple(
+            c.describe(comparison.labels)
+            for c in comparison.shared_copy
+            if c.source in present and c.copier in present
+        ),
     )
+
+
+def _link(comparison: Comparison, link: Link) -> PassageLink:
+    """A row link with each end's article, position in it and text."""
+
+    def end(segment_id: str) -> tuple[str, int, str]:
+        article = comparison.article_by_id[segment_id.rsplit(":", 1)[0]]
+        position = next(i for i, s in enumerate(article.segments, start=1) if s.id == segment_id)
+        return article.id, position, visible(comparison.segment_text(segment_id))
+
+    return PassageLink(*end(link.a), *end(link.b), score=link.score, weak=link.weak, verbatim=link.verbatim)
 
 
 def _passage(

@@ -66,6 +66,7 @@ class DetailsBody(Highlighted):
         for section in (
             self._summary,
             self._passages,
+            self._links,
             self._differences,
             self._facts,
             self._attributions,
@@ -110,6 +111,26 @@ class DetailsBody(Highlighted):
                 for p in self._details.passages
             ),
         ]
+
+    def _links(self) -> list[tuple[Text, Text]]:
+        """Which passage matches which (shown for several pairs, a weak pair or a copy), then shared copy."""
+        links = self._details.links
+        rows: list[tuple[Text, Text]] = []
+        if len(links) > 1 or any(link.verbatim or link.weak for link in links):
+            rows += self._heading("Matches")
+            for link in links:
+                copy = (" · weak: below the match threshold" if link.weak else "") + (
+                    " · verbatim copy" if link.verbatim else ""
+                )
+                line = Text(f"§{link.a_position} {_clip(link.a_text)}\n")
+                line.append(f"§{link.b_position} {_clip(link.b_text)}\n")
+                line.append(f"score {link.score:.2f}{copy}", self.get_component_rich_style("details--muted"))
+                label = Text(f"{self._label(link.a_article)} ↔\n{self._label(link.b_article)}")
+                rows.append((label, line))
+        if self._details.shared_copy:
+            rows += self._heading("Shared copy")
+            rows += [(Text(""), Text(visible(line))) for line in self._details.shared_copy]
+        return rows
 
     def _differences(self) -> list[tuple[Text, Text]]:
         rows = self._heading("Word differences")
@@ -185,6 +206,12 @@ class DetailsBody(Highlighted):
             if piece.new:
                 out.append(f"{{+{piece.new}+}}", inserted)
         return out
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    """One line of a passage, cut with an ellipsis past `limit` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class DetailsScreen(Screen[None]):
