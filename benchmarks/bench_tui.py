@@ -4,7 +4,10 @@ The core runs once beforehand (its time is printed too); the app then gets that 
 `compare` knob, so the numbers are about the UI alone: each key is pressed, the app is left to settle
 (Pilot waits until the screen has processed the key and refreshed), and the elapsed time is recorded.
 
-    python benchmarks/bench_tui.py [FILES_OR_FOLDERS...] [--size 200x50]
+Each latency is printed with the unbound key's median subtracted (what Pilot itself costs per press), next
+to the target of issue 12; then benchmarks/bench_startup.py runs for the start-up ratio (skip: --no-startup).
+
+    python benchmarks/bench_tui.py [FILES_OR_FOLDERS...] [--size 200x50] [--no-startup]
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import asyncio
 import statistics
 import time
 from pathlib import Path
+
+import bench_startup as startup
 
 from compare_tui.core.pipeline import compare_sources
 from compare_tui.core.settings import Settings
@@ -26,17 +31,24 @@ DEFAULT_INPUT = (
     SAMPLES / "zelensky-security-guarantees" / "001_076d54ec44685f7b.txt",
 )
 """The 11 ECB+ articles of one event plus one of the seed articles: 12 columns."""
-KEYS = {
-    "unbound key (baseline)": ["z"] * 20,
-    "next row (j)": ["j"] * 40,
-    "previous row (k)": ["k"] * 20,
-    "next finding (n)": ["n"] * 40,
-    "next column (tab)": ["tab"] * 24,
-    "last / first row (G, g)": ["G", "g"] * 5,
-    "fold (f)": ["f"] * 6,
-    "reading order (m)": ["m"] * 6,
-    "hide / show article (3)": ["3"] * 6,
-}
+BASELINE = "unbound key (baseline)"
+ACTIONS: tuple[tuple[str, str, str | None, int, float | None], ...] = (
+    # name, key, key that undoes it (not timed), presses, target in ms after the baseline
+    (BASELINE, "z", None, 20, None),
+    ("next row (j)", "j", None, 40, 50),
+    ("previous row (k)", "k", None, 20, 50),
+    ("next finding (n)", "n", None, 40, 50),
+    ("next column (tab)", "tab", None, 24, 50),
+    ("last / first row (G, g)", "G", "g", 6, 50),
+    ("open details (enter)", "enter", "escape", 6, 150),
+    ("open ledger (o)", "o", "escape", 6, 150),
+    ("open search (/)", "slash", "escape", 6, 150),
+    ("hide article (3)", "3", "3", 6, 100),
+    ("fold (f)", "f", "f", 6, 150),
+    ("reading order (m)", "m", "m", 6, 150),
+)
+"""What is timed; each press of a key with an undo key is followed by that key, untimed, so every press
+starts from the same state."""
 
 
 async def measure(sources: list[str], size: tuple[int, int]) -> None:
@@ -58,17 +70,29 @@ async def measure(sources: list[str], size: tuple[int, int]) -> None:
         print(
             f"first paint after the result: {(time.perf_counter() - started) * 1000:.0f} ms at {size[0]}x{size[1]}"
         )
-        print(f"{'action':28} {'presses':>7} {'median':>8} {'p95':>8} {'max':>8}   (ms, press to refreshed)")
-        for name, keys in KEYS.items():
+        print(
+            f"{'action':26} {'presses':>7} {'median':>7} {'p95':>7} {'max':>7} {'−base':>7} {'target':>7}"
+            "   (ms, press to refreshed; −base: median minus the unbound key's, Pilot's own cost)"
+        )
+        baseline = 0.0
+        for name, key, undo, presses, target in ACTIONS:
             times = []
-            for key in keys:
+            for _ in range(presses):
                 t0 = time.perf_counter()
                 await pilot.press(key)
                 await pilot.pause()
                 times.append((time.perf_counter() - t0) * 1000)
+                if undo:
+                    await pilot.press(undo)
+                    await pilot.pause()
             times.sort()
+            median = statistics.median(times)
+            if name == BASELINE:
+                baseline = median
             p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-            print(f"{name:28} {len(times):7d} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f}")
+            net = median - baseline
+            verdict = "" if target is None else f"{target:7.0f} {'ok' if net <= target else 'OVER'}"
+            print(f"{name:26} {presses:7d} {median:7.1f} {p95:7.1f} {times[-1]:7.1f} {net:7.1f} {verdict}")
 
 
 def main() -> None:
@@ -76,8 +100,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sources", nargs="*", default=[str(p) for p in DEFAULT_INPUT])
     parser.add_argument("--size", default="200x50")
+    parser.add_argument("--no-startup", action="store_true", help="leave out the start-up measurement")
     args = parser.parse_args()
     asyncio.run(measure(args.sources, parse_size(args.size)))
+    if not args.no_startup:
+        print()
+        startup.measure(runs=5, size="160x50")
 
 
 if __name__ == "__main__":
