@@ -155,14 +155,28 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         self.scroll_to_cursor()
 
     def move_cursor(self, cursor: Cursor | None) -> None:
-        """Move the highlighted row, cell and finding, scrolling them into view."""
-        marked = self._current_cell(self._cursor) != self._current_cell(cursor)
-        self._cursor = cursor
-        if marked:
+        """Move the highlighted row, cell and finding, scrolling them into view.
+
+        When no cell changes its layout and nothing scrolls, only the lines of the rows the cursor left and
+        entered are repainted; the compositor keeps the rest of the view.
+        """
+        previous, self._cursor = self._cursor, cursor
+        if self._current_cell(previous) != self._current_cell(cursor):
             self._relayout()
-        else:
-            self.refresh()
+            self.scroll_to_cursor()
+            return
+        offset = self.scroll_offset
         self.scroll_to_cursor()
+        if self.scroll_offset != offset:
+            self.refresh()
+            return
+        for row in {c.row for c in (previous, cursor) if c is not None}:
+            span = self.row_span(row)
+            if span is None:
+                self.refresh()
+                return
+            top, height = span
+            self.refresh_lines(HEADER_LINES + top, height)
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
