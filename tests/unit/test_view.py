@@ -17,7 +17,6 @@ from compare_tui.core.view import (
     Cursor,
     Fold,
     SearchHit,
-    _longest_increasing,
     build_grid,
     carry_cursor,
     finding_counts,
@@ -26,6 +25,7 @@ from compare_tui.core.view import (
     headline_cells,
     hit_spans,
     locate,
+    longest_increasing,
     next_unique,
     out_of_order,
     row_id_at,
@@ -67,13 +67,13 @@ def test_passage_out_of_its_order_is_badged_with_its_paragraph(handmade: Compari
 
 
 def test_longest_increasing_keeps_the_longest_run() -> None:
-    assert _longest_increasing([0, 1, 5, 2, 3, 4]) == {0, 1, 3, 4, 5}
-    assert _longest_increasing([]) == set()
+    assert longest_increasing([0, 1, 5, 2, 3, 4]) == {0, 1, 3, 4, 5}
+    assert longest_increasing([]) == set()
 
 
 @given(st.lists(st.integers(0, 30), max_size=40, unique=True))
 def test_longest_increasing_is_increasing(values: list[int]) -> None:
-    kept = sorted(_longest_increasing(values))
+    kept = sorted(longest_increasing(values))
     assert all(values[a] < values[b] for a, b in pairwise(kept))
     assert (len(kept) > 0) == (len(values) > 0)
 

@@ -116,7 +116,7 @@ def word_diff(old: str, new: str) -> tuple[DiffPiece, ...]:
     Words are compared on their folded form, so typography alone (curly quotes, no-break spaces, dashes) is
     no difference; each piece shows the original text with its spacing.
     """
-    a, b = _diff_tokens(old), _diff_tokens(new)
+    a, b = diff_tokens(old), diff_tokens(new)
     pieces: list[DiffPiece] = []
     i = j = 0
     for change in word_changes([fold(t.text) for t in a], [fold(t.text) for t in b]):
@@ -137,7 +137,7 @@ def word_diff(old: str, new: str) -> tuple[DiffPiece, ...]:
     return tuple(pieces)
 
 
-def _diff_tokens(text: str) -> tuple[Token, ...]:
+def diff_tokens(text: str) -> tuple[Token, ...]:
     """The words of `text` (as `textnorm.tokenize` finds them) and each punctuation mark between them."""
     tokens: list[Token] = []
     end = 0

@@ -277,7 +277,7 @@ def out_of_order(comparison: Comparison) -> dict[tuple[str, str], Displacement]:
             for row in comparison.rows
             if (ids := [s for s in row.segments.get(article.id, ()) if s in position])
         ]
-        keep = _longest_increasing([p for _, p in placed])
+        keep = longest_increasing([p for _, p in placed])
         previous_kept = -1
         for index, (row_id, pos) in enumerate(placed):
             if index in keep:
@@ -288,7 +288,7 @@ def out_of_order(comparison: Comparison) -> dict[tuple[str, str], Displacement]:
     return out
 
 
-def _longest_increasing(values: Sequence[int]) -> set[int]:
+def longest_increasing(values: Sequence[int]) -> set[int]:
     """Indices of one longest strictly increasing subsequence (patience sorting)."""
     tails: list[int] = []
     tail_index: list[int] = []

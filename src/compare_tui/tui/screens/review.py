@@ -122,6 +122,7 @@ def _bindings() -> list[Binding]:
         Binding("enter", "details", "Details of the row", id="details", group=VIEW),
         Binding("o", "ledger", "Omission ledger", id="ledger", group=VIEW),
         Binding("f", "fold", "Fold rows without differences", id="fold", group=VIEW),
+        Binding("D", "focus_pair", "Focus on two articles / back to all", id="focus_pair", group=VIEW),
         Binding("t", "toggle_headlines", "Show/hide the headline strip", id="headlines", group=VIEW),
         Binding("m", "mode", "Aligned / reading order", id="mode", group=VIEW),
         Binding("question_mark", "help", "Keys", id="help", group=VIEW),
@@ -192,6 +193,10 @@ class ReviewScreen(CorrectingScreen):
         self._grids: dict[Mode, Grid] = {}
         self._search: tuple[str, tuple[SearchHit, ...]] = ("", ())
         self._strip_shown: bool | None = None
+        self.pair: tuple[str, str] | None = None
+        """Focus on two: the two articles side by side (None: every shown article)."""
+        self._hidden_before_pair: set[str] = set()
+        self._pair_cache: tuple[object, PairView] | None = None
         """The reviewer's choice for the headline strip (t); None follows the screen's height."""
 
     def compose(self) -> ComposeResult:
@@ -372,6 +377,7 @@ class ReviewScreen(CorrectingScreen):
             tags=self.triage_tags(),
             labels=labels,
             dimmed=self.dismissed(),
+            pair=self._pair_view(),
         )
         self.query_one(ComparisonGrid).show(view, self.cursor)
         self.query_one(HeadlineStrip).show(
@@ -422,7 +428,7 @@ class ReviewScreen(CorrectingScreen):
                 counts=finding_counts(comparison.findings),
                 reference=(reference.outlet or reference.id) if reference else "consensus order",
                 threshold=self.threshold,
-                mode=f"{self.mode} order" if self.mode == "reading" else "aligned",
+                mode=(f"{self.mode} order" if self.mode == "reading" else "aligned") + self._pair_label(),
                 folded=self.folded,
                 hidden=len(self.hidden),
                 finding=self._finding_summary(),
@@ -598,6 +604,51 @@ class ReviewScreen(CorrectingScreen):
         self.notify(
             f"{count} row{'s' * (count != 1)} without differences in the shown categories ({letters}) folded."
         )
+
+    def action_focus_pair(self) -> None:
+        """Set the current article beside one more, side by side with word changes marked; again: all back."""
+        if self.pair is not None:
+            self.pair = None
+            self.hidden = self._hidden_before_pair
+            self._redraw()
+            self.notify("All articles back.")
+            return
+        if not self._aligned() or self.cursor is None or len(self.articles) < 2:
+            return
+        from compare_tui.tui.screens.articles import PartnerScreen
+
+        first = self.cursor.article
+        self.app.push_screen(
+            PartnerScreen(self.articles, self.labels, first), lambda o: self._focus(first, o)
+        )
+
+    def _focus(self, first: str, other: str | None) -> None:
+        if other is None:
+            return
+        ids = [a.id for a in self.articles]
+        left, right = sorted((first, other), key=ids.index)
+        self._hidden_before_pair = set(self.hidden)
+        self.pair = (left, right)
+        self.hidden = set(ids) - {left, right}
+        self._redraw()
+
+    def _pair_view(self) -> PairView | None:
+        """The word changes of the focused pair in the current grid (computed once per grid and pair)."""
+        grid, comparison = self.grid, self.comparison
+        if self.pair is None or grid is None or comparison is None:
+            return None
+        key = (id(grid), self.pair)
+        if self._pair_cache is None or self._pair_cache[0] != key:
+            from compare_tui.core.pair import pair_view
+
+            self._pair_cache = (key, pair_view(comparison, grid, *self.pair))
+        return self._pair_cache[1]
+
+    def _pair_label(self) -> str:
+        if self.pair is None:
+            return ""
+        numbers = article_numbers(a.id for a in self.articles)
+        return " · pair {}⇄{} (D: all)".format(*(numbers[a] for a in self.pair))
 
     def action_toggle_headlines(self) -> None:
         """Show or hide the headline strip (more room for the rows)."""

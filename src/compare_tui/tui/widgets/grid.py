@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -33,6 +34,9 @@ from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
 from compare_tui.tui.messages import CellClicked
 from compare_tui.tui.widgets.highlighted import Highlighted
 from compare_tui.tui.wrap import wrap_spans
+
+if TYPE_CHECKING:
+    from compare_tui.core.pair import PairView
 
 GUTTER = 6
 """Cells on the left for the row number and its status glyph."""
@@ -65,8 +69,12 @@ class GridView:
     """Article id -> its short name (`Comparison.labels`) for the column headers."""
     dimmed: frozenset[str] = frozenset()
     """Finding ids drawn dimmed (dismissed by the editor): still there, no longer calling for attention."""
+    pair: PairView | None = None
+    """Focus on two: the words each of the two articles changed, highlighted in place, and the moved rows."""
 
 
+MOVED = "⇅ moved"
+"""Badge on both passages of a row the two focused articles tell in a different order."""
 CURRENT_OPEN, CURRENT_CLOSE = "▶", "◀"
 """Drawn around the current finding inside the text, so it is found without telling colours apart."""
 
@@ -109,6 +117,8 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         "grid--current-finding",
         "grid--search-hit",
         "grid--dismissed",
+        "grid--deleted",
+        "grid--inserted",
     }
 
     BINDINGS = [
@@ -146,7 +156,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
 
     def show(self, view: GridView, cursor: Cursor | None) -> None:
         """Draw a new view (after loading, folding, hiding articles, toggling highlights or searching)."""
-        rows_changed = self._view is None or self._view.grid is not view.grid
+        rows_changed = (
+            self._view is None or self._view.grid is not view.grid or self._view.pair is not view.pair
+        )
         self._view = view
         self._cursor = cursor
         if rows_changed:
@@ -237,6 +249,8 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         key = (index, article, current)
         if key not in self._cells:
             badge = _badge(cell, self._view.grid.mode if self._view else "aligned")
+            if self._view and self._view.pair and index in self._view.pair.moved:
+                badge = f"{MOVED} {badge}".rstrip()
             prefix = f"{badge} " if badge else ""
             text = prefix + cell.text
             marks = tuple(
@@ -478,6 +492,15 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                 )
         if layout.current is not None:
             spans.extend((p, p + 1, current_style) for p in layout.current)
+        if view_pair := self._view.pair:
+            spans.extend(
+                (
+                    layout.place(c.start + shift),
+                    layout.place(c.end + shift, end=True),
+                    self.get_component_rich_style(f"grid--{c.kind}"),
+                )
+                for c in view_pair.changes.get((index, article), ())
+            )
         hit_style = self.get_component_rich_style("grid--search-hit")
         spans.extend((layout.place(s + shift), layout.place(e + shift, end=True), hit_style) for s, e in hits)
         text_segments = _styled(layout.text, start, end, spans, style)
