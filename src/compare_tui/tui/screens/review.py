@@ -64,6 +64,7 @@ from compare_tui.tui.widgets.status import Status, StatusLine
 if TYPE_CHECKING:
     from compare_tui.core.comparison import Comparison
     from compare_tui.core.loading import LoadResult
+    from compare_tui.core.pair import PairView
     from compare_tui.core.pipeline import CompareOutcome
     from compare_tui.core.row_details import FactPresence
 
@@ -193,11 +194,11 @@ class ReviewScreen(CorrectingScreen):
         self._grids: dict[Mode, Grid] = {}
         self._search: tuple[str, tuple[SearchHit, ...]] = ("", ())
         self._strip_shown: bool | None = None
+        """The reviewer's choice for the headline strip (t); None follows the screen's height."""
         self.pair: tuple[str, str] | None = None
         """Focus on two: the two articles side by side (None: every shown article)."""
         self._hidden_before_pair: set[str] = set()
         self._pair_cache: tuple[object, PairView] | None = None
-        """The reviewer's choice for the headline strip (t); None follows the screen's height."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="#")
