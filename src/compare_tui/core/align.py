@@ -1,6 +1,6 @@
 """Rows of passages that report the same thing, across any number of articles.
 
-How it decides (design.md, "Traps"): no single signal or threshold separates counterparts from passages that
+How it decides: no single signal or threshold separates counterparts from passages that
 merely share a topic, and chaining pairwise matches glues unrelated passages together. So:
 
 1. candidates: for each passage, a fixed number of passages of other articles nearest in embedding space

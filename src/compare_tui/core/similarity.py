@@ -1,7 +1,7 @@
 """Evidence that two passages report the same thing: the signals the aligner weighs for a pair.
 
-No single signal separates true counterparts from passages that merely share a topic (design.md: cosine
-of wrong pairs reaches 0.68-0.79 on the seeds). So each pair gets several signals — semantic similarity,
+No single signal separates true counterparts from passages that merely share a topic (on the seed events the
+cosine of wrong pairs reaches 0.68-0.79). So each pair gets several signals — semantic similarity,
 IDF-weighted word overlap (whole passages and their best pair of clauses), shared names, numbers and
 quotations — and a logistic combination of them. The weights blend a fit on the sharp dev set ("the same
 specific fact", `benchmarks/tune_sharp.py`) with the earlier fit on ECB+ event coreference

@@ -1,6 +1,6 @@
 """A rule-based finder of people, organisations and places, with one key for the variants of a name.
 
-spaCy would add some 300 MB for this (design.md); news copy is regular enough for rules. A name is a run of
+spaCy would add some 300 MB for this; news copy is regular enough for rules. A name is a run of
 capitalised words (with "of", "the" ... inside), split where a title ("Prime Minister", "Sir") or a known
 place or demonym ("UK", "Russian") stands. Sentence-initial words count only if the same word is capitalised
 mid-sentence somewhere in the articles ("Speaking", "Allies" are not names; "Zelensky" is). Headings and
