@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from compare_tui.core.comparison import Comparison
 from fixtures.handmade import build_comparison
+
+# No test may depend on the machine's speed: no per-example deadline and no "too slow" health check, for every
+# Hypothesis test, including those whose own @settings name only max_examples (they inherit this profile).
+settings.register_profile(
+    "compare-tui", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+settings.load_profile("compare-tui")
 
 
 @pytest.fixture(autouse=True)

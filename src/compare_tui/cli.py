@@ -15,11 +15,14 @@ from pathlib import Path
 from compare_tui import __version__
 from compare_tui.core.export import IMAGE_FORMATS, REPORT_FORMATS, export_kind
 from compare_tui.core.loading import INPUT_SUFFIXES, LoadError
+from compare_tui.core.safe_text import shown
 from compare_tui.core.settings import Settings, SettingsError, load_settings
 
 EXIT_INPUT = 2
 EXIT_BROKEN = 1
 SAMPLE_EVENT = "zelensky-security-guarantees"
+ERROR_LIMIT = 500
+"""Longest error line on stderr (a path and a reason fit; a server's whole reply does not)."""
 
 
 class UsageError(Exception):
@@ -152,7 +155,8 @@ def _sources(args: argparse.Namespace) -> list[str]:
 
 
 def _fail(message: str, *, code: int = EXIT_INPUT) -> int:
-    print(f"compare-tui: {message}", file=sys.stderr)
+    """One line on stderr; the message may quote file names, URLs and server replies, so it is `shown`."""
+    print(f"compare-tui: {shown(message, one_line=True, limit=ERROR_LIMIT)}", file=sys.stderr)
     return code
 
 

@@ -308,7 +308,13 @@ def _parse_json(text: str, label: str, url: str | None) -> _Draft:
 
 def _parse_html(html: str, label: str, url: str | None) -> _Draft:
     """Main text and metadata of a web page, extracted by trafilatura."""
-    import trafilatura  # imported on first use: it costs ~0.16 s, and most inputs are plain text
+    try:
+        import trafilatura  # imported on first use: it costs ~0.16 s, and most inputs are plain text
+    except ImportError as exc:  # a broken install must cost this input, not the whole comparison
+        why = f"no module {exc.name}" if exc.name else (str(exc).splitlines() or ["import failed"])[0]
+        raise LoadError(
+            label, f"cannot read HTML, the installation is incomplete ({why}); reinstall"
+        ) from None
 
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, config=_trafilatura_config()

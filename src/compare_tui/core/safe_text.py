@@ -4,6 +4,11 @@ The app renders article text literally (never as markup), but the text itself ma
 characters: ANSI/OSC escape sequences (colours, cursor moves, clipboard writes, hyperlinks), backspaces,
 bells, or bidi overrides that reorder what the reader sees. `visible` replaces each of them with exactly
 one visible stand-in, so the result has the same length and every offset of the core still applies.
+
+`shown` is the one rule for every other path from untrusted text (passages, file names, URLs, HTTP replies,
+settings values) to a screen or a terminal: notifications and their titles, error lines, stderr. It applies
+`visible`, folds the text onto one line when asked and cuts long values; the caller also turns markup off
+(the app's `notify` does so for every notification).
 """
 
 from __future__ import annotations
@@ -49,3 +54,19 @@ def visible(text: str) -> str:
 def is_unsafe(char: str) -> bool:
     """Whether a single character would be replaced by `visible`."""
     return ord(char) in _TABLE
+
+
+SHOWN_LIMIT = 300
+"""Longest untrusted message shown in one notification or error line; the rest is cut with an ellipsis."""
+
+
+def shown(text: object, *, limit: int = SHOWN_LIMIT, one_line: bool = False) -> str:
+    """`text` made safe for a screen or terminal: control characters as symbols, at most `limit` characters.
+
+    With `one_line`, line breaks become spaces first (for stderr lines that must stay one line each).
+    """
+    value = str(text)
+    if one_line:
+        value = " ".join(value.split())
+    value = visible(value)
+    return value if len(value) <= limit else value[: max(limit - 1, 0)] + "…"

@@ -6,8 +6,14 @@ named after a content key (a hash of the compared articles' texts), so opening t
 any order and under any file names, finds the same decisions.
 
 Saves go through `core.atomic` (temporary file, fsync, rename): a crash or a full disk leaves the previous
-session whole. A session file that cannot be used (bad JSON, another schema, other articles) is renamed to
-`<name>.corrupt-<timestamp>` and reported, never overwritten.
+session whole. A session file that cannot be used (bad JSON, another schema, other articles, nesting too deep)
+is renamed to `<name>.corrupt-<timestamp>` and reported, never overwritten.
+
+Two windows on the same articles share one session file: a save re-reads it under a lock and merges
+(`core.shared_file`): the keys this window changed since its last save are taken from it, every other
+decision is kept as the file has it, so neither window loses the other's decisions. A further keyed section
+of the document (say, alignment corrections) merges the same way: track its changed keys per section and
+apply `merge_keyed` to it in `Session._merged`.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from typing import Any, Literal
 from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.corrections import CORRECTION_ACTIONS, Correction
 from compare_tui.core.models import Article, Finding
+from compare_tui.core.shared_file import merge_keyed, update
 
 SESSION_SCHEMA = "compare-tui.session/1"
 
@@ -314,7 +321,9 @@ def load_session(path: Path, *, key: str, set_aside_bad: bool = True, clock: Clo
         return SessionLoad(parse_session(json.loads(raw.decode("utf-8")), key=key))
     except (UnicodeDecodeError, json.JSONDecodeError):
         reason = "not valid JSON"
-    except ValueError as exc:
+    except RecursionError:
+        reason = "not a session (nested too deeply)"
+    except ValueError as exc:  # also an integer of thousands of digits
         reason = str(exc)
     if not set_aside_bad:
         return SessionLoad(TriageState(), problem=f"{path}: {reason}; ignored")
@@ -359,6 +368,8 @@ class Session:
         self.state = loaded.state
         self.problem = loaded.problem
         """The one-line report of a session file that had to be set aside, if any."""
+        self._changed: set[str] = set()
+        """Finding keys decided or annotated here since the last successful save: what a save merges in."""
 
     def track(self, findings: Sequence[Finding]) -> None:
         """Follow a new analysis of the same articles (ids renumbered); the decisions stay as they are."""
@@ -366,7 +377,10 @@ class Session:
         self._findings = {
             finding_key(f, by_article[f.article]): f for f in findings if f.article in by_article
         }
-        self._key_of = {f.id: k for k, f in self._findings.items()}
+        # Two identical articles give identical findings one key; every finding id must still have its key.
+        self._key_of = {
+            f.id: finding_key(f, by_article[f.article]) for f in findings if f.article in by_article
+        }
 
     def key_of(self, finding: Finding) -> str:
         """The stable key of one of this comparison's findings."""
@@ -378,7 +392,9 @@ class Session:
 
     def decide(self, finding: Finding, state: TriageName | None) -> Decision | None:
         """Set a finding's state (None clears it) and save; SessionError if the save failed (state is kept)."""
-        self.state = self.state.decide(self.key_of(finding), state=state, clock=self._clock)
+        key = self.key_of(finding)
+        self.state = self.state.decide(key, state=state, clock=self._clock)
+        self._changed.add(key)
         self.save()
         return self.decision(finding)
 
@@ -389,7 +405,9 @@ class Session:
 
     def annotate(self, finding: Finding, note: str) -> Decision | None:
         """Replace a finding's note (empty removes it) and save."""
-        self.state = self.state.annotate(self.key_of(finding), note, clock=self._clock)
+        key = self.key_of(finding)
+        self.state = self.state.annotate(key, note, clock=self._clock)
+        self._changed.add(key)
         self.save()
         return self.decision(finding)
 
@@ -404,5 +422,22 @@ class Session:
         self.save()
 
     def save(self) -> None:
-        """Write the current state to the session file atomically."""
-        save_session(self.path, self.state, key=self.key, findings=self._findings)
+        """Merge this window's changes into the session file under its lock and write it atomically.
+
+        Afterwards the state also holds what other windows saved meanwhile. On failure (SessionError) the
+        changes stay pending and the next save tries them again.
+        """
+        try:
+            self.state = update(self.path, self._merged)
+        except OSError as exc:
+            raise SessionError(f"{self.path}: session not saved ({exc.strerror or exc})") from None
+        self._changed.clear()
+
+    def _merged(self) -> TriageState:
+        """Re-read the file (setting an unusable one aside), apply this window's changes, write; under lock."""
+        on_disk = load_session(self.path, key=self.key, clock=self._clock)
+        if on_disk.problem:
+            self.problem = on_disk.problem
+        merged = TriageState(merge_keyed(on_disk.state.decisions, self.state.decisions, self._changed))
+        save_session(self.path, merged, key=self.key, findings=self._findings)
+        return merged

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from compare_tui.core.atomic import write_text_atomic
+from compare_tui.core.safe_text import shown
 from compare_tui.core.settings import Settings
 from compare_tui.tui.commands import ReviewCommands
 from compare_tui.tui.screens.review import CompareFunction, LoadFunction, ReviewScreen
@@ -84,6 +86,25 @@ class CompareApp(App[None]):
             self.notify(f"Unknown key map entries: {', '.join(unknown)}", severity="warning")
         self.set_keymap(dict(self.settings.keymap))
         self.push_screen(self.review)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification, from any screen or widget, shows its text literally: markup off, control
+        characters as symbols, long values cut (messages quote passages, file names and HTTP replies)."""
+        super().notify(
+            shown(message),
+            title=shown(title, one_line=True, limit=80),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     async def wait_for_comparison(self) -> None:
         """Wait until the review screen's core thread has delivered (for headless use and tests)."""
