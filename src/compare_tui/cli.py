@@ -15,6 +15,7 @@ from pathlib import Path
 from compare_tui import __version__
 from compare_tui.core.export import IMAGE_FORMATS, REPORT_FORMATS, export_kind
 from compare_tui.core.loading import INPUT_SUFFIXES, LoadError
+from compare_tui.core.output_guard import OutputClash, check_output
 from compare_tui.core.safe_text import shown
 from compare_tui.core.settings import Settings, SettingsError, load_settings
 
@@ -154,6 +155,15 @@ def _sources(args: argparse.Namespace) -> list[str]:
     return list(args.files) or [str(sample_dir())]
 
 
+def _check_outputs(args: argparse.Namespace, *, writes_session: bool) -> None:
+    """Refuse, before any work, an output (or the app's session file) that would overwrite an input."""
+    sources = _sources(args)
+    if getattr(args, "output", None) is not None:
+        check_output(args.output, sources)
+    if writes_session and args.session is not None:
+        check_output(args.session, sources)
+
+
 def _fail(message: str, *, code: int = EXIT_INPUT) -> int:
     """One line on stderr; the message may quote file names, URLs and server replies, so it is `shown`."""
     print(f"compare-tui: {shown(message, one_line=True, limit=ERROR_LIMIT)}", file=sys.stderr)
@@ -171,8 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = argv[1:]
     args = make_parser().parse_args(argv)
     try:
+        _check_outputs(args, writes_session=run is _run_app)
         return run(args, _settings(args))
-    except (UsageError, SettingsError, LoadError) as exc:
+    except (UsageError, SettingsError, LoadError, OutputClash) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130

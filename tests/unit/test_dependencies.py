@@ -50,13 +50,13 @@ def test_html_cleaner_that_trafilatura_needs_is_declared() -> None:
     assert "lxml-html-clean" in _declared()
 
 
-def test_lazily_imported_paths_import_in_a_fresh_interpreter() -> None:
-    modules = [
-        *sorted(_third_party_modules()),
-        "lxml.html.clean",
-        "compare_tui.png",
-        "compare_tui.core.fetch",
-    ]
+def test_every_module_and_its_lazy_imports_load_in_a_fresh_interpreter() -> None:
+    own = sorted(
+        "compare_tui." + ".".join(path.relative_to(SOURCE).with_suffix("").parts).removesuffix(".__init__")
+        for path in SOURCE.rglob("*.py")
+        if path.name != "__main__.py"
+    )
+    modules = [*sorted(_third_party_modules()), "lxml.html.clean", *(m.rstrip(".") for m in own)]
     code = "import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)"
     done = subprocess.run([sys.executable, "-c", code, *modules], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr.strip().splitlines()[-1:]

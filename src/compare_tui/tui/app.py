@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from compare_tui.core.atomic import write_text_atomic
+from compare_tui.core.output_guard import OutputClash, check_output
 from compare_tui.core.safe_text import shown
 from compare_tui.core.settings import Settings
 from compare_tui.tui.commands import ReviewCommands
@@ -122,8 +123,9 @@ class CompareApp(App[None]):
         name = screenshot_name(self.review.comparison, row=row, now=datetime.now())
         path = Path(self.settings.screenshot_dir).expanduser() / name
         try:
+            check_output(path, self.review.sources)
             write_text_atomic(path, self.export_screenshot(), create_folder=True)
-        except OSError as exc:
+        except (OSError, OutputClash) as exc:
             self.notify(f"Screenshot not saved: {exc}", severity="error")
             return
         self.notify(f"Screenshot saved to {path}", title="Screenshot")

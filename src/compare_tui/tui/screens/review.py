@@ -168,7 +168,7 @@ class ReviewScreen(CorrectingScreen):
         self, sources: Sequence[object], *, settings: Settings, compare: CompareFunction, load: LoadFunction
     ) -> None:
         super().__init__()
-        self._sources = tuple(sources)
+        self.sources = tuple(sources)
         self._settings = settings
         self._compare = compare
         self._load = load
@@ -239,7 +239,7 @@ class ReviewScreen(CorrectingScreen):
         """Read the inputs (first run only), show them, then align and analyse them."""
         try:
             if loaded is None:
-                loaded = self._load(self._sources, settings=settings)
+                loaded = self._load(self.sources, settings=settings)
                 self.post_message(ArticlesLoaded(run, loaded))
                 self._first_frame.wait(FIRST_FRAME_WAIT)
             from compare_tui.core.pipeline import CompareOutcome

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from compare_tui.core.atomic import write_bytes_atomic
 from compare_tui.core.history import History
 from compare_tui.core.models import Finding
+from compare_tui.core.output_guard import OutputClash, check_output
 from compare_tui.core.triage import Decision, Session, SessionError, TriageName, content_key
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ class TriageScreen(Screen[None]):
     """The comparison on screen (set by the subclass)."""
     history: History[TriageState] = History()
     """The session states before each change, for undo and redo."""
+    sources: tuple[object, ...] = ()
+    """The inputs compared (set by the subclass): an export never overwrites one of them."""
 
     @property
     def current_finding(self) -> Finding | None:
@@ -188,6 +191,11 @@ class TriageScreen(Screen[None]):
 
         def chosen(request: ExportRequest | None) -> None:
             if request is None:
+                return
+            try:
+                check_output(request.path, self.sources)
+            except OutputClash as exc:
+                self.notify(str(exc), title="Export", severity="error", timeout=10)
                 return
             svg = self.app.export_screenshot() if export_kind(request.fmt).image else None
             self._write_export(comparison, request, svg)
