@@ -38,6 +38,9 @@ class _Handler(BaseHTTPRequestHandler):
         status, headers, body = ROUTES.get(self.path, (404, {"Content-Type": "text/plain"}, b"not found"))
         if self.path == "/slow":
             time.sleep(1.0)
+        if self.path == "/drip":  # 400 bytes, one every 50 ms: every read is quick, the page takes 20 s
+            self._drip(400, every=0.05)
+            return
         try:
             self.send_response(status)
             for name, value in headers.items():
@@ -47,6 +50,19 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up on purpose (timeout and size-limit tests)
+
+    def _drip(self, size: int, *, every: float) -> None:
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            for _ in range(size):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(every)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def log_message(self, format: str, *args: object) -> None:
         """Keep test output quiet."""
@@ -144,3 +160,8 @@ def test_url_errors_do_not_stop_other_sources(server: str) -> None:
     )
     assert [a.id for a in result.articles] == ["allies-pledge", "article"]
     assert [e.reason for e in result.errors] == ["HTTP error 404 Not Found"]
+
+
+def test_one_deadline_for_the_whole_page(server: str) -> None:
+    with pytest.raises(FetchError, match=r"^timed out after 0.5 s"):
+        fetch(f"{server}/drip", timeout=0.5, max_bytes=1_000_000)

@@ -6,7 +6,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from hypothesis import HealthCheck
+from hypothesis import HealthCheck, settings
 
 TESTS = Path(__file__).resolve().parents[1]
 
@@ -29,4 +29,8 @@ def test_every_property_test_runs_without_a_deadline() -> None:
     for name, test in tests.items():
         used = test._hypothesis_internal_use_settings  # type: ignore[attr-defined]
         assert used.deadline is None, name
-        assert HealthCheck.too_slow in used.suppress_health_check, name
+
+
+def test_the_default_profile_has_no_speed_checks() -> None:
+    assert settings.default.deadline is None
+    assert HealthCheck.too_slow in settings.default.suppress_health_check

@@ -3,7 +3,10 @@ stray bytes and escape sequences. Each case is one line naming the input and the
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -21,3 +24,59 @@ def test_a_missing_html_dependency_costs_only_the_html_input(monkeypatch: pytest
     (error,) = result.errors
     assert str(error).startswith(f"{FIXTURES / 'article.html'}: cannot read HTML")
     assert "reinstall" in str(error)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    release = threading.Timer(
+        20, _open_for_writing, args=(fifo,)
+    )  # unblocks a loader that waits for a writer
+    release.daemon = True
+    release.start()
+    try:
+        result = load_sources([fifo, FIXTURES / "crlf.txt"])
+    finally:
+        release.cancel()
+    assert [str(e) for e in result.errors] == [f"{fifo}: not a regular file (a FIFO)"]
+    assert len(result.articles) == 1
+
+
+def _open_for_writing(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY))  # meets a reader blocked in open(), which then reads nothing
+
+
+def test_stdin_on_a_terminal_is_refused() -> None:
+    main_fd, terminal_fd = os.openpty()
+    os.write(main_fd, b"typed keys\n\x04")  # what a reader of the terminal would take; then end of input
+    try:
+        with os.fdopen(terminal_fd, "rb", buffering=0, closefd=False) as terminal:
+            result = load_sources(["-", FIXTURES / "crlf.txt"], stdin=terminal)
+    finally:
+        os.close(main_fd)
+        os.close(terminal_fd)
+    assert [str(e) for e in result.errors] == [
+        "<stdin>: standard input is a terminal: pipe or redirect an article into it"
+    ]
+
+
+def test_permission_error_from_is_dir_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+
+    def refuse(self: Path) -> bool:
+        if locked in (self, *self.parents):
+            raise PermissionError(13, "Permission denied", str(self))
+        return original_is_dir(self)
+
+    def refuse_file(self: Path) -> bool:
+        if locked in (self, *self.parents):
+            raise PermissionError(13, "Permission denied", str(self))
+        return original_is_file(self)
+
+    original_is_dir, original_is_file = Path.is_dir, Path.is_file
+    monkeypatch.setattr(Path, "is_dir", refuse)
+    monkeypatch.setattr(Path, "is_file", refuse_file)
+    result = load_sources([locked / "a.txt", FIXTURES / "crlf.txt"])
+    assert [str(e) for e in result.errors] == [f"{locked / 'a.txt'}: no such file or folder"]
+    assert len(result.articles) == 1

@@ -1,14 +1,16 @@
 """Fetching an article page over http(s) with the standard library, bounded in time and size.
 
 Only http and https are allowed, also across redirects (urllib alone would follow a redirect to ftp).
-Every failure becomes a FetchError with a one-line reason, so a dead link never shows a traceback.
+Every failure becomes a FetchError with a one-line reason, so a dead link never shows a traceback. The
+timeout (`url_timeout`) is one deadline for the whole response, not a limit per read.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from compare_tui.core.version import __version__
@@ -58,6 +60,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
     request = urllib.request.Request(
         url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html, text/plain"}
     )
+    deadline = time.monotonic() + timeout
     try:
         with opener.open(request, timeout=timeout) as response:
             headers: Message = response.headers
@@ -67,7 +70,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
             declared = headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(f"page too large ({int(declared)} bytes, limit {max_bytes})")
-            body = response.read(max_bytes + 1)
+            body = _read_body(response, max_bytes=max_bytes, deadline=deadline, timeout=timeout)
             if len(body) > max_bytes:
                 raise FetchError(f"page too large (over the limit of {max_bytes} bytes)")
             return Fetched(
@@ -81,9 +84,29 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
     except urllib.error.URLError as exc:
         raise FetchError(_network_reason(exc.reason, host=host, timeout=timeout)) from None
     except TimeoutError:
-        raise FetchError(f"timed out after {timeout:g} s") from None
+        raise FetchError(f"timed out after {timeout:g} s (url_timeout, for the whole page)") from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise FetchError(f"cannot fetch: {exc}") from None
+
+
+def _read_body(response: Any, *, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    """At most max_bytes + 1 bytes of the body, all of it by `deadline`: a server dripping one byte a second
+    is cut off at the deadline, not read for hours (the socket's own timeout counts per read only)."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        if sock is not None:
+            sock.settimeout(left)
+        chunk = response.read1(min(65536, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _network_reason(reason: object, *, host: str, timeout: float) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -126,7 +127,7 @@ def load_sources(
         label = str(source)
         is_path = label != STDIN and url_scheme(label) is None
         try:
-            if is_path and Path(source).is_dir():
+            if is_path and _is_dir(Path(source)):
                 folder = Path(source)
                 files = _article_files(folder, label=label)
                 meta = meta_for(folder)
@@ -186,7 +187,7 @@ def _article_files(folder: Path, *, label: str) -> list[Path]:
         if p.suffix.lower() in _FORMAT_BY_SUFFIX
         and p.name != META_FILE
         and not p.name.startswith(".")
-        and p.is_file()
+        and _is_file(p)
     ]
     if not files:
         raise LoadError(label, f"folder has no article files ({', '.join(INPUT_SUFFIXES)})")
@@ -197,7 +198,7 @@ def _load_file(
     path: Path, *, label: str, settings: Settings, article_id: str | None, meta: Mapping[str, str]
 ) -> Article:
     """Read, decode and clean one article file."""
-    if path.is_dir():
+    if _is_dir(path):
         raise LoadError(label, "is a folder; pass it to load_sources to load the articles in it")
     fmt = _FORMAT_BY_SUFFIX.get(path.suffix.lower(), _TEXT)
     draft = _from_bytes(_read_bytes(path, label=label, settings=settings), label=label, fmt=fmt)
@@ -228,8 +229,12 @@ def _read_bytes(path: Path, *, label: str, settings: Settings) -> bytes:
     """A file's bytes, refusing it before reading when it is over the size limit."""
     limit = settings.max_file_bytes
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # O_NONBLOCK: opening a FIFO without a writer would block for good; it is refused below instead.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise LoadError(label, f"not a regular file ({_file_kind(status.st_mode)})")
+            size = status.st_size
             if size > limit:
                 raise LoadError(label, f"file too large ({size} bytes, limit {limit})")
             data = handle.read(limit + 1)
@@ -240,13 +245,21 @@ def _read_bytes(path: Path, *, label: str, settings: Settings) -> bytes:
     return data
 
 
+def _file_kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"))
+    return next((name for test, name in kinds if test(mode)), "a device or special file")
+
+
 def _read_stdin(stdin: BinaryIO | bytes | None, *, settings: Settings) -> bytes:
-    """Standard input's bytes, within the size limit."""
+    """Standard input's bytes, within the size limit; refused when it is a terminal (it would eat keys)."""
     limit = settings.max_file_bytes
     if isinstance(stdin, (bytes, bytearray, memoryview)):
         data = bytes(stdin)
     else:
         stream = stdin if stdin is not None else sys.stdin.buffer
+        if _is_terminal(stream):
+            raise LoadError(STDIN_LABEL, "standard input is a terminal: pipe or redirect an article into it")
         try:
             data = stream.read(limit + 1)
         except OSError as exc:
@@ -254,6 +267,30 @@ def _read_stdin(stdin: BinaryIO | bytes | None, *, settings: Settings) -> bytes:
     if len(data) > limit:
         raise LoadError(STDIN_LABEL, f"input too large (over the limit of {limit} bytes)")
     return data
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir without the PermissionError Python 3.11 raises inside an unreadable folder (the read that
+    follows reports it as one line)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file without the PermissionError of Python 3.11 (see `_is_dir`)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _os_reason(exc: OSError) -> str:
@@ -396,7 +433,7 @@ def _metadata_fields(data: Mapping[str, object], *, label: str, where: str) -> d
 def _read_meta(folder: Path, *, settings: Settings) -> dict[str, dict[str, str]]:
     """File name -> metadata from a folder's meta.json; {} when there is none."""
     path = folder / META_FILE
-    if not path.is_file():
+    if not _is_file(path):
         return {}
     label = str(path)
     raw = _read_bytes(path, label=label, settings=settings)
