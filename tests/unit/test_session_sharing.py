@@ -13,7 +13,8 @@ from pathlib import Path
 
 from report_samples import handmade_comparison
 
-from compare_tui.core.triage import Session, load_session
+from compare_tui.core.corrections import Correction
+from compare_tui.core.triage import Session, TriageState, load_session
 
 UNIT = Path(__file__).resolve().parent
 
@@ -107,3 +108,20 @@ def test_a_session_nested_too_deeply_is_set_aside(tmp_path: Path) -> None:
     loaded = load_session(path, key="k")
     assert loaded.problem is not None and "nested too deeply" in loaded.problem
     assert not path.exists()
+
+
+def test_corrections_of_two_windows_are_both_kept(tmp_path: Path) -> None:
+    comparison = handmade_comparison()
+    path = tmp_path / "session.json"
+    first = Session(comparison.articles, comparison.findings, path=path)
+    second = Session(comparison.articles, comparison.findings, path=path)
+    cut = Correction("cut", ("a:1",), at="2026-01-09T12:00:00+00:00")
+    split = Correction("split", ("b:2",), at="2026-01-09T12:00:01+00:00")
+    first.correct(cut)
+    second.correct(split)
+    second.decide(comparison.findings[0], "accepted")
+    assert first.state.corrections == (cut,)
+    first.restore(TriageState())  # undo in the first window removes its own correction only
+    reopened = load_session(path, key=first.key)
+    assert reopened.state.corrections == (split,)
+    assert len(reopened.state.decisions) == 1

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from compare_tui.core.fetch import url_scheme
-from compare_tui.core.loading import STDIN, SUPPORTED_SUFFIXES
+from compare_tui.core.loading import STDIN, INPUT_SUFFIXES
 
 
 class OutputClash(ValueError):
@@ -45,7 +45,7 @@ def check_output(output: Path | str, sources: Iterable[object]) -> None:
             is_folder = resolved.is_dir()
         except OSError:
             is_folder = False
-        if is_folder and target.parent == resolved and target.suffix.lower() in SUPPORTED_SUFFIXES:
+        if is_folder and target.parent == resolved and target.suffix.lower() in INPUT_SUFFIXES:
             raise OutputClash(f"{output}: refusing to write into the input folder {label}")
         if not is_folder and (target == resolved or _same_file(target, resolved)):
             raise OutputClash(f"{output}: refusing to overwrite the input {label}")

@@ -8,23 +8,25 @@ atomic, so they see the old file or the new one.
 A save killed between creating its temporary file and renaming it leaves `.<name>.<random>.tmp` behind.
 While the lock is held no other save is running, so any such file is an orphan and is removed.
 
-`merge_keyed` is the merge for a section of keyed entries (finding key -> decision today; any other keyed
-section stored in the same document merges the same way): the file's entries, with the keys this process
-changed taken from this process (a changed key it no longer has is removed). Keys it did not touch keep
-whatever another process wrote.
+Two merges cover a document's sections. `merge_keyed`, for keyed entries (finding key -> decision): the
+file's entries, with the keys this process changed taken from this process (a changed key it no longer has
+is removed); keys it did not touch keep whatever another process wrote. `merge_sequence`, for an ordered
+list of whole entries (alignment corrections): the file's list less the entries this process removed, then
+the entries it added, in its order.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
 V = TypeVar("V")
 T = TypeVar("T")
+H = TypeVar("H", bound=Hashable)
 
 
 def lock_path(path: Path) -> Path:
@@ -71,3 +73,12 @@ def merge_keyed(on_disk: Mapping[str, V], mine: Mapping[str, V], changed: Collec
     merged = {k: v for k, v in on_disk.items() if k not in changed}
     merged.update({k: mine[k] for k in changed if k in mine})
     return merged
+
+
+def merge_sequence(on_disk: Sequence[H], base: Sequence[H], mine: Sequence[H]) -> tuple[H, ...]:
+    """`on_disk` less what `mine` removed from `base`, then what `mine` added to `base` (kept in order)."""
+    removed = set(base) - set(mine)
+    kept = [entry for entry in on_disk if entry not in removed]
+    present = set(kept)
+    added = [entry for entry in mine if entry not in set(base) and entry not in present]
+    return (*kept, *added)

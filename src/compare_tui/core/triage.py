@@ -10,10 +10,11 @@ session whole. A session file that cannot be used (bad JSON, another schema, oth
 is renamed to `<name>.corrupt-<timestamp>` and reported, never overwritten.
 
 Two windows on the same articles share one session file: a save re-reads it under a lock and merges
-(`core.shared_file`): the keys this window changed since its last save are taken from it, every other
-decision is kept as the file has it, so neither window loses the other's decisions. A further keyed section
-of the document (say, alignment corrections) merges the same way: track its changed keys per section and
-apply `merge_keyed` to it in `Session._merged`.
+(`core.shared_file`) what this window changed since its last save or load into what the file holds now.
+Decisions merge by finding key (`merge_keyed`: keys this window changed come from it, the others stay as the
+file has them); corrections merge as a sequence (`merge_sequence`: the file's, less those this window
+removed, plus those it added). A further section of the document merges the same way: diff it against
+`Session._base` and apply one of the two in `Session._merged`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from typing import Any, Literal
 from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.corrections import CORRECTION_ACTIONS, Correction
 from compare_tui.core.models import Article, Finding
-from compare_tui.core.shared_file import merge_keyed, update
+from compare_tui.core.shared_file import merge_keyed, merge_sequence, update
 
 SESSION_SCHEMA = "compare-tui.session/1"
 
@@ -368,8 +369,10 @@ class Session:
         self.state = loaded.state
         self.problem = loaded.problem
         """The one-line report of a session file that had to be set aside, if any."""
-        self._changed: set[str] = set()
-        """Finding keys decided or annotated here since the last successful save: what a save merges in."""
+        self._base = self.state
+        """The state as last loaded or saved: what this window changed is the difference from it..."""
+        self._touched: set[str] = set()
+        """...and the finding keys it decided or annotated since (clearing one it never saw set is a change)."""
 
     def track(self, findings: Sequence[Finding]) -> None:
         """Follow a new analysis of the same articles (ids renumbered); the decisions stay as they are."""
@@ -394,7 +397,7 @@ class Session:
         """Set a finding's state (None clears it) and save; SessionError if the save failed (state is kept)."""
         key = self.key_of(finding)
         self.state = self.state.decide(key, state=state, clock=self._clock)
-        self._changed.add(key)
+        self._touched.add(key)
         self.save()
         return self.decision(finding)
 
@@ -407,7 +410,7 @@ class Session:
         """Replace a finding's note (empty removes it) and save."""
         key = self.key_of(finding)
         self.state = self.state.annotate(key, note, clock=self._clock)
-        self._changed.add(key)
+        self._touched.add(key)
         self.save()
         return self.decision(finding)
 
@@ -428,16 +431,21 @@ class Session:
         changes stay pending and the next save tries them again.
         """
         try:
-            self.state = update(self.path, self._merged)
+            self.state = self._base = update(self.path, self._merged)
         except OSError as exc:
             raise SessionError(f"{self.path}: session not saved ({exc.strerror or exc})") from None
-        self._changed.clear()
+        self._touched.clear()
 
     def _merged(self) -> TriageState:
         """Re-read the file (setting an unusable one aside), apply this window's changes, write; under lock."""
         on_disk = load_session(self.path, key=self.key, clock=self._clock)
         if on_disk.problem:
             self.problem = on_disk.problem
-        merged = TriageState(merge_keyed(on_disk.state.decisions, self.state.decisions, self._changed))
+        base, mine = self._base.decisions, self.state.decisions
+        changed = self._touched | {k for k in base.keys() | mine.keys() if base.get(k) != mine.get(k)}
+        merged = TriageState(
+            merge_keyed(on_disk.state.decisions, mine, changed),
+            merge_sequence(on_disk.state.corrections, self._base.corrections, self.state.corrections),
+        )
         save_session(self.path, merged, key=self.key, findings=self._findings)
         return merged
