@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from compare_tui.core.fetch import url_scheme
-from compare_tui.core.loading import STDIN, INPUT_SUFFIXES
+from compare_tui.core.loading import INPUT_SUFFIXES, STDIN
 
 
 class OutputClash(ValueError):
