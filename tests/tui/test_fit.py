@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from screen_text import screen_lines, visible_cells
+from textual import events
 
 from compare_tui.cli import sample_dir
 from compare_tui.core.settings import Settings
@@ -31,8 +32,9 @@ def run(sources, size, scenario) -> None:
     asyncio.run(main())
 
 
+@pytest.mark.parametrize("sample", ["seed-pair", "eleven"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_word_of_every_visible_passage_is_on_screen(size) -> None:
+def test_every_word_of_every_visible_passage_is_on_screen(size, sample) -> None:
     """The first layout wrapped to the width without the scrollbar, which then hid 1–2 cells a line."""
 
     async def scenario(app, pilot) -> None:
@@ -45,7 +47,7 @@ def test_every_word_of_every_visible_passage_is_on_screen(size) -> None:
             await pilot.pause()
         assert checked >= 3
 
-    run([str(sample_dir())], size, scenario)
+    run([str(sample_dir()) if sample == "seed-pair" else SUDAN], size, scenario)
 
 
 def test_eleven_articles_at_80x24_show_a_whole_row_and_a_strip_of_a_quarter() -> None:
@@ -74,8 +76,15 @@ def test_three_articles_at_80x24_scroll_by_whole_columns() -> None:
         assert grid.columns_on_screen == 2 and grid.column_width >= 30
         used = GUTTER + grid.columns_on_screen * (grid.column_width + 1)
         assert used <= grid.scrollable_content_region.width + 1
-        for key, first in [("tab", 0), ("tab", 1), ("tab", 0), ("right", 1), ("left", 0)]:
-            await pilot.press(key)
+        steps = [("tab", 0), ("tab", 1), ("tab", 0), ("right", 1), ("left", 0), ("wheel", 1), ("wheel", 1)]
+        for key, first in steps:
+            if key == "wheel":
+                await pilot.hover(ComparisonGrid, offset=(40, 10))
+                grid.post_message(
+                    events.MouseScrollDown(grid, 40, 10, 0, 0, 0, shift=True, meta=False, ctrl=False)
+                )
+            else:
+                await pilot.press(key)
             await pilot.pause()
             assert grid.first_column == first
             assert grid.scroll_x == first * (grid.column_width + 1)
@@ -109,3 +118,29 @@ def test_details_label_column_leaves_the_text_most_of_the_width() -> None:
         assert body.size.width >= 70
 
     run([SUDAN], (80, 24), scenario)
+
+
+def test_headers_name_articles_once_from_their_files(tmp_path) -> None:
+    """A lede is no title, an article without outlet is named after its file, and no name is printed twice."""
+    lede = (
+        "LOUISVILLE - Dan Johnson posted a final message on Facebook before he was found dead, police said."
+    )
+    (tmp_path / "fox.txt").write_text(
+        f"{lede}\n\nThe senator had been under investigation.", encoding="utf-8"
+    )
+    (tmp_path / "001_Washington_Post.txt").write_text(
+        "Romney calls on Rep. Akin to quit Senate race\n\nMitt Romney called on Todd Akin to quit the race.",
+        encoding="utf-8",
+    )
+    (tmp_path / "002_8a159465e6b8163d.txt").write_text(
+        "Akin stays in the Senate race\n\nTodd Akin said he would stay in the race.", encoding="utf-8"
+    )
+
+    async def scenario(app, pilot) -> None:
+        grid = app.screen.query_one(ComparisonGrid)
+        header = screen_lines(app)[grid.content_region.y]
+        assert "[1] Washington Post · Romney calls on Rep. Akin" in header
+        assert "[2] Akin stays in the Senate race" in header and header.count("Akin stays") == 1
+        assert "[3] fox" in header and "LOUISVILLE" not in header and "(no title)" not in header
+
+    run([str(tmp_path)], (200, 50), scenario)

@@ -325,6 +325,17 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         """One whole column to the right."""
         self._scroll_to_column(self.first_column + 1)
 
+    def _scroll_left_for_pointer(self, *args: object, **kwargs: object) -> bool:
+        """The mouse's sideways wheel (or shift+wheel) moves by whole columns too."""
+        before = self.first_column
+        self._scroll_to_column(before - 1)
+        return self.first_column != before
+
+    def _scroll_right_for_pointer(self, *args: object, **kwargs: object) -> bool:
+        before = self.first_column
+        self._scroll_to_column(before + 1)
+        return self.first_column != before
+
     def render_line(self, y: int) -> Strip:
         """One screen line: the fixed column headers, or a line of a row, cut to the visible columns.
 
