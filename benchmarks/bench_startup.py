@@ -85,11 +85,13 @@ def _app(sources: list[str], size: tuple[int, int], *, until: str) -> None:
 
 
 def _say(what: str) -> None:
-    print(what, flush=True)
+    """Report a frame and the CPU time the process (all its threads) has used so far."""
+    print(what, time.process_time(), flush=True)
 
 
 def _time(args: list[str]) -> dict[str, float]:
-    """Seconds from launching a child process to each line it prints, and to its exit ("exit")."""
+    """Seconds from launching a child process to each frame it reports, and to its exit ("exit"); and the
+    CPU seconds it had used at each frame ("cpu frame", "cpu full")."""
     # Byte-compiled modules are allowed, as an installed package has them (pip compiles on install):
     # compiling compare-tui's source on every start would measure the environment, not the app.
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -104,7 +106,9 @@ def _time(args: list[str]) -> dict[str, float]:
     assert child.stdout is not None
     times = {}
     for line in child.stdout:
-        times[line.strip()] = time.perf_counter() - started
+        what, cpu = line.split()
+        times[what] = time.perf_counter() - started
+        times[f"cpu {what}"] = float(cpu)
     _, errors = child.communicate()
     times["exit"] = time.perf_counter() - started
     if child.returncode != 0 or FRAME not in times:
@@ -140,11 +144,18 @@ def measure(runs: int, size: str) -> None:
         f"  compare-tui, first frame        {app * 1000:7.0f} ms   (process exit {median(results['app'], 'exit') * 1000:.0f} ms)"
     )
     print(f"  start-up ratio                  {app / bare:7.2f} x   (target <= 1.30)")
+    cpu_bare, cpu_app = median(results["bare"], f"cpu {FRAME}"), median(results["app"], f"cpu {FRAME}")
+    print(
+        f"  in CPU time of the process      {cpu_bare * 1000:7.0f} ms bare, {cpu_app * 1000:.0f} ms compare-tui: "
+        f"{cpu_app / cpu_bare:.2f} x (not inflated by other processes' load)"
+    )
     first, done = median(full, FRAME), median(full, FULL)
     print(f"11-article sample, median of {len(full)} runs")
     print(f"  first frame                     {first * 1000:7.0f} ms")
     print(f"  full comparison shown           {done * 1000:7.0f} ms")
     print(f"  after the first frame           {(done - first) * 1000:7.0f} ms   (target <= 2000)")
+    cpu_after = median(full, f"cpu {FULL}") - median(full, f"cpu {FRAME}")
+    print(f"  in CPU time of the process      {cpu_after * 1000:7.0f} ms after the first frame")
 
 
 def main() -> None:

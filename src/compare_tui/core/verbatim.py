@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from compare_tui.core.models import Article, Row
 from compare_tui.core.textnorm import fold, tokenize
 
@@ -30,6 +28,8 @@ def _words(text: str) -> list[str]:
 
 def copy_ratio(a: str, b: str) -> float:
     """How alike two passages' word sequences are (0..1), typography, case and punctuation aside."""
+    from rapidfuzz import fuzz  # imported on first use: the app's first frame imports this module, not rapidfuzz
+
     return fuzz.ratio(_words(a), _words(b)) / 100
 
 
