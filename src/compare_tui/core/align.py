@@ -38,7 +38,7 @@ from compare_tui.core.similarity import (
     pair_signals,
     profile,
 )
-from compare_tui.core.verbatim import is_verbatim
+from compare_tui.core.verbatim import is_copy, words
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
 
@@ -102,8 +102,9 @@ def align(
     links = _links(owner, evidence, threshold=threshold, margin=options.margin)
     clusters = _cluster(owner, links, score, threshold=threshold, options=options)
     order = _order(clusters, passages, articles, reference)
+    copy_words = {m: words(texts[m]) for c in clusters if len(c) > 1 for m in c}
     return tuple(
-        _row(f"r{n}", clusters[c], passages, articles, texts, score, evidence, threshold, options)
+        _row(f"r{n}", clusters[c], passages, articles, copy_words, score, evidence, threshold, options)
         for n, c in enumerate(order)
     )
 
@@ -256,7 +257,7 @@ def _row(
     cluster: list[int],
     passages: list[_Passage],
     articles: Sequence[Article],
-    texts: Sequence[str],
+    copy_words: dict[int, tuple[str, ...]],
     score: np.ndarray,
     evidence: dict[tuple[int, int], tuple[float, PairSignals]],
     threshold: float,
@@ -280,7 +281,7 @@ def _row(
             passages[b].segment.id,
             round(float(score[a, b]), 4),
             weak=bool(score[a, b] < threshold),
-            verbatim=is_verbatim(texts[a], texts[b]),
+            verbatim=is_copy(copy_words[a], copy_words[b]),
         )
         for a, b in pairs
     )

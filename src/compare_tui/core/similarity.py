@@ -190,7 +190,7 @@ def pair_signals(
         names=names,
         numbers=numbers,
         quote=_shared_quote(p, q),
-        clause_containment=_clause_containment(p, q, idf),
+        clause_containment=_clause_containment(p, q, idf) if w_shared else 0.0,
     )
 
 
@@ -200,15 +200,18 @@ def _clause_containment(p: PassageProfile, q: PassageProfile, idf: Mapping[str, 
     A long sentence often carries two facts; another outlet may report one of them on its own, and then
     the shared words are most of that clause ("... but Trump has not formally signed off").
     """
-    best = 0.0
-    for a in p.clause_stems:
-        wa = sum(idf.get(s, 0.0) for s in a)
-        for b in q.clause_stems:
-            smaller = min(wa, sum(idf.get(s, 0.0) for s in b))
-            if smaller:
-                shared = sum(idf.get(s, 0.0) for s in a & b)
-                best = max(best, shared / smaller * min(1.0, smaller / 12.0))
-    return best
+    if len(p.clause_stems) == 1 and len(q.clause_stems) == 1:
+        return _containment(p.clause_stems[0], q.clause_stems[0], idf)
+    return max(_containment(a, b, idf) for a in p.clause_stems for b in q.clause_stems)
+
+
+def _containment(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    """IDF weight shared by two sets of stems over the smaller one's, damped for tiny sets."""
+    shared = a & b
+    if not shared:
+        return 0.0
+    smaller = min(sum(idf.get(s, 0.0) for s in a), sum(idf.get(s, 0.0) for s in b))
+    return sum(idf.get(s, 0.0) for s in shared) / smaller * min(1.0, smaller / 12.0) if smaller else 0.0
 
 
 def _shared_quote(p: PassageProfile, q: PassageProfile) -> float:

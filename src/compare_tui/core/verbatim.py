@@ -22,22 +22,32 @@ MIN_COPY_WORDS = 6
 _COUNTED_KINDS = frozenset({"sentence", "quote", "other"})
 
 
-def _words(text: str) -> list[str]:
-    return [t.text.lower() for t in tokenize(fold(text))]
+def words(text: str) -> tuple[str, ...]:
+    """A passage's words as compared for copying: folded and lower-cased, punctuation dropped."""
+    return tuple(t.text.lower() for t in tokenize(fold(text)))
 
 
 def copy_ratio(a: str, b: str) -> float:
     """How alike two passages' word sequences are (0..1), typography, case and punctuation aside."""
     from rapidfuzz import fuzz  # imported on first use: the app's first frame imports this module, not rapidfuzz
 
-    return fuzz.ratio(_words(a), _words(b)) / 100
+    return fuzz.ratio(words(a), words(b)) / 100
+
+
+def is_copy(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether one word sequence (`words()`) repeats the other near word for word."""
+    from rapidfuzz import fuzz
+
+    short, long = sorted((len(a), len(b)))
+    # The Indel ratio cannot exceed 2 * short / (short + long): skip pairs whose lengths already rule it out.
+    if short < MIN_COPY_WORDS or 2 * short / (short + long) < VERBATIM_RATIO:
+        return False
+    return fuzz.ratio(a, b, score_cutoff=100 * VERBATIM_RATIO) / 100 >= VERBATIM_RATIO
 
 
 def is_verbatim(a: str, b: str) -> bool:
     """Whether one passage repeats the other near word for word."""
-    if min(len(_words(a)), len(_words(b))) < MIN_COPY_WORDS:
-        return False
-    return copy_ratio(a, b) >= VERBATIM_RATIO
+    return is_copy(words(a), words(b))
 
 
 @dataclass(frozen=True, slots=True)
