@@ -7,6 +7,7 @@ from pathlib import Path
 from compare_tui import compare
 from compare_tui.core.export import render_report
 from compare_tui.core.models import Article, Link, Row, Segment
+from compare_tui.core.row_details import row_details
 from compare_tui.core.verbatim import copy_ratio, is_verbatim, shared_copy
 
 WIRE = Path(__file__).resolve().parents[1] / "fixtures" / "wire"
@@ -89,3 +90,16 @@ def test_shares_come_from_verbatim_links_only() -> None:
     )
     found = {(c.source, c.copier): (c.repeated, c.sentences) for c in shared_copy([a, b], rows)}
     assert found == {("a", "b"): (1, 4), ("b", "a"): (1, 2)}
+
+
+def test_row_details_say_which_passage_matches_which_and_what_is_copied() -> None:
+    comparison = compare([WIRE])
+    row = next(r for r in comparison.rows if any(link.verbatim for link in r.links))
+    details = row_details(comparison, row.id)
+    link = next(k for k in details.links if k.verbatim)
+    assert {link.a_article, link.b_article} == {AGENCY, COURIER}
+    positions = {a.id: [s.id for s in a.segments] for a in comparison.articles}
+    original = next(k for k in row.links if k.verbatim)
+    assert positions[link.a_article][link.a_position - 1] == original.a
+    assert link.a_text == comparison.segment_text(original.a)
+    assert any("repeats 62 % of" in line for line in details.shared_copy)
