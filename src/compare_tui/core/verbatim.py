@@ -29,7 +29,8 @@ def words(text: str) -> tuple[str, ...]:
 
 def copy_ratio(a: str, b: str) -> float:
     """How alike two passages' word sequences are (0..1), typography, case and punctuation aside."""
-    from rapidfuzz import fuzz  # imported on first use: the app's first frame imports this module, not rapidfuzz
+    # Imported on first use: the app's first frame imports this module, not rapidfuzz.
+    from rapidfuzz import fuzz
 
     return fuzz.ratio(words(a), words(b)) / 100
 
