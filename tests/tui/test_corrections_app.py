@@ -230,3 +230,25 @@ def test_correction_keys_are_listed_remappable_and_in_the_palette(tmp_path: Path
             assert [c.action for c in app.review.comparison.corrections] == ["cut"]
 
     asyncio.run(scenario())
+
+
+def test_the_export_dialog_writes_the_corrected_report(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.wait_for_comparison()
+            await go_to_closing_aside(app, pilot)
+            await pilot.press("x", "e")
+            await pilot.pause()
+            await pilot.click("#format-json")
+            await pilot.click("#export-ok")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        (written,) = (tmp_path / "exports").glob("*.json")
+        document = json.loads(written.read_text(encoding="utf-8"))
+        assert [c["action"] for c in document["corrections"]] == ["cut"]
+        assert document["corrections"][0]["segments"] == [CLOSING]
+        own = next(r for r in document["alignment"] if CLOSING in r["segments"].get(B, []))
+        assert own["corrected"] and own["segments"] == {B: [CLOSING]}
+
+    asyncio.run(scenario())

@@ -39,9 +39,9 @@ SEED = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-
 
 
 @cache
-def seed(threshold: float = 0.5) -> Comparison:
+def seed(threshold: float = 0.5, reference: str | None = None) -> Comparison:
     """The bundled seed pair through the real pipeline."""
-    return compare([SEED], threshold=threshold)
+    return compare([SEED], threshold=threshold, reference=reference)
 
 
 def check_invariants(articles: tuple[Article, ...], rows: tuple[Row, ...]) -> None:
@@ -174,6 +174,19 @@ def test_corrections_survive_a_re_alignment_by_content() -> None:
     assert applied.dropped == ()
     own = next(r for r in applied.rows if set(cell) <= {s for ids in r.segments.values() for s in ids})
     assert dict(own.segments) == {comparison.articles[1].id: cell}
+
+
+def test_corrections_survive_a_change_of_reference() -> None:
+    comparison = seed()
+    row, _cell_ids = _cell(comparison, 1, shared=True)
+    split = make_correction("split", [s for ids in row.segments.values() for s in ids], comparison.articles)
+    other = seed(reference="2")
+    assert [r.segments for r in other.rows] != [r.segments for r in comparison.rows]
+    applied = apply_corrections(other.articles, other.rows, [split])
+    assert applied.dropped == ()
+    check_invariants(other.articles, applied.rows)
+    for article, ids in row.segments.items():
+        assert any(dict(r.segments) == {article: ids} and r.corrected for r in applied.rows)
 
 
 def test_keys_are_content_addressed_not_positional() -> None:
