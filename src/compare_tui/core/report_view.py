@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.finding_types import FINDING_TYPES, KIND_BY_TYPE, FindingType
 from compare_tui.core.models import Article, Finding, Segment
+from compare_tui.core.row_details import FactPresence, omission_ledger
 from compare_tui.core.triage import Decision, TriageLookup, TriageState, lookup
-
-if TYPE_CHECKING:
-    from compare_tui.core.row_details import FactPresence
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +160,7 @@ def build_view(
         ),
         headlines=headlines,
         rows=rows,
-        ledger=_ledger(replace(comparison, findings=tuple(kept))),
+        ledger=omission_ledger(replace(comparison, findings=tuple(kept))).facts,
         findings=numbered,
         type_counts={t: sum(1 for f in kept if f.type == t) for t in FINDING_TYPES},
         triage_counts=triage_counts,
@@ -171,14 +168,6 @@ def build_view(
         reference=labels.get(comparison.reference) if comparison.reference else None,
         shared_copy=tuple(c.describe(labels) for c in comparison.shared_copy),
     )
-
-
-def _ledger(comparison: Comparison) -> tuple[FactPresence, ...]:
-    """The omission ledger's facts. `row_details` (and the word differ it loads) is imported here, not with
-    this module: the review app takes `FINDING_STYLES` from here at start-up, long before any report."""
-    from compare_tui.core.row_details import omission_ledger
-
-    return omission_ledger(comparison).facts
 
 
 def _numbered(
