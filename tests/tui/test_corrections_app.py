@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 from compare_tui.core.correcting import row_segments
-from compare_tui.core.corrections import CORRECTED, Correction
+from compare_tui.core.corrections import CORRECTED, Correction, make_correction
 from compare_tui.core.settings import Settings
-from compare_tui.core.triage import TriageState, content_key, save_session
+from compare_tui.core.triage import Session, TriageState, content_key, save_session
 from compare_tui.tui.app import CompareApp
 from compare_tui.tui.commands import screen_actions
 from compare_tui.tui.screens.details import DetailsBody, DetailsScreen
@@ -250,5 +250,25 @@ def test_the_export_dialog_writes_the_corrected_report(tmp_path: Path) -> None:
         assert document["corrections"][0]["segments"] == [CLOSING]
         own = next(r for r in document["alignment"] if CLOSING in r["segments"].get(B, []))
         assert own["corrected"] and own["segments"] == {B: [CLOSING]}
+
+    asyncio.run(scenario())
+
+
+def test_a_correction_saved_by_another_window_shows_after_the_next_save(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.wait_for_comparison()
+            review = app.review
+            comparison = review.comparison
+            other = Session(comparison.articles, comparison.findings, path=tmp_path / "session.json")
+            other.correct(make_correction("cut", (CLOSING,), comparison.articles, at="t"))
+            assert not review.comparison.corrections
+            await pilot.press("n", "a")  # this window saves a decision: the file's correction comes along
+            await pilot.pause()
+            assert [c.action for c in review.comparison.corrections] == ["cut"]
+            row = review.comparison.row_by_id[row_holding(app, CLOSING)]
+            assert dict(row.segments) == {B: (CLOSING,)} and row.corrected
+            assert CORRECTED_GLYPH in grid_text(app)
 
     asyncio.run(scenario())

@@ -64,7 +64,11 @@ def test_a_lede_is_no_title_and_the_file_names_the_article(tmp_path: Path) -> No
     )
     result = load_sources([tmp_path])
     by_file = {Path(a.source).name: a for a in result.articles}
-    fox, post, hashed = by_file["fox.txt"], by_file["001_Washington_Post.txt"], by_file["002_8a159465e6b8163d.txt"]
+    fox, post, hashed = (
+        by_file["fox.txt"],
+        by_file["001_Washington_Post.txt"],
+        by_file["002_8a159465e6b8163d.txt"],
+    )
     assert fox.title is None and fox.text.startswith("LOUISVILLE - Dan Johnson")
     assert post.title == "Romney calls on Rep. Akin to quit Senate race"
     labels = article_labels(result.articles)

@@ -79,6 +79,16 @@ class CorrectingScreen(TriageScreen):
             session.track(result.comparison.findings)
         return result.comparison
 
+    def follow_other_windows(self) -> bool:
+        """After a save merged another window's corrections into the session: apply them; True if so."""
+        session, comparison = self.session, self.comparison
+        if session is None or comparison is None or self.aligned is None:
+            return False
+        if session.state.corrections == comparison.corrections:
+            return False
+        self._apply_corrections()
+        return True
+
     def _save(self, state: TriageState) -> bool:
         """Make `state` the session's (saved at once); False, with a message, when it could not be saved."""
         if self.session is None:

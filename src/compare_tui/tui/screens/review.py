@@ -296,7 +296,10 @@ class ReviewScreen(CorrectingScreen):
 
     @on(TriageScreen.Changed)
     def _triage_changed(self) -> None:
-        """A decision changed: redraw the tags beside the findings."""
+        """A decision changed: redraw the tags beside the findings (and the rows, when the save brought
+        another window's corrections)."""
+        if self.follow_other_windows():
+            self._grids.clear()
         self._redraw()
 
     def comparison_changed(self) -> None:
