@@ -43,6 +43,9 @@ class LedgerScreen(Screen[FactPresence | None]):
         self.article: str | None = None
         """Show only the facts this article leaves out (None: every fact)."""
         self.facts: tuple[FactPresence, ...] = ledger.facts
+        self._filled_width = -1
+        """Width the table was last built for: a Resize to the same width (one follows every push) rebuilds
+        nothing, which halves the cost of opening the ledger."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="#")
@@ -55,7 +58,8 @@ class LedgerScreen(Screen[FactPresence | None]):
         self.query_one(DataTable).focus()
 
     def on_resize(self) -> None:
-        self._fill()
+        if self.size.width != self._filled_width:
+            self._fill()
 
     def _number(self, article: str) -> int:
         return next(i for i, a in enumerate(self._comparison.articles, 1) if a.id == article)
@@ -63,6 +67,7 @@ class LedgerScreen(Screen[FactPresence | None]):
     def _fill(self) -> None:
         """(Re)build the table for the current filter and width."""
         table = self.query_one(DataTable)
+        self._filled_width = self.size.width
         row = table.cursor_row
         table.clear(columns=True)
         self.facts = missing_in(self.ledger, self.article)
