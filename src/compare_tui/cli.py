@@ -145,10 +145,14 @@ def _screenshot_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    """The settings (file, environment) with the command line's options on top, each checked by Settings."""
     settings = load_settings(args.config) if args.config else load_settings()
-    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
-        raise UsageError("--threshold must be between 0 and 1")
-    return settings.with_overrides(match_threshold=args.threshold, reference=args.reference)
+    for option, name in (("--threshold", "match_threshold"), ("--reference", "reference")):
+        try:
+            settings = settings.with_overrides(**{name: getattr(args, option.removeprefix("--"))})
+        except SettingsError as exc:
+            raise UsageError(f"{option}: {exc}") from None
+    return settings
 
 
 def _sources(args: argparse.Namespace) -> list[str]:
@@ -265,8 +269,9 @@ def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
 def _run_app(args: argparse.Namespace, settings: Settings) -> int:
     from compare_tui.tui.app import CompareApp
 
-    CompareApp(_sources(args), settings=settings, session_path=args.session).run()
-    return 0
+    app = CompareApp(_sources(args), settings=settings, session_path=args.session)
+    app.run()
+    return EXIT_INPUT if app.review.input_errors else 0
 
 
 if __name__ == "__main__":

@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from compare_tui.core.loading import load_sources
+from compare_tui.core.models import Article
+from compare_tui.core.pipeline import compare
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "loading"
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 
 
 def test_a_missing_html_dependency_costs_only_the_html_input(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,3 +83,52 @@ def test_permission_error_from_is_dir_is_one_line(monkeypatch: pytest.MonkeyPatc
     result = load_sources([locked / "a.txt", FIXTURES / "crlf.txt"])
     assert [str(e) for e in result.errors] == [f"{locked / 'a.txt'}: no such file or folder"]
     assert len(result.articles) == 1
+
+
+def test_json_with_a_huge_integer_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_text('{"text": "Body text.", "n": ' + "9" * 5000 + "}", encoding="utf-8")
+    result = load_sources([path, FIXTURES / "crlf.txt"])
+    (error,) = result.errors
+    assert str(error).startswith(f"{path}: malformed JSON: a number of over 4,300 digits")
+    assert len(result.articles) == 1
+
+
+def test_a_bad_meta_json_is_reported_and_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "event"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Vote counted\n\nOfficials counted the vote in every district.\n", encoding="utf-8"
+    )
+    (folder / "meta.json").write_text('{"articles": {}, "n": ' + "9" * 5000 + "}", encoding="utf-8")
+    result = load_sources([folder])
+    assert [a.source for a in result.articles] == [str(folder / "a.txt")]
+    (error,) = result.errors
+    assert str(error).startswith(f"{folder / 'meta.json'}: malformed JSON")
+
+
+def test_escape_sequences_are_removed_at_load_and_listed() -> None:
+    article = load_sources([HOSTILE / "escapes.txt"]).articles[0]
+    assert "\x1b" not in article.text and "31m" not in article.text and "52;" not in article.text
+    assert article.text.startswith("Officials defend the vote count\n\n")
+    assert "Officials said the vote was clean and fair, see here for more." in article.text
+    assert "minister\x07 said" in article.text  # a lone control character stays (the app shows it as ␇)
+    removed = [r.text for r in article.removed if r.reason == "control: terminal escape sequence"]
+    assert removed == [
+        "␛[31m",
+        "␛[0m",
+        "␛[2J",
+        "␛[H",
+        "␛]52;c;ZXZpbA==␇",
+        "␛]8;;http://evil.example␛\\",
+        "␛]8;;␛\\",
+    ]
+
+
+def test_digits_of_escape_sequences_are_no_facts() -> None:
+    clean = "Officials said 40 observers watched the count in every district of the region on Sunday.\n"
+    wire = Article(id="wire", source="wire.txt", text="Vote counted\n\n" + clean)
+    result = load_sources([HOSTILE / "escapes.txt"])
+    comparison = compare([wire, *result.articles])
+    for finding in comparison.findings:
+        assert "52" not in finding.text and "31" not in finding.text and "2J" not in finding.text, finding

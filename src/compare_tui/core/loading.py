@@ -30,13 +30,15 @@ from urllib.parse import urlsplit
 from compare_tui.core.boilerplate import clean_body
 from compare_tui.core.decoding import DecodeError, decode_bytes
 from compare_tui.core.fetch import ALLOWED_SCHEMES, FetchError, fetch, url_scheme
-from compare_tui.core.models import Article
+from compare_tui.core.models import Article, Removed
+from compare_tui.core.safe_text import strip_terminal_sequences, visible
 from compare_tui.core.settings import Settings
 
 if TYPE_CHECKING:
     from configparser import ConfigParser
 
 STDIN = "-"
+ESCAPE_REASON = "control: terminal escape sequence"
 STDIN_LABEL = "<stdin>"
 META_FILE = "meta.json"
 METADATA_FIELDS = ("title", "outlet", "byline", "published", "url")
@@ -403,6 +405,8 @@ def _json_value(text: str, *, label: str) -> object:
         raise LoadError(label, f"malformed JSON: {exc}") from None
     except RecursionError:
         raise LoadError(label, "malformed JSON: nested too deeply") from None
+    except ValueError:  # Python refuses to convert an integer of over 4,300 digits
+        raise LoadError(label, "malformed JSON: a number of over 4,300 digits") from None
 
 
 @cache
@@ -451,8 +455,14 @@ def _read_meta(folder: Path, *, settings: Settings) -> dict[str, dict[str, str]]
 
 
 def _finish(draft: _Draft, *, source: str, article_id: str, meta: Mapping[str, str]) -> Article:
-    """Clean the body and merge metadata: meta.json over the format's fields over the text's own lines."""
-    cleaned = clean_body(draft.raw, title=meta.get("title") or draft.title, markdown=draft.markdown)
+    """Clean the body and merge metadata: meta.json over the format's fields over the text's own lines.
+
+    Terminal escape sequences go first, listed in `removed`: shown as symbols they would still put their
+    digits among the article's facts ("31" of a colour code), and they are never part of the reporting.
+    """
+    raw, sequences = strip_terminal_sequences(draft.raw)
+    title, _ = strip_terminal_sequences(meta.get("title") or draft.title or "")
+    cleaned = clean_body(raw, title=title or None, markdown=draft.markdown)
     if not cleaned.text:
         raise LoadError(source, "no article text left after removing site furniture")
 
@@ -468,5 +478,5 @@ def _finish(draft: _Draft, *, source: str, article_id: str, meta: Mapping[str, s
         byline=pick("byline"),
         published=pick("published"),
         url=pick("url"),
-        removed=cleaned.removed,
+        removed=(*(Removed(visible(seq), ESCAPE_REASON) for seq in sequences), *cleaned.removed),
     )

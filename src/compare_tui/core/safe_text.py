@@ -13,6 +13,7 @@ settings values) to a screen or a terminal: notifications and their titles, erro
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 REPLACEMENT = "\ufffd"
@@ -70,3 +71,24 @@ def shown(text: object, *, limit: int = SHOWN_LIMIT, one_line: bool = False) -> 
         value = " ".join(value.split())
     value = visible(value)
     return value if len(value) <= limit else value[: max(limit - 1, 0)] + "…"
+
+
+TERMINAL_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"  # OSC: clipboard (52), hyperlinks (8), window title
+    r"|\x1b[P^_X][^\x1b\n]*(?:\x1b\\)?"  # DCS, PM, APC and SOS strings
+    r"|\x1b[ -/]*[0-~]"  # other escape sequences (character sets, keypad modes, reset)
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit OSC
+)
+"""A whole terminal escape sequence; an unterminated string sequence ends at the line's end."""
+
+
+def strip_terminal_sequences(text: str) -> tuple[str, list[str]]:
+    """`text` without terminal escape sequences, and the sequences removed (in order).
+
+    Lone control characters stay (`visible` shows them); only complete sequences, which are never part of
+    an article's wording, are taken out, so their parameters (colour numbers, URLs) are not read as words.
+    """
+    found = TERMINAL_SEQUENCE.findall(text)
+    return (TERMINAL_SEQUENCE.sub("", text), found) if found else (text, [])

@@ -63,7 +63,7 @@ from compare_tui.tui.widgets.status import Status, StatusLine
 
 if TYPE_CHECKING:
     from compare_tui.core.comparison import Comparison
-    from compare_tui.core.loading import LoadResult
+    from compare_tui.core.loading import LoadError, LoadResult
     from compare_tui.core.pair import PairView
     from compare_tui.core.pipeline import CompareOutcome
     from compare_tui.core.row_details import FactPresence
@@ -199,6 +199,13 @@ class ReviewScreen(CorrectingScreen):
         """Focus on two: the two articles side by side (None: every shown article)."""
         self._hidden_before_pair: set[str] = set()
         self._pair_cache: tuple[object, PairView] | None = None
+
+    @property
+    def input_errors(self) -> tuple[LoadError, ...]:
+        """The inputs that could not be read so far (the app's exit code is 2 when there are any)."""
+        if self.outcome is not None:
+            return tuple(self.outcome.errors)
+        return tuple(self._loaded.errors) if self._loaded is not None else ()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="#")
