@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -126,3 +127,42 @@ def test_a_correction_survives_quit_reopen_and_report(tmp_path: Path) -> None:
     document = json.loads(report.stdout)
     assert [c["action"] for c in document["corrections"]] == ["split"]
     assert sum(r["corrected"] for r in document["alignment"]) == 2
+
+
+def test_hostile_articles_write_no_escape_sequence_to_the_terminal(tmp_path: Path) -> None:
+    """The raw byte stream the program sends to a real terminal (tmux pipe-pane) while it shows hostile
+    articles, accepts a finding (a notification quoting its text) and quits: no clipboard write (OSC 52), no
+    hyperlink (OSC 8) and no bell from the articles, which hold all three."""
+    hostile = Path(__file__).parents[1] / "fixtures" / "hostile"
+    raw = tmp_path / "raw"
+    rc_file = tmp_path / "rc"
+    session = f"compare-tui-e2e-{uuid.uuid4().hex[:8]}"
+    env = f"XDG_DATA_HOME={tmp_path} TERM=xterm-256color"
+    sources = f"{hostile / 'markup.txt'} {hostile / 'escapes.txt'}"
+    command = f"sleep 1; env {env} {PROGRAM} {sources}; echo $? > {rc_file}"
+    started = subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if "server exited unexpectedly" in started.stderr:
+        pytest.skip("tmux is installed but cannot start a server in this environment")
+    assert started.returncode == 0, started.stderr
+    try:
+        _tmux("pipe-pane", "-t", session, f"cat >> {raw}")
+        screen = lambda: _tmux("capture-pane", "-p", "-t", session)
+        _wait(lambda: "row 1/" in screen(), what="the comparison on screen")
+        _tmux("send-keys", "-t", session, "u", "a")
+        _wait(lambda: "accepted" in screen() or "Move to a finding" in screen(), what="the notification")
+        _tmux("send-keys", "-t", session, "q")
+        _wait(lambda: rc_file.exists() and rc_file.read_text().strip() != "", what="the program to exit")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
+    data = raw.read_bytes()
+    assert b"vote" in data  # the stream was captured
+    assert b"\x1b]52" not in data and b"ZXZpbA==" not in data
+    assert b"\x1b]8;;http" not in data
+    # Textual's own OSC sequences (window title, pointer shape) end in BEL; none may remain besides them.
+    own = re.sub(rb"\x1b\](?:0|1|2|22);[^\x07\x1b]*(?:\x07|\x1b\\)", b"", data)
+    assert b"\x07" not in own
