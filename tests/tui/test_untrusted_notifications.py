@@ -37,9 +37,12 @@ def _toasts(app: CompareApp) -> tuple[str, list[Segment]]:
     return text, segments
 
 
-def _assert_literal(text: str, segments: list[Segment]) -> None:
+def _assert_literal(text: str, segments: list[Segment], *, removed_at_load: bool = False) -> None:
     assert "\x1b" not in text and "\x07" not in text
-    assert "␛]52;c;cHduZWQ=" in text
+    if removed_at_load:  # an article's escape sequences are removed when it is read
+        assert "52;c;cHduZWQ=" not in text
+    else:
+        assert "␛]52;c;cHduZWQ=" in text
     raw = "".join(s.text for s in segments)
     assert "\x1b" not in raw and "\x07" not in raw
     for segment in segments:
@@ -156,5 +159,5 @@ def test_accepting_a_finding_whose_passage_is_hostile(tmp_path: Path) -> None:
     app = CompareApp([wire, daily], settings=Settings(), session_path=tmp_path / "session.json")
     text, segments, running = _run(app, act)
     assert running and "accepted" in text
-    _assert_literal(text, segments)
+    _assert_literal(text, segments, removed_at_load=True)
     assert "[/] Rebels [link=https://evil.example]seized" in text

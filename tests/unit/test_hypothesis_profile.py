@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -12,14 +12,20 @@ TESTS = Path(__file__).resolve().parents[1]
 
 
 def _property_tests() -> dict[str, object]:
+    """Every Hypothesis test of the suite, from modules loaded under private names (pytest's own module
+    names, the files' basenames, stay free: two test files may share one)."""
     found: dict[str, object] = {}
     for path in sorted(TESTS.rglob("test_*.py")):
         if str(path.parent) not in sys.path:
-            sys.path.insert(0, str(path.parent))
-        module = importlib.import_module(path.stem)
-        for name, obj in vars(module).items():
-            if name.startswith("test_") and hasattr(obj, "hypothesis"):
-                found[f"{path.relative_to(TESTS)}::{name}"] = obj
+            sys.path.append(str(path.parent))  # for the helpers beside the file
+        name = "_scanned_" + "_".join(path.relative_to(TESTS).with_suffix("").parts)
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for attribute, obj in vars(module).items():
+            if attribute.startswith("test_") and hasattr(obj, "hypothesis"):
+                found[f"{path.relative_to(TESTS)}::{attribute}"] = obj
     return found
 
 
