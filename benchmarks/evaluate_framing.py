@@ -3,7 +3,8 @@
     python benchmarks/evaluate_framing.py [--eval-dir ../shared/eval] [--seeds DIR] [--sample N]
 
 Prints every framing check of `seeds-gold.json` (editorial, not_editorial, scare_quotes, omitted_facts,
-attribution, as its `about` field defines them), how many sentences of each article get an editorial or
+attribution, as its `about` field defines them), the sharp-dev editorial precision, recall and F1 in sample
+and leave-one-event-out (`evaluate_editorial.py`), how many sentences of each article get an editorial or
 loaded-language finding, the same share per outlet on the ECB+ dev clusters with a sample of flags to
 read, and what the analysis costs next to segmentation and alignment. `benchmarks/evaluate.py` imports
 `framing_checks` and `flag_rates` to print them beside the alignment numbers. Exits 1 when a check fails.
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecb import load_events
+from evaluate_editorial import editorial_scores, print_scores
 
 from compare_tui.core.align import align
 from compare_tui.core.analysis import analyse
@@ -209,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for check in checks:
         print(f"  {'PASS' if check.passed else 'FAIL'}  {check.name}  ({check.detail[:90]})")
     print(f"  {sum(c.passed for c in checks)}/{len(checks)} passed")
+    if (args.eval_dir / "sharp-dev.json").is_file():
+        print_scores(editorial_scores(args.eval_dir))
     print("Seed flag rates (editorial_aside or loaded_language)")
     _print_rates(flag_rates(seeds))
     counts = defaultdict(int)
