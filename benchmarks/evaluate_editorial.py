@@ -86,9 +86,9 @@ def _find_span(text: str, needle: str, start: int = 0) -> tuple[int, int] | None
     if at >= 0:
         return at, at + len(wanted)
     words = [re.escape(w) for w in wanted.split()]
-    m = re.compile(r"\s+".join(words)).search(folded, start) or re.compile(r"\s*".join(words), re.I).search(
-        folded, start
-    )
+    m = re.compile(r"\s+".join(words)).search(folded, start) or re.compile(
+        r"\s*".join(words), re.IGNORECASE
+    ).search(folded, start)
     return (m.start(), m.end()) if m else None
 
 
@@ -113,7 +113,9 @@ def prepare_event(event: dict) -> list[_Prepared]:
         scare = tuple((f.start, f.end) for f in scare_quote_findings(view, uses))
         spans, cursor = [], 0
         for s in gold_article["sentences"]:
-            span = _find_span(view.article.text, s["text"], cursor) or _find_span(view.article.text, s["text"])
+            span = _find_span(view.article.text, s["text"], cursor) or _find_span(
+                view.article.text, s["text"]
+            )
             cursor = span[1] if span else cursor
             spans.append((span, bool(gold[gold_article["id"]][str(s["sid"])].get("editorial"))))
         out.append(_Prepared(view, attributions, voice, CueIndex.build(view, voice), scare, tuple(spans)))
@@ -148,7 +150,10 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def fit(prepared: Sequence[_Prepared], families: Collection[str]) -> Setting:
     """The threshold and the families to drop that give the best F1 on some articles (greedy; ties keep
     the shipped threshold and every family)."""
-    best = max((Setting(t) for t in THRESHOLDS), key=lambda s: (prf(*counts(prepared, s))[2], s.threshold == THRESHOLD))
+    best = max(
+        (Setting(t) for t in THRESHOLDS),
+        key=lambda s: (prf(*counts(prepared, s))[2], s.threshold == THRESHOLD),
+    )
     score = prf(*counts(prepared, best))[2]
     while True:
         trials = [
@@ -195,11 +200,15 @@ def editorial_scores(eval_dir: Path) -> EditorialScores:
 def print_scores(scores: EditorialScores) -> None:
     """The sharp-dev editorial lines of the evaluation output."""
     p, r, f = prf(*scores.in_sample)
-    print(f"Sharp-dev editorial, in sample (shipped: threshold {THRESHOLD:g}): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(
+        f"Sharp-dev editorial, in sample (shipped: threshold {THRESHOLD:g}): P {p:.3f} R {r:.3f} F1 {f:.3f}"
+    )
     p, r, f = prf(*scores.held_out)
     print(f"Sharp-dev editorial, leave-one-event-out: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     for event_id, c, setting in scores.per_event:
-        print(f"  held out {event_id:<11} tp {c[0]:>2} fp {c[1]:>2} fn {c[2]:>2}   fitted on the rest: {setting.describe()}")
+        print(
+            f"  held out {event_id:<11} tp {c[0]:>2} fp {c[1]:>2} fn {c[2]:>2}   fitted on the rest: {setting.describe()}"
+        )
     print(f"  fitted on all six: {scores.fitted_on_all.describe()}")
 
 
