@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from compare_tui.core.analysis import analyse
+from compare_tui.core.analysis.attribution import find_attributions
+from compare_tui.core.analysis.context import build_views
+from compare_tui.core.analysis.names import index_names
 from compare_tui.core.models import Article, Finding, Row
 from compare_tui.core.segment import segment_article
 
@@ -83,8 +86,10 @@ def test_plain_adjectives_are_not_loaded() -> None:
 def test_loaded_reporting_verb_is_the_attributions_not_loaded_language() -> None:
     text = "Title line\n\nWitkoff claimed that progress had been made. Zelensky said the talks went well."
     assert _findings(text, "loaded_language") == []
-    attributions = _findings(text, "attribution")
-    assert {(f.detail["speaker"], f.category) for f in attributions} >= {("Witkoff", "assertive")}
+    article = segment_article(Article(id="a1", source="a1", text=text))
+    views = build_views([article], ())
+    verbs = {(a.speaker, a.verb_class) for a in find_attributions(views[0], index_names(views))}
+    assert verbs >= {("Witkoff", "assertive")}
 
 
 def test_words_in_a_multi_paragraph_quotation_are_not_the_writers() -> None:
@@ -138,7 +143,9 @@ def test_emotive_verbs_report_only_with_content_after_them() -> None:
         'Title line\n\nReporters snapped tons of pictures. Salva Kiir was asked. "Enough," Kiir snapped. '
         "Zelensky has complained in the aftermath that nothing is settled."
     )
-    verbs = [f.detail["verbs"]["a1"] for f in _findings(text, "attribution")]
+    article = segment_article(Article(id="a1", source="a1", text=text))
+    views = build_views([article], ())
+    verbs = [a.verb for a in find_attributions(views[0], index_names(views)) if not a.continues]
     assert "snapped" in verbs and "complained" in verbs and verbs.count("snapped") == 1
 
 

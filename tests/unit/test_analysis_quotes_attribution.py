@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from compare_tui.core.analysis import analyse
+from compare_tui.core.analysis.attribution import Attribution, find_attributions
+from compare_tui.core.analysis.context import build_views
+from compare_tui.core.analysis.names import index_names
 from compare_tui.core.analysis.quotes import find_quotations
+from compare_tui.core.models import Article
 from fixtures.analysis_inputs import of_type, segmented, solo_rows
+
+
+def _attributions(article: Article) -> list[tuple[str, Attribution]]:
+    """(text of the speaker and verb, attribution) of every attribution with a verb of one article."""
+    views = build_views([article], solo_rows(article))
+    found = find_attributions(views[0], index_names(views))
+    return [(article.text[a.start : a.end], a) for a in found if not a.continues]
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:
@@ -35,9 +46,7 @@ def test_attribution_resolves_who_he_and_inversion() -> None:
         '"We will keep going," said Macron.'
     )
     article = segmented("a1", text)
-    found = {
-        f.text: f.detail["speaker"] for f in of_type(analyse([article], solo_rows(article)), "attribution")
-    }
+    found = {text: a.speaker for text, a in _attributions(article)}
     assert found["who said"] == "Steve Witkoff and Jared Kushner"
     assert found["he emphasized"] == "Zelensky"
     assert found["said Macron"] == "Macron"
@@ -46,7 +55,7 @@ def test_attribution_resolves_who_he_and_inversion() -> None:
 def test_according_and_to_apart_are_not_a_reporting_verb() -> None:
     text = "Title line\n\nPrices rose, according - to officials, by a third. According to Reuters, they fell."
     article = segmented("a1", text)
-    found = [f.text for f in of_type(analyse([article], solo_rows(article)), "attribution")]
+    found = [text for text, _ in _attributions(article)]
     assert found == ["According to Reuters"]
 
 
@@ -66,7 +75,7 @@ def test_near_identical_quotations_mark_the_changed_words() -> None:
         "a1", 'Title one\n\nZelensky said: "We have not received a clear answer from our partners yet."'
     )
     a2 = segmented(
-        "a2", 'Title two\n\nZelensky said: "We have not received any clear answer from our partners yet."'
+        "a2", 'Title two\n\nZelensky stated: "We have not received any clear answer from our partners yet."'
     )
     first = next(f for f in of_type(analyse([a1, a2], solo_rows(a1, a2)), "attribution") if f.article == "a1")
     assert first.detail["quote_diff"] == {"a2": [{"this": "a", "other": "any"}]}
@@ -75,11 +84,7 @@ def test_near_identical_quotations_mark_the_changed_words() -> None:
 def _speakers(text: str) -> list[tuple[str, str]]:
     """(verb, speaker) of every attribution with a reporting verb in a one-article text."""
     article = segmented("a1", text)
-    return [
-        (str(f.detail["verbs"]["a1"]), str(f.detail["speaker"]))
-        for f in of_type(analyse([article], solo_rows(article)), "attribution")
-        if f.category != "continuation"
-    ]
+    return [(a.verb, a.speaker) for _, a in _attributions(article)]
 
 
 def test_plural_nouns_and_capitals_are_not_reporting_verbs() -> None:
@@ -160,6 +165,40 @@ def test_the_holder_of_an_office_speaks_not_the_country() -> None:
 
 def test_a_quotation_before_a_titled_speaker_is_theirs() -> None:
     article = segmented("a1", 'Title line\n\n"Why does he do this? He has a lot to answer," Mr Deng said.')
-    (found,) = of_type(analyse([article], solo_rows(article)), "attribution")
-    assert found.detail["speaker"] == "Deng"
-    assert found.detail["quote"] == "Why does he do this? He has a lot to answer,"
+    ((_, found),) = _attributions(article)
+    assert found.speaker == "Deng"
+    assert found.content == "Why does he do this? He has a lot to answer,"
+
+
+def test_she_resolves_to_the_last_woman_named_not_the_man_before_her() -> None:
+    text = (
+        "Title line\n\nJurors heard Mrs Armstead, a mother of two, and the defendant Mr Lopez. "
+        "She said she hid in a store. He said nothing."
+    )
+    assert _speakers(text) == [("said", "Armstead"), ("said", "Lopez")]
+
+
+def test_a_quotation_after_a_speaker_with_a_colon_takes_the_speakers_verb() -> None:
+    quote = '"We have not received a clear, unambiguous answer yet, and we keep asking."'
+    a1 = segmented("a1", f"Title one\n\nZelensky said:\n\n{quote}")
+    a2 = segmented("a2", f"Title two\n\nZelensky complained: {quote}")
+    by_article = {f.article: f for f in of_type(analyse([a1, a2], solo_rows(a1, a2)), "attribution")}
+    assert by_article["a1"].detail["verbs"] == {"a1": "said", "a2": "complained"}
+    assert "\u2014" not in by_article["a1"].explanation
+
+
+def test_only_differences_between_articles_are_findings() -> None:
+    a1 = segmented("a1", "Title one\n\nKiir said the bombing was an act of war against the refugees.")
+    a2 = segmented("a2", "Title two\n\nKiir said the bombing was an act of war against the refugees.")
+    assert of_type(analyse([a1, a2], solo_rows(a1, a2)), "attribution") == []
+
+
+def test_a_quotation_given_to_another_speaker_is_a_finding() -> None:
+    quote = '"The bombs fell on the camp at noon and nobody was warned."'
+    a1 = segmented("a1", f"Title one\n\n{quote} Mr Edwards said.")
+    a2 = segmented("a2", f"Title two\n\n{quote} Mr Boyette said.")
+    found = of_type(analyse([a1, a2], solo_rows(a1, a2)), "attribution")
+    assert {(f.article, f.detail["speaker"], tuple(f.detail["differs"])) for f in found} == {
+        ("a1", "Edwards", ("speaker",)),
+        ("a2", "Boyette", ("speaker",)),
+    }

@@ -110,7 +110,7 @@ def aside_findings(
     threshold: float = THRESHOLD,
 ) -> list[Finding]:
     """Editorial asides of one article, one finding per run of flagged clauses in a segment."""
-    attribution_starts = sorted(a.start for a in attributions if a.verb_class != "continuation")
+    attribution_starts = sorted(a.start for a in attributions if not a.continues)
     findings = []
     for segment in view.segments:
         if segment.kind in ("heading", "title"):

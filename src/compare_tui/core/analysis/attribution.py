@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from compare_tui.core.analysis.context import ArticleView, join_labels, possessive
+from compare_tui.core.analysis.context import ArticleView, join_labels, name_some
 from compare_tui.core.analysis.diffs import word_changes
 from compare_tui.core.analysis.names import NameIndex, NameMention
 from compare_tui.core.analysis.quotes import Quotation
@@ -45,6 +45,7 @@ _OFFICE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?$")
 _OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)*")
 _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})")
 _NONE = "\u2014"
+_RESTATED = 0.6  # share of an attribution's content words another article's passage must have to restate it
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Attribution:
     quote: Quotation | None
     content: str
     words: str  # the content lower-cased without punctuation, for matching across articles
+    continues: bool = False  # a quotation with no verb of its own, going on with the attribution before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,39 +77,146 @@ class _Speaker:
     named: bool = False
 
 
-class _PersonTracker:
-    """The most recent person (for 'he', 'she') and group of speakers (for 'they') before a position."""
+_FEMALE = frozenset(
+    [
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "mme",
+        "lady",
+        "dame",
+        "woman",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "girl",
+        "actress",
+        "grandmother",
+        "aunt",
+        "widow",
+        "niece",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "queen",
+        "princess",
+    ]
+)
+_MALE = frozenset(
+    [
+        "he",
+        "him",
+        "his",
+        "himself",
+        "mr",
+        "sir",
+        "mister",
+        "man",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "boy",
+        "actor",
+        "grandfather",
+        "uncle",
+        "widower",
+        "nephew",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "king",
+        "prince",
+    ]
+)
+_GENDER_WORDS = re.compile(r"[A-Za-z]+")
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Madam|Mme|Mister)\.?\s+$")
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the|his|her)\s+)?([^,.;:\n]{1,60})")
 
-    def __init__(self, person_keys: frozenset[str]) -> None:
+
+def _gender(word: str) -> str | None:
+    lower = word.lower()
+    return "f" if lower in _FEMALE else "m" if lower in _MALE else None
+
+
+def person_genders(view: ArticleView, names: NameIndex) -> dict[str, str]:
+    """'f' or 'm' for the people of one article whose gender the text makes evident: a title before the
+    name ("Mrs Horton"), a gendered noun in an apposition after it ("Horton, a mother of 12,"), or the first
+    personal pronoun after it in a sentence that names nobody else ("Ema Suryani ... she said")."""
+    text = view.folded
+    evidence: dict[str, str] = {}
+    for segment in view.segments:
+        people = [m for m in names.in_segment(segment.id) if m.kind == "person"]
+        for mention in people:
+            found = None
+            if title := _TITLE_BEFORE.search(text, max(segment.start, mention.start - 12), mention.start):
+                found = _gender(title.group(1))
+            elif (apposition := _APPOSITION.match(text, mention.end, segment.end)) is not None:
+                found = next(filter(None, map(_gender, _GENDER_WORDS.findall(apposition.group(1)))), None)
+            if found is None and len({m.key for m in people}) == 1:
+                words = _GENDER_WORDS.findall(text, mention.end, segment.end)
+                found = next(filter(None, (_gender(w) for w in words if w.lower() in _PRONOUNS)), None)
+            if found and mention.key not in evidence:
+                evidence[mention.key] = found
+    return evidence
+
+
+_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+class _PersonTracker:
+    """The people named so far (for 'he', 'she') and the last group of speakers (for 'they')."""
+
+    def __init__(self, person_keys: frozenset[str], genders: Mapping[str, str]) -> None:
         self.person_keys = person_keys
-        self.last: _Speaker | None = None
+        self.genders = genders
+        self.people: list[_Speaker] = []
         self.group: _Speaker | None = None
-        self.before_sentence: tuple[_Speaker | None, _Speaker | None] = (None, None)
+        self.before_sentence: tuple[tuple[_Speaker, ...], _Speaker | None] = ((), None)
 
     def new_sentence(self) -> None:
         """Remember who 'he' and 'they' were before this sentence's own names are read."""
-        self.before_sentence = (self.last, self.group)
+        self.before_sentence = (tuple(self.people), self.group)
+
+    def _add(self, person: _Speaker) -> None:
+        self.people = [p for p in self.people if p.keys != person.keys][-5:] + [person]
 
     def see(self, mention: NameMention) -> None:
-        """A name read in passing: a person becomes who 'he' or 'she' is."""
+        """A name read in passing: a person becomes who 'he' or 'she' may be."""
         if mention.kind == "person" or mention.key in self.person_keys:
-            self.last = _Speaker(mention.label, (mention.key,), mention.start, mention.end)
+            self._add(_Speaker(mention.label, (mention.key,), mention.start, mention.end))
 
     def spoke(self, speaker: _Speaker) -> None:
         """A speaker just attributed: one person ('Witkoff', 'our reporter') or a group ('officials')."""
         if len(speaker.keys) > 1 or (not speaker.named and speaker.label.endswith("s")):
             self.group = speaker
         elif speaker.named or speaker.label.split()[-1].lower() in name_lexicon().person_nouns:
-            self.last = speaker
+            self._add(speaker)
 
     def resolve(self, pronoun: str, *, trailing: bool = False) -> _Speaker | None:
-        """Who 'he', 'she' or 'they' most likely is, if anyone.
+        """Who 'he', 'she' or 'they' most likely is, if anyone: for 'he' and 'she' the last person named
+        whose evident gender matches, else the last whose gender is not evident.
 
         In a trailing attribution ("… furious with President Bashir, he says") the names before the pronoun
         are what was said, so the pronoun points back past them, to the people of earlier sentences.
         """
-        last, group = self.before_sentence if trailing else (self.last, self.group)
-        return group if pronoun.lower() == "they" else last
+        people, group = self.before_sentence if trailing else (tuple(self.people), self.group)
+        if pronoun.lower() == "they":
+            return group
+        wanted = _gender(pronoun)
+        genders = [self.genders.get(p.keys[0]) if len(p.keys) == 1 else None for p in people]
+        for person, gender in zip(reversed(people), reversed(genders)):
+            if gender == wanted:
+                return person
+        return next((p for p, g in zip(reversed(people), reversed(genders)) if g is None), None)
 
 
 def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution, ...]:
@@ -115,7 +224,7 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
     verbs = reporting_verbs()
     text = view.folded
     person_keys = names.person_keys
-    tracker = _PersonTracker(person_keys)
+    tracker = _PersonTracker(person_keys, person_genders(view, names))
     found: list[Attribution] = []
     for index, segment in enumerate(view.segments):
         if segment.kind in ("title", "heading"):
@@ -409,7 +518,7 @@ def _continuations(view: ArticleView, found: list[Attribution]) -> tuple[Attribu
         if q.start in claimed or len(inner.split()) < 6 or view.quotes.containing(q.start, q.end) != q:
             continue
         segment = view.segment_at(q.start)
-        previous = [a for a in found if a.start < q.start]
+        previous = [a for a in found if a.start < q.start and not a.continues]
         if segment is None or not previous:
             continue
         last = previous[-1]
@@ -423,15 +532,16 @@ def _continuations(view: ArticleView, found: list[Attribution]) -> tuple[Attribu
                 segment=segment.id,
                 start=q.start,
                 end=q.end,
-                verb="",
-                lemma="",
-                verb_class="continuation",
-                loaded=False,
+                verb=last.verb,
+                lemma=last.lemma,
+                verb_class=last.verb_class,
+                loaded=last.loaded,
                 speaker=last.speaker,
                 speaker_keys=last.speaker_keys,
                 quote=q,
                 content=content,
                 words=_normalise(content),
+                continues=True,
             )
         )
     return tuple(out)
@@ -498,7 +608,7 @@ def _pair_score(event: Attribution, other: Attribution, context: _Context) -> _S
     lengths, rows = context.lengths, context.rows
     place = abs(event.start / lengths[event.article] - other.start / lengths[other.article])
     score += 0.2 * (1 - min(1.0, place))
-    score += 0.15 * (event.verb_class != "continuation") * (other.verb_class != "continuation")
+    score += 0.15 * (not event.continues) * (not other.continues)
     same_row = rows.get(event.segment) is not None and rows.get(event.segment) == rows.get(other.segment)
     return _Score("row" if same_row else "speaker", score + 0.3 * same_row)
 
@@ -574,7 +684,8 @@ def _verb_label(event: Attribution) -> str:
 def attribution_findings(
     views: Sequence[ArticleView], attributions: dict[str, tuple[Attribution, ...]]
 ) -> list[Finding]:
-    """A finding per attribution, comparing the verb with the same speaker's counterpart in other articles."""
+    """A finding per attribution where the articles differ: another verb for the same speaker, the same
+    quotation given to another speaker, or the passage reported without attribution."""
     rows: dict[str, str | None] = {}
     for view in views:
         for segment in view.segments:
@@ -594,40 +705,120 @@ def attribution_findings(
     partners = {a: [b for b in ids if (a, b) in pairs] for a in ids}
     speakers_in = {a: events.speakers for a, events in articles.items()}
     labels = {view.id: view.label for view in views}
+    unattributed, passages = _unattributed_in(views, attributions)
     findings = []
     for view in views:
         mine = articles[view.id]
         for event, first in zip(mine.events, mine.first):
+            if event.continues:  # its speaker and verb are those of the attribution it goes on with
+                continue
             counterparts = {
                 other: pairs[(view.id, other)][first]
                 for other in partners[view.id]
                 if first in pairs[(view.id, other)]
             }
-            findings.append(_finding(view, event, counterparts, ids, speakers_in, labels))
+            silent = [
+                a for a in unattributed.get(event.segment, ()) if a not in counterparts and a != view.id
+            ]
+            differences = _Differences(
+                verb=any(c.attribution.lemma != event.lemma for c in counterparts.values()),
+                speakers=_other_speakers(event, attributions, context.wording),
+                unattributed=tuple(a for a in silent if _restates(event, passages[(a, event.segment)])),
+            )
+            if differences.verb or differences.speakers or differences.unattributed:
+                findings.append(_finding(view, event, counterparts, differences, ids, speakers_in, labels))
     return findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Differences:
+    """How the other articles report what one attribution reports, where they differ from it."""
+
+    verb: bool  # a counterpart introduces the same speaker with another verb
+    speakers: Mapping[str, str]  # article -> the other speaker it gives the same quotation to
+    unattributed: tuple[str, ...]  # articles whose passage in the same row attributes nothing
+
+
+def _unattributed_in(
+    views: Sequence[ArticleView], attributions: Mapping[str, tuple[Attribution, ...]]
+) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], str]]:
+    """For each segment, the other articles whose passages in its alignment row attribute nothing, and
+    those passages' words by (article, segment)."""
+    members: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    texts: dict[str, str] = {}
+    for view in views:
+        for segment in view.segments:
+            if (row := view.row_of_segment.get(segment.id)) is not None and view.reports(segment):
+                members[row][view.id].append(segment.id)
+                texts[segment.id] = view.folded[segment.start : segment.end]
+    attributing = {a.segment for events in attributions.values() for a in events}
+    silent_in: dict[str, tuple[str, ...]] = {}
+    passages: dict[tuple[str, str], str] = {}
+    for articles in members.values():
+        silent = tuple(a for a, segments in articles.items() if attributing.isdisjoint(segments))
+        words = {a: _normalise(" ".join(texts[s] for s in segments)) for a, segments in articles.items()}
+        for segment_ids in articles.values():
+            for sid in segment_ids:
+                silent_in[sid] = silent
+                passages.update({(a, sid): words[a] for a in silent})
+    return silent_in, passages
+
+
+def _restates(event: Attribution, passage: str) -> bool:
+    """Whether a passage says what an attribution reports: most of its content words are there."""
+    stopwords = name_lexicon().stopwords
+    content = {w for w in event.words.split() if w not in stopwords and len(w) > 2}
+    return len(content) >= 3 and len(content & set(passage.split())) >= _RESTATED * len(content)
+
+
+def _other_speakers(
+    event: Attribution, attributions: Mapping[str, tuple[Attribution, ...]], wording: _Wording
+) -> dict[str, str]:
+    """Articles that give the same quotation (four words or more) to a different speaker."""
+    if event.quote is None or len(event.words.split()) < 4:
+        return {}
+    out: dict[str, str] = {}
+    for article, events in attributions.items():
+        if article == event.article:
+            continue
+        same = [a for a in events if a.quote is not None and wording.same_quotation(event.words, a.words)]
+        if same and all(set(a.speaker_keys).isdisjoint(event.speaker_keys) for a in same):
+            out[article] = same[0].speaker
+    return out
 
 
 def _finding(
     view: ArticleView,
     event: Attribution,
     counterparts: dict[str, _Counterpart],
+    differences: _Differences,
     ids: Sequence[str],
     speakers_in: Mapping[str, frozenset[str]],
     labels: Mapping[str, str],
 ) -> Finding:
     verbs = {view.id: _verb_label(event)} | {a: _verb_label(c.attribution) for a, c in counterparts.items()}
     classes = {view.id: event.verb_class} | {a: c.attribution.verb_class for a, c in counterparts.items()}
-    name = event.speaker
     me = labels[view.id]
-    if counterparts:
-        explanation = _verb_comparison(me, event, counterparts, labels)
-    elif event.verb_class == "continuation":
-        explanation = f"quotation with no reporting verb, continuing {possessive(name)} words"
+    if differences.verb:
+        parts = [_verb_comparison(me, event, counterparts, labels)]
     else:
-        explanation = (
-            f"{me} attributes this to {name} with '{event.verb}' ({event.verb_class} reporting verb)"
+        parts = [
+            f"{me} attributes this to {event.speaker} with '{event.verb}' ({event.verb_class} reporting verb)"
+        ]
+    by_speaker: dict[str, list[str]] = defaultdict(list)
+    for article, speaker in differences.speakers.items():
+        by_speaker[speaker].append(labels[article])
+    parts += [
+        f"{join_labels(who)} {'gives' if len(who) == 1 else 'give'} the same quotation to {speaker}"
+        for speaker, who in by_speaker.items()
+    ]
+    if differences.unattributed:
+        silent = [labels[a] for a in differences.unattributed]
+        parts.append(
+            f"{name_some(differences.unattributed, labels)} {'reports' if len(silent) == 1 else 'report'} "
+            "this passage without attributing it"
         )
-    loaded_contrast = len({classes[a] for a in classes}) > 1 and any(
+    loaded_contrast = len(set(classes.values())) > 1 and any(
         c in ("assertive", "factive", "emotive") for c in classes.values()
     )
     absent = tuple(a for a in ids if a not in verbs and speakers_in[a].isdisjoint(event.speaker_keys))
@@ -638,6 +829,17 @@ def _finding(
         "verb_classes": classes,
         "quote": event.content if event.quote else None,
         "matched_by": {a: c.matched_by for a, c in counterparts.items()},
+        "differs": [
+            kind
+            for kind, present in (
+                ("verb", differences.verb),
+                ("speaker", bool(differences.speakers)),
+                ("attributed", bool(differences.unattributed)),
+            )
+            if present
+        ],
+        "other_speakers": dict(differences.speakers),
+        "unattributed_in": list(differences.unattributed),
     }
     if quote_diff:
         detail["quote_diff"] = quote_diff
@@ -645,9 +847,9 @@ def _finding(
         "attribution",
         event.start,
         event.end,
-        explanation,
+        "; ".join(parts),
         category=event.verb_class,
-        confidence=0.9 if loaded_contrast else 0.5 if event.verb_class == "continuation" else 0.7,
+        confidence=0.9 if loaded_contrast or differences.speakers else 0.7 if differences.verb else 0.6,
         peers=Peers(present=tuple(verbs), absent=absent),
         key="speaker:" + "+".join(event.speaker_keys),
         detail=detail,

@@ -75,7 +75,7 @@ def quotation_uses(view: ArticleView, attributions: Iterable[Attribution]) -> tu
     """What each quotation of an article is doing, in the order of `view.quotes.quotations`."""
     attributions = tuple(attributions)
     attributed = frozenset(a.quote.start for a in attributions if a.quote is not None)
-    reporting = frozenset(a.segment for a in attributions if a.verb_class != "continuation")
+    reporting = frozenset(a.segment for a in attributions if not a.continues)
     return tuple(classify(view, quote, attributed, reporting) for quote in view.quotes.quotations)
 
 

@@ -72,7 +72,7 @@ def voice_of(view: ArticleView, attributions: Iterable[Attribution]) -> Voice:
     segments = {s.id: s for s in view.segments}
     for attribution in attributions:
         segment = segments.get(attribution.segment)
-        if segment is None or attribution.verb_class == "continuation":
+        if segment is None or attribution.continues:
             continue
         spans.append(_reported_span(view, attribution, Span(segment.start, segment.end)))
     return Voice.of(spans)
