@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from compare_tui.core.analysis import analyse, fact_ledger
+from compare_tui.core.analysis import fact_ledger
+from compare_tui.core.analysis.attribution import find_attributions
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.names import NameMention, index_names
 from compare_tui.core.models import Article, Row, Segment
@@ -170,7 +171,8 @@ def test_countries_can_be_speakers_but_regions_cannot() -> None:
         "Title\n\nSudan has denied the attack. South Sudan said it would respond. Unity State said nothing.",
     )
     rows = [Row(f"r{i}", {"a1": (s.id,)}, "unique", 0.0) for i, s in enumerate(article.segments)]
-    speakers = [f.detail["speaker"] for f in analyse([article], rows) if f.type == "attribution"]
+    views = build_views([article], rows)
+    speakers = [a.speaker for a in find_attributions(views[0], index_names(views))]
     assert speakers == ["Sudan", "South Sudan"]
 
 
