@@ -12,6 +12,7 @@ from textual import events
 from compare_tui.cli import sample_dir
 from compare_tui.core.settings import Settings
 from compare_tui.tui.app import CompareApp
+from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
 from compare_tui.tui.screens.details import DetailsBody
 from compare_tui.tui.widgets.grid import GUTTER, ComparisonGrid
 from compare_tui.tui.widgets.headlines import HeadlineStrip
@@ -99,9 +100,12 @@ def test_status_line_keeps_threshold_view_and_reference(size) -> None:
     async def scenario(app, pilot) -> None:
         await pilot.press("f", "n")
         await pilot.pause()
-        line = screen_lines(app)[-1]
+        status = "\n".join(screen_lines(app)[-2:])
         for field in ("row ", "view aligned · folded", " t 0.50", "ref "):
-            assert field in line, (field, line)
+            assert field in status, (field, status)
+        finding = app.review.current_finding
+        assert finding is not None
+        assert "finding 1/" in status and HIGHLIGHT_BY_TYPE[finding.type].label in status, status
 
     run([SUDAN], size, scenario)
 

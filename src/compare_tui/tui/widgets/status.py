@@ -47,7 +47,7 @@ class StatusLine(Widget):
     def show(self, status: Status | None) -> None:
         """Report a new status."""
         self._status = status
-        self.refresh()
+        self.refresh(layout=True)
 
     def render(self) -> Text:
         """Short fields first (row, score, view, threshold, reference), then the current finding or the counts,
@@ -65,9 +65,7 @@ class StatusLine(Widget):
             ("t", f"{s.threshold:.2f}"),
             ("ref", s.reference),
         ]
-        if s.finding:
-            parts.append(("finding", s.finding))
-        else:
+        if not s.finding:
             parts.append(
                 ("found", " ".join(f"{HIGHLIGHT_BY_TYPE[t].letter}{n}" for t, n in s.counts.items()))
             )
@@ -76,4 +74,9 @@ class StatusLine(Widget):
         for name, value in parts:
             line.append(f" {name} ", label)
             line.append(f"{value} ")
+        if s.finding:
+            if line.cell_len + len(s.finding) + 10 > self.size.width:
+                line.append("\n")  # a narrow screen gives the finding a line of its own
+            line.append(" finding ", label)
+            line.append(f"{s.finding} ")
         return line
