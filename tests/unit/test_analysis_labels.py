@@ -46,7 +46,7 @@ def test_explanations_use_outlets_but_peers_and_detail_keep_ids() -> None:
     assert attribution.explanation == "ZeroHedge says 'complained' for Zelensky where Kyiv Post says 'said'"
     assert attribution.detail["verbs"] == {"a2": "complained", "a1": "said"}
     fact = next(f for f in of_type(findings, "omitted_fact") if f.text == "30 mayors")
-    assert fact.explanation == "number '30 mayors' is in Kyiv Post but not in ZeroHedge"
+    assert fact.explanation == "number '30 mayors' is in Kyiv Post but not in ZeroHedge; here in the lede"
     assert fact.peers is not None and fact.peers.absent == ("a2",)
     unique = of_type(findings, "unique_passage")
     assert unique and all("a1" not in f.explanation and "a2" not in f.explanation for f in unique)

@@ -236,7 +236,8 @@ def _aligned(view: ReportView, labels: list[str]) -> list[str]:
 
 
 def _ledger(view: ReportView, labels: list[str]) -> list[str]:
-    """The omission ledger as a fact × article matrix: ✓ the article reports the fact, ✗ it does not.
+    """The omission ledger as a fact × article matrix: ✓ and where the article states the fact (headline,
+    lede, body, last quarter), ✗ it does not.
 
     With many articles the columns carry the articles' numbers, named in a key above the table.
     """
@@ -254,7 +255,7 @@ def _ledger(view: ReportView, labels: list[str]) -> list[str]:
     out.append(f'<table class="ledger"><thead><tr><th>Fact</th>{heads}<th>Missing</th></tr></thead><tbody>')
     for fact in view.ledger:
         cells = "".join(
-            f'<td class="present" title="{label}: reported">✓</td>'
+            f'<td class="present" title="{label}: reported">✓ {esc(fact.where(a.id))}</td>'
             if a.id in fact.present
             else f'<td class="absent" title="{label}: not reported">✗</td>'
             for label, a in zip(labels, view.articles)

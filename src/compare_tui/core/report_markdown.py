@@ -194,11 +194,14 @@ def _aligned(view: ReportView, labels: list[str]) -> list[str]:
 
 
 def _ledger(view: ReportView, labels: list[str]) -> list[str]:
-    """The omission ledger: each fact against every article."""
+    """The omission ledger: each fact against every article, with where each article states it."""
     if not view.ledger:
         return ["## Omission ledger", "", "No fact is missing from any article.", ""]
     rows = [
-        [escape(fact.text), *("✓ present" if a.id in fact.present else "✗ absent" for a in view.articles)]
+        [
+            escape(fact.text),
+            *(f"✓ {fact.where(a.id)}" if a.id in fact.present else "✗ absent" for a in view.articles),
+        ]
         for fact in view.ledger
     ]
     return ["## Omission ledger", "", *_table(["Fact", *labels], rows), ""]

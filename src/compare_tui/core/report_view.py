@@ -160,7 +160,7 @@ def build_view(
         ),
         headlines=headlines,
         rows=rows,
-        ledger=omission_ledger(replace(comparison, findings=tuple(kept))).facts,
+        ledger=omission_ledger(replace(comparison, findings=tuple(kept)), ranked=True).facts,
         findings=numbered,
         type_counts={t: sum(1 for f in kept if f.type == t) for t in FINDING_TYPES},
         triage_counts=triage_counts,

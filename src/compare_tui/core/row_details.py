@@ -8,7 +8,7 @@ analysis found against every article. Both only read rows and findings; nothing 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from compare_tui.core.analysis.diffs import word_changes
@@ -49,9 +49,19 @@ class Passage:
     marks: tuple[Mark, ...] = ()
 
 
+POSITION_LABELS: Mapping[str, str] = {
+    "headline": "headline",
+    "lede": "lede",
+    "body": "body",
+    "end": "last quarter",
+}
+"""How the ledger names where an article states a fact (the analysis's positions)."""
+POSITION_SHORT: Mapping[str, str] = {"headline": "head", "lede": "lede", "body": "body", "end": "end"}
+
+
 @dataclass(frozen=True, slots=True)
 class FactPresence:
-    """A fact (number, date, name, quotation) and which articles carry or lack it."""
+    """A fact (number, date, name, quotation), which articles carry or lack it, and where each states it."""
 
     text: str
     present: tuple[str, ...]
@@ -60,6 +70,16 @@ class FactPresence:
     """The first finding about the fact (in article order): where the ledger jumps to."""
     article: str | None = None
     row: str | None = None
+    positions: Mapping[str, str] = field(default_factory=dict)
+    rank: int | None = None
+
+    def where(self, article: str) -> str:
+        """Where an article that carries the fact states it ("lede", "last quarter"), or "present"."""
+        return POSITION_LABELS.get(self.positions.get(article, ""), "present")
+
+    def where_short(self, article: str) -> str:
+        """`where` in a word of at most four letters, for narrow columns ("" when unknown)."""
+        return POSITION_SHORT.get(self.positions.get(article, ""), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,20 +238,25 @@ def _passage(
 
 
 def _facts(comparison: Comparison, findings: list[Finding]) -> tuple[FactPresence, ...]:
-    """Group omitted_fact findings by key (or text): who has the fact and who lacks it."""
+    """Group omitted_fact findings by key (or text): who has the fact, who lacks it, where, and its rank."""
     order = [a.id for a in comparison.articles]
     position = {a: i for i, a in enumerate(order)}
-    groups: dict[str, tuple[str, set[str], list[Finding]]] = {}
+    groups: dict[str, tuple[str, set[str], list[Finding], dict[str, str], list[int]]] = {}
     for finding in findings:
-        _, present, members = groups.setdefault(
-            finding.key or finding.text, (visible(finding.text), set(), [])
+        _, present, members, positions, rank = groups.setdefault(
+            finding.key or finding.text, (visible(finding.text), set(), [], {}, [])
         )
         present.add(finding.article)
         members.append(finding)
         if finding.peers:
             present.update(finding.peers.present)
+        where = finding.detail.get("positions")
+        if isinstance(where, Mapping):
+            positions.update({str(a): str(p) for a, p in where.items()})
+        if isinstance(finding.detail.get("rank"), int):
+            rank.append(int(finding.detail["rank"]))  # type: ignore[call-overload]
     out = []
-    for text, present, members in groups.values():
+    for text, present, members, positions, rank in groups.values():
         first = min(members, key=lambda f: (position.get(f.article, len(order)), f.start))
         out.append(
             FactPresence(
@@ -241,6 +266,8 @@ def _facts(comparison: Comparison, findings: list[Finding]) -> tuple[FactPresenc
                 finding=first.id,
                 article=first.article,
                 row=first.row,
+                positions=positions,
+                rank=min(rank) if rank else None,
             )
         )
     return tuple(out)
@@ -250,11 +277,12 @@ def omission_ledger(comparison: Comparison, *, ranked: bool = False) -> Ledger:
     """Facts × articles from every omitted_fact finding of the comparison.
 
     In finding order, or `ranked`: the facts most articles carry first, since a fact nearly everyone reports
-    is the most telling omission for the few that leave it out (ties keep finding order).
+    is the most telling omission for the few that leave it out; among those, the analysis's rank (what the
+    articles put nearest the top first), else finding order.
     """
     facts = _facts(comparison, [f for f in comparison.findings if f.type == "omitted_fact"])
     if ranked:
-        facts = tuple(sorted(facts, key=lambda f: -len(f.present)))
+        facts = tuple(sorted(facts, key=lambda f: (-len(f.present), f.rank is None, f.rank or 0)))
     return Ledger(tuple(a.id for a in comparison.articles), facts)
 
 

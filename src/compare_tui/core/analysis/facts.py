@@ -15,7 +15,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Literal
 
@@ -31,8 +31,22 @@ from compare_tui.core.lexicon import name_lexicon
 from compare_tui.core.models import Article, Finding, Peers
 
 FactKind = Literal["number", "date", "person", "organisation", "place", "name", "quotation"]
+Position = Literal["headline", "lede", "body", "end"]
+"""Where an article first states a fact: its headline, its lede (first two sentences), its body, or its last
+quarter (an outlet that gives a fact only in paragraph 14 buries it)."""
+POSITIONS: tuple[Position, ...] = ("headline", "lede", "body", "end")
+POSITION_PHRASES: Mapping[Position, str] = {
+    "headline": "in the headline",
+    "lede": "in the lede",
+    "body": "in the body",
+    "end": "only in the last quarter",
+}
+_LEDE_SENTENCES = 2
+_BURIED_FROM = 0.75  # the last quarter of the body, by characters
+_CONTRACTION = re.compile(r"\w['’](?:m|ve|ll|re|d)$", re.IGNORECASE)  # "I'm", "I've": no names
 _MIN_VARIANT_LETTERS = 6
 """Shorter names a letter apart are as likely two names ("Bunj", "Bunk") as one spelt two ways."""
+_LONGEST_ACRONYM = 7  # an all-capital word this long is a word shouted, not an acronym ("EARTHQUAKE")
 _CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
 
 
@@ -54,6 +68,7 @@ class FactEntry:
     kind: FactKind
     present: Mapping[str, tuple[FactMention, ...]]
     absent: tuple[str, ...]
+    positions: Mapping[str, Position] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,17 +289,23 @@ def build_ledger(
                 kinds[key] = item.kind
             labels[key].append(item.label)
             present[key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))
-    for variant, key in _spelling_variants(order, kinds, present).items():
+    lower_words = frozenset(w for v in vocabularies.values() for w in v.words if w.islower())
+    order = [k for k in order if not _noise(k, kinds[k], labels[k], lower_words)]
+    merged = _spelling_variants(order, kinds, present)
+    merged |= _first_names([k for k in order if k not in merged], kinds, labels)
+    for variant, key in merged.items():
         labels[key] += labels.pop(variant)
         for article, mentions in present.pop(variant).items():
             present[key][article] += mentions
         order.remove(variant)
+    places = {v.id: _Places.of(v) for v in views}
     entries = []
     for key in order:
         kind = kinds[key]
         holders = present[key]
+        variants = _variants(kind, key, set(labels[key])) if key.startswith("name:") else []
+        headline = variants or _figure(key)
         if key.startswith("name:") and len(holders) < len(texts):
-            variants = _variants(kind, key, set(labels[key]))
             inside = taken if kind == "person" else dates
             for article, text in texts.items():
                 if article not in holders and (
@@ -300,9 +321,99 @@ def build_ledger(
                 kind=kind,
                 present={a: tuple(holders[a]) for a in texts if a in holders},
                 absent=tuple(a for a in texts if a not in holders),
+                positions={a: places[a].first(holders[a], headline) for a in texts if a in holders},
             )
         )
-    return tuple(entries)
+    return tuple(sorted(entries, key=_rank))
+
+
+def _rank(entry: FactEntry) -> tuple[int, float]:
+    """What most articles report comes first; among equals, what they put nearest the top."""
+    places = [POSITIONS.index(p) for p in entry.positions.values()]
+    return -len(entry.present), sum(places) / max(1, len(places))
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """Where an article's headline, lede and last quarter are, to say where a fact stands in it."""
+
+    folded: str
+    titles: tuple[Span, ...]
+    lede_end: int
+    buried_from: float
+
+    @classmethod
+    def of(cls, view: ArticleView) -> _Places:
+        """The headline spans, the end of the first two reporting sentences, the start of the last quarter."""
+        body = [s for s in view.segments if view.reports(s)]
+        titles = tuple(Span(s.start, s.end) for s in view.segments if s.kind == "title")
+        if not body:
+            return cls(view.folded, titles, 0, 0.0)
+        lede = body[: _LEDE_SENTENCES][-1].end
+        start, end = body[0].start, body[-1].end
+        return cls(view.folded, titles, lede, start + _BURIED_FROM * (end - start))
+
+    def first(self, mentions: Sequence[FactMention], spellings: Sequence[_Spelling]) -> Position:
+        """The most prominent place of a fact: headline (also by name alone), lede, body or last quarter."""
+        if any(t.start <= m.start < t.end for m in mentions for t in self.titles) or any(
+            _written_in(self.folded, t, spellings) for t in self.titles
+        ):
+            return "headline"
+        start = min(m.start for m in mentions)
+        if start < self.lede_end:
+            return "lede"
+        return "end" if start >= self.buried_from else "body"
+
+
+def _figure(key: str) -> list[_Spelling]:
+    """How a headline may write a number fact: its figure alone ("Quake Kills 24" for "24 people")."""
+    figure = key.removeprefix("number:").split(" ")[0] if key.startswith("number:") else ""
+    return [_Spelling(figure, frozenset({figure}))] if figure.isdigit() else []
+
+
+def _written_in(text: str, span: Span, spellings: Sequence[_Spelling]) -> bool:
+    """Whether a name is written in a (title-cased) headline, whatever the case."""
+    headline = text[span.start : span.end].lower()
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(s.text.lower())}(?![\w-])", headline) for s in spellings if s.text
+    )
+
+
+def _noise(key: str, kind: FactKind, labels: Sequence[str], lower_words: frozenset[str]) -> bool:
+    """Whether a "name" is no name: a contraction ("I'm"), a word shouted in capitals ("GRANDMOTHER KILLED"),
+    or a common word capitalised in a heading or a title of a song ("Heart", "Eve", "Street") that the
+    articles also write in lower case."""
+    if not key.startswith("name:") or key.startswith("name:alias:"):
+        return False
+    if any(_CONTRACTION.search(w) for label in labels for w in label.split()):
+        return True
+    words = {w for label in labels for w in label.split()}
+    if all(label.isupper() for label in labels) and (
+        len(words) > 1 or any(len(w) >= _LONGEST_ACRONYM for w in words)
+    ):
+        return True
+    one_word = all(" " not in label for label in labels)
+    return one_word and kind in ("name", "person") and any(w.lower() in lower_words for w in words)
+
+
+def _first_names(
+    order: Sequence[str], kinds: Mapping[str, FactKind], labels: Mapping[str, list[str]]
+) -> dict[str, str]:
+    """One-word names that are the first name of exactly one person named in full ("Dar" of "Dar Miller")."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for key in order:
+        if kinds[key] == "person":
+            for label in labels[key]:
+                if " " in label:
+                    people[label.split()[0].lower()].add(key)
+    merged = {}
+    for key in order:
+        word = key.removeprefix("name:")
+        if kinds[key] == "name" and " " not in word and len(people.get(word, ())) == 1:
+            (person,) = people[word]
+            if person != key:
+                merged[key] = person
+    return merged
 
 
 def _spelling_variants(
@@ -361,7 +472,7 @@ def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEnt
         return named[ids]
 
     findings = []
-    for entry in ledger:
+    for rank, entry in enumerate(ledger):
         if not entry.absent or not entry.present:
             continue
         present = tuple(entry.present)
@@ -370,18 +481,27 @@ def omitted_fact_findings(views: Sequence[ArticleView], ledger: Sequence[FactEnt
         )
         peers = Peers(present=present, absent=entry.absent)
         confidence = _CONFIDENCE.get(entry.kind, 0.7)
+        positions = dict(entry.positions)
         for article, mentions in entry.present.items():
+            position = positions.get(article, "body")
             findings.append(
                 by_id[article].finding(
                     "omitted_fact",
                     mentions[0].start,
                     mentions[0].end,
-                    explanation,
+                    f"{explanation}; here {POSITION_PHRASES[position]}",
                     category=entry.kind,
                     confidence=confidence,
                     peers=peers,
                     key="fact:" + entry.key,
-                    detail={"fact": entry.label, "kind": entry.kind, "mentions": len(mentions)},
+                    detail={
+                        "fact": entry.label,
+                        "kind": entry.kind,
+                        "mentions": len(mentions),
+                        "rank": rank,
+                        "position": position,
+                        "positions": positions,
+                    },
                 )
             )
     return findings

@@ -37,6 +37,8 @@ _BEFORE_YEAR = frozenset(
     {"in", "since", "until", "by", "of", "the", "a", "from", "before", "after", "during", "mid"}
 )
 _MAX_MODIFIERS = 2
+AGE = "year-old"
+"""The unit of an age, so that "17-year-old" and "Jane Doe, 17," are one fact."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class _Patterns:
     number_word: re.Pattern[str]  # case-sensitive, for `caseless` text
     unit: re.Pattern[str]  # the word after a number ("of" allowed before it: "75% of Donetsk")
     next_word: re.Pattern[str]  # the word after that
+    age: re.Pattern[str]  # "17-year-old": the number pattern stops at the hyphen
 
 
 @cache
@@ -95,6 +98,7 @@ def _patterns() -> _Patterns:
         number_word=re.compile(words),
         unit=re.compile(rf"\s+(?:(?P<of>of)\s+(?:the\s+)?)?{word}"),
         next_word=re.compile(rf"\s+{word}"),
+        age=re.compile(rf"(?<![\w.,:-])(?P<value>\d{{1,3}}|(?i:{words}))-years?-old\b"),
     )
 
 
@@ -132,7 +136,24 @@ def quantities(text: str, folded_caseless: str, start: int, end: int) -> list[Qu
             if not _taken_by(found, m.start("value"))
         )
         found += [q for q in counts if q is not None]
+        found += [_age(m) for m in patterns.age.finditer(text, start, end)]
     return found
+
+
+def _age(m: re.Match[str]) -> Quantity:
+    """'a 17-year-old': an age, one fact with the "17" of "Jane Doe, 17," (`_is_age`)."""
+    return Quantity(f"number:{_value(m.group('value'))} {AGE}", m.group(), "number", m.start(), m.end())
+
+
+def _is_age(text: str, m: re.Match[str]) -> bool:
+    """Whether a bare number stands after a name between commas: "Vishwanand Subryan, 23, of Schenectady"."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    return (
+        m.group("value").isdigit()
+        and len(m.group("value")) <= 3
+        and text[m.end() : m.end() + 1] == ","
+        and re.search(r"[A-Z][\w.'-]*, $", before) is not None
+    )
 
 
 def _dates(text: str, start: int, end: int) -> list[Quantity]:
@@ -199,6 +220,8 @@ def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
         value += " " + m.group("scale").strip()
     elif _YEAR.fullmatch(raw) and not m.group("percent") and _is_year(text, m):
         return Quantity(f"date:{raw}", raw, "date", m.start("value"), m.end("value"))
+    if not m.group("percent") and not m.group("scale") and _is_age(text, m):
+        return Quantity(f"number:{value} {AGE}", raw, "number", m.start("value"), m.end("value"))
     unit = patterns.unit.match(text, m.end(), end)
     if m.group("percent"):
         label_end = unit.end() if unit and unit.group("of") else m.end()

@@ -147,7 +147,8 @@ class DetailsBody(Highlighted):
             rows.append(self._muted("no fact of this row is missing elsewhere"))
         for fact in self._details.facts:
             line = Text.assemble((fact.text, self.finding_style("omitted_fact")))
-            line.append(f"\n  present: {', '.join(self._label(a) for a in fact.present) or '—'}")
+            present = ", ".join(f"{self._label(a)} ({fact.where(a)})" for a in fact.present)
+            line.append(f"\n  present: {present or '—'}")
             line.append(f"\n  missing: {', '.join(self._label(a) for a in fact.absent) or '—'}")
             rows.append((Text(""), line))
         return rows

@@ -1,6 +1,7 @@
 """The omission ledger: each fact found in some articles, against every article (present or missing).
 
-Facts come ranked from the core (the facts most articles carry first); `f` narrows the list to the facts one
+Facts come ranked from the core (the facts most articles carry first), each present mark with where the
+article states the fact (headline, lede, body or last quarter); `f` narrows the list to the facts one
 article leaves out, `j`/`k` move and enter jumps to the fact's passage in the review screen.
 """
 
@@ -86,7 +87,10 @@ class LedgerScreen(Screen[FactPresence | None]):
             )
         for index, fact in enumerate(self.facts):
             cells = [Text(fact.text.replace("\n", " "), no_wrap=True, overflow="ellipsis")]
-            cells += [Text(PRESENT if a in fact.present else ABSENT, justify="center") for a in articles]
+            cells += [
+                Text(f"{PRESENT} {fact.where_short(a)}".rstrip() if a in fact.present else ABSENT, justify="center")
+                for a in articles
+            ]
             table.add_row(*cells, key=str(index))
         if self.facts:
             table.move_cursor(row=min(row, len(self.facts) - 1))
@@ -101,7 +105,10 @@ class LedgerScreen(Screen[FactPresence | None]):
             if self.article is not None
             else f"{len(self.facts)} facts, most reported first"
         )
-        return Text(f"{scope} · ● present ○ missing · j/k move · enter jumps · f/F by article · escape back")
+        return Text(
+            f"{scope} · ● present (head/lede/body/end: headline, first two sentences, body, last quarter)"
+            " ○ missing · j/k move · enter jumps · f/F by article · escape back"
+        )
 
     def action_move(self, step: int) -> None:
         """Move the cursor one fact down (1) or up (-1)."""
