@@ -21,6 +21,7 @@ FindingType = Literal[
     "omitted_fact",
     "unique_passage",
     "wording",
+    "discrepancy",
 ]
 """The ids of `FINDING_KINDS`, spelled out for the type checker (a test keeps the two the same)."""
 
@@ -59,6 +60,9 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind("omitted_fact", "Omitted fact", "F", "a fact this article has and others lack"),
     FindingKind("unique_passage", "Unique passage", "U", "a passage with no counterpart in other articles"),
     FindingKind("wording", "Wording", "W", "a word-choice difference between aligned passages"),
+    FindingKind(
+        "discrepancy", "Discrepancy", "D", "aligned passages state different figures, dates or times for one thing"
+    ),
 )
 
 FINDING_TYPES: tuple[FindingType, ...] = tuple(kind.id for kind in FINDING_KINDS)

@@ -72,26 +72,30 @@ class FactEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
+class FoundFact:
+    """A fact where an article states it, before the ledger groups the articles by fact."""
+
     key: str
     label: str
     kind: FactKind
     start: int
     end: int
+    unit: str = ""  # numbers and dates: `Quantity.unit`
+    value: str = ""  # numbers and dates: `Quantity.value`
 
 
-def _names(names: NameIndex, segment_id: str) -> list[_Found]:
-    return [_Found(f"name:{n.key}", n.label, n.kind, n.start, n.end) for n in names.in_segment(segment_id)]
+def _names(names: NameIndex, segment_id: str) -> list[FoundFact]:
+    return [FoundFact(f"name:{n.key}", n.label, n.kind, n.start, n.end) for n in names.in_segment(segment_id)]
 
 
 def _quotations(
     views: Sequence[ArticleView], uses: Mapping[str, Sequence[QuotationUse]]
-) -> dict[str, list[_Found]]:
+) -> dict[str, list[FoundFact]]:
     """Quotations (not scare quotes or titles), keyed so that near-identical ones share a key."""
     clusters: list[str] = []
     by_word: dict[str, set[int]] = defaultdict(set)
     compared: dict[tuple[str, str], bool] = {}  # wire copy repeats quotations: compare each pair once
-    out: dict[str, list[_Found]] = defaultdict(list)
+    out: dict[str, list[FoundFact]] = defaultdict(list)
     for view in views:
         for quote, use in zip(view.quotes.quotations, uses[view.id]):
             if use != "speech":
@@ -119,7 +123,7 @@ def _quotations(
                     by_word[word].add(match)
             label = " ".join(view.article.text[quote.inner_start : quote.inner_end].split())
             out[view.id].append(
-                _Found(f"quote:{clusters[match][:80]}", label, "quotation", quote.start, quote.end)
+                FoundFact(f"quote:{clusters[match][:80]}", label, "quotation", quote.start, quote.end)
             )
     return out
 
@@ -142,7 +146,7 @@ class _Covered:
     reach: tuple[int, ...]  # the furthest end among the ranges up to each one, in order of start
 
     @classmethod
-    def of(cls, facts: Iterable[_Found]) -> _Covered:
+    def of(cls, facts: Iterable[FoundFact]) -> _Covered:
         """Index the ranges of some facts."""
         ordered = sorted((f.start, f.end) for f in facts)
         return cls(tuple(start for start, _ in ordered), tuple(accumulate((end for _, end in ordered), max)))
@@ -239,17 +243,18 @@ def _stretches(view: ArticleView) -> list[Span]:
     return runs
 
 
-def _extract(
+def extract_facts(
     views: Sequence[ArticleView], uses: Mapping[str, Sequence[QuotationUse]], names: NameIndex
-) -> dict[str, list[_Found]]:
-    found: dict[str, list[_Found]] = {}
+) -> dict[str, list[FoundFact]]:
+    """Each article's facts in reading order: numbers, dates, names and quotations (not yet grouped)."""
+    found: dict[str, list[FoundFact]] = {}
     quotations = _quotations(views, uses)
     for view in views:
-        items: list[_Found] = []
+        items: list[FoundFact] = []
         folded_caseless = caseless(view.folded)
         for segment in _stretches(view):
             items += [
-                _Found(q.key, q.label, q.kind, q.start, q.end)
+                FoundFact(q.key, q.label, q.kind, q.start, q.end, q.unit, q.value)
                 for q in quantities(view.folded, folded_caseless, segment.start, segment.end)
             ]
         covered = _Covered.of(f for f in items if f.kind == "date")
@@ -261,13 +266,17 @@ def _extract(
 
 
 def build_ledger(
-    views: Sequence[ArticleView], uses: Mapping[str, Sequence[QuotationUse]], names: NameIndex
+    views: Sequence[ArticleView],
+    uses: Mapping[str, Sequence[QuotationUse]],
+    names: NameIndex,
+    found: Mapping[str, list[FoundFact]] | None = None,
 ) -> tuple[FactEntry, ...]:
     """Every fact of the articles with the articles that state it and those that omit it.
 
-    `uses` holds each article's `quotation_uses`, `names` the names of all of them.
+    `uses` holds each article's `quotation_uses`, `names` the names of all of them; `found` is what
+    `extract_facts` gives for them, when the caller has it already.
     """
-    found = _extract(views, uses, names)
+    found = extract_facts(views, uses, names) if found is None else found
     # a surname inside another name is not the person ("State" in "State Department"); a short name inside a
     # longer one may be the same thing ("the Coalition" for "Coalition of the Willing"); neither is in a date
     taken = {a: _Covered.of(f for f in items if f.kind != "quotation") for a, items in found.items()}

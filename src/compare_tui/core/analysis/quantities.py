@@ -50,6 +50,8 @@ class Quantity:
     kind: QuantityKind
     start: int
     end: int
+    unit: str = ""  # what a number counts ("people", "year-old"); for a date: "weekday", "day", "year", "time"
+    value: str = ""  # the figure as the key writes it ("24", "2 million"), the date or the time
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,8 @@ def quantities(text: str, folded_caseless: str, start: int, end: int) -> list[Qu
 
 def _age(m: re.Match[str]) -> Quantity:
     """'a 17-year-old': an age, one fact with the "17" of "Jane Doe, 17," (`_is_age`)."""
-    return Quantity(f"number:{_value(m.group('value'))} {AGE}", m.group(), "number", m.start(), m.end())
+    value = _value(m.group("value"))
+    return Quantity(f"number:{value} {AGE}", m.group(), "number", m.start(), m.end(), AGE, value)
 
 
 def _is_age(text: str, m: re.Match[str]) -> bool:
@@ -167,9 +170,10 @@ def _dates(text: str, start: int, end: int) -> list[Quantity]:
         month = next((w for w in re.findall(r"[A-Za-z]+", label) if w.lower() in months), None)
         if month and numbers:  # with the day, the year adds nothing to tell two dates of one story apart
             key = f"date:{month[:3].lower()}-" + (days[0] if days else numbers[0])
+            unit = "day" if days else "month"
         else:
-            key = "date:" + label.lower()
-        out.append(Quantity(key, label, "date", m.start(), m.end()))
+            key, unit = "date:" + label.lower(), "weekday"
+        out.append(Quantity(key, label, "date", m.start(), m.end(), unit, key.removeprefix("date:")))
     return out
 
 
@@ -192,7 +196,8 @@ def _time(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     zone = " gmt" if m.group("zone") else ""
     label = m.group().rstrip()
-    return Quantity(f"time:{hour:02d}:{minute:02d}{zone}", label, "date", m.start(), m.start() + len(label))
+    key = f"time:{hour:02d}:{minute:02d}{zone}"
+    return Quantity(key, label, "date", m.start(), m.start() + len(label), "time", key.removeprefix("time:"))
 
 
 def _taken_by(taken: list[Quantity], position: int) -> Quantity | None:
@@ -219,13 +224,14 @@ def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
     if m.group("scale"):
         value += " " + m.group("scale").strip()
     elif _YEAR.fullmatch(raw) and not m.group("percent") and _is_year(text, m):
-        return Quantity(f"date:{raw}", raw, "date", m.start("value"), m.end("value"))
+        return Quantity(f"date:{raw}", raw, "date", m.start("value"), m.end("value"), "year", raw)
     if not m.group("percent") and not m.group("scale") and _is_age(text, m):
-        return Quantity(f"number:{value} {AGE}", raw, "number", m.start("value"), m.end("value"))
+        return Quantity(f"number:{value} {AGE}", raw, "number", m.start("value"), m.end("value"), AGE, value)
     unit = patterns.unit.match(text, m.end(), end)
     if m.group("percent"):
         label_end = unit.end() if unit and unit.group("of") else m.end()
-        return Quantity(f"number:{value}%", text[m.start() : label_end], "number", m.start(), label_end)
+        label = text[m.start() : label_end]
+        return Quantity(f"number:{value}%", label, "number", m.start(), label_end, "%", value)
     label_end = m.end()
     if unit and unit.group("word").lower() in lexicon.number_words:  # "hundreds of thousands"
         value = f"{value} of {_value(unit.group('word'))}"
@@ -235,11 +241,12 @@ def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
     written_out = not raw[:1].isdigit() and raw[:1] not in "$€£"
     if written_out and _stands_for_things(text, m, value, counted):
         return None
+    counts = "" if counted is None else _unit_key(counted.group("word"))
     if counted is None:
         key = f"number:{value}"
     else:
-        key, label_end = f"number:{value} {_unit_key(counted.group('word'))}", counted.end()
-    return Quantity(key, text[m.start() : label_end], "number", m.start(), label_end)
+        key, label_end = f"number:{value} {counts}", counted.end()
+    return Quantity(key, text[m.start() : label_end], "number", m.start(), label_end, counts, value)
 
 
 def _unit_key(word: str) -> str:

@@ -5,7 +5,8 @@ The analysers fall in two kinds. Asides, loaded language, scare quotes and omitt
 depends on it. Attribution, unique passages and wording compare what the alignment puts side by side. An
 `Analysis` keeps the first kind and the per-article inputs of the second, so that after an editor corrects
 a few rows `reanalyse` redoes only what the alignment changes: the wording of the changed rows, the pairing
-of attributions and the runs of unique passages (both over the cached inputs), and the row tags.
+of attributions, the runs of unique passages and the discrepancies (over the cached inputs), and the row
+tags.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from compare_tui.core.analysis.asides import aside_findings
 from compare_tui.core.analysis.attribution import Attribution, attribution_findings, find_attributions
 from compare_tui.core.analysis.context import ArticleView, build_views
 from compare_tui.core.analysis.cues import CueIndex
-from compare_tui.core.analysis.facts import build_ledger, omitted_fact_findings
+from compare_tui.core.analysis.discrepancy import discrepancy_findings
+from compare_tui.core.analysis.facts import FoundFact, build_ledger, extract_facts, omitted_fact_findings
 from compare_tui.core.analysis.loaded import loaded_language_findings
 from compare_tui.core.analysis.names import index_names
 from compare_tui.core.analysis.scare_quotes import quotation_uses, scare_quote_findings
@@ -36,6 +38,8 @@ class Analysis:
     attributions: Mapping[str, tuple[Attribution, ...]]
     fixed: tuple[Finding, ...]
     """Findings that do not depend on the alignment (their row tags aside)."""
+    facts: Mapping[str, list[FoundFact]]
+    """Each article's facts, whose figures discrepancies compare row by row."""
 
 
 def analyse(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Finding, ...]:
@@ -57,9 +61,10 @@ def prepare(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Analysis,
         fixed += aside_findings(view, mine, cues, voice)
         fixed += loaded_language_findings(view, cues)
         fixed += scare_quote_findings(view, uses[view.id])
-    fixed += omitted_fact_findings(views, build_ledger(views, uses, names))
-    analysis = Analysis(views, attributions, tuple(fixed))
-    findings = [*fixed, *_aligned_findings(views, attributions, rows)]
+    facts = extract_facts(views, uses, names)
+    fixed += omitted_fact_findings(views, build_ledger(views, uses, names, facts))
+    analysis = Analysis(views, attributions, tuple(fixed), facts)
+    findings = [*fixed, *_aligned_findings(views, attributions, facts, rows)]
     return analysis, _in_reading_order(views, findings, shared=set())
 
 
@@ -82,6 +87,7 @@ def reanalyse(
         *attribution_findings(views, dict(analysis.attributions)),
         *unique_passage_findings(views, rows),
         *wording_findings(views, [r for r in rows if r.id in changed]),
+        *discrepancy_findings(views, rows, analysis.facts),
     ]
     shared = {id(f) for f in analysis.fixed}
     shared.update(id(f) for f in previous if f.type == "wording" and f.row not in changed)
@@ -90,13 +96,17 @@ def reanalyse(
 
 
 def _aligned_findings(
-    views: Sequence[ArticleView], attributions: Mapping[str, tuple[Attribution, ...]], rows: Sequence[Row]
+    views: Sequence[ArticleView],
+    attributions: Mapping[str, tuple[Attribution, ...]],
+    facts: Mapping[str, list[FoundFact]],
+    rows: Sequence[Row],
 ) -> list[Finding]:
     """The findings that compare what the alignment puts side by side."""
     return [
         *attribution_findings(views, dict(attributions)),
         *unique_passage_findings(views, rows),
         *wording_findings(views, rows),
+        *discrepancy_findings(views, rows, facts),
     ]
 
 

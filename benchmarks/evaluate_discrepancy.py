@@ -1,0 +1,157 @@
+"""Discrepancy findings: recall on the cases sharp-dev's annotators noted, precision on the bundled samples.
+
+    python benchmarks/evaluate_discrepancy.py [--eval-dir ../shared/eval]
+
+Recall: sharp-dev's fact notes (`gold.facts[].note`) record where outlets give different figures, dates or
+times for one fact ("24 vs 11 vs 'a child'"). `CASES` lists every such note, read by hand, with the values on
+each side; a case is found when some discrepancy finding of that event names a value of each side. Notes
+that only add detail ("21 Oct 2011" vs "in 2011"), state one value in two units ("10 km" = "six miles") or
+differ in words, not figures ("half-brother" vs "brother"), are not cases.
+
+Precision: every distinct discrepancy (one row, one quantity) the bundled samples give is listed with its
+values; `tests/fixtures/discrepancy_labels.json` holds my reading of each (a real difference between the
+outlets, or not), and the precision is computed over the labelled ones. A discrepancy without a label is
+printed so that it can be read and labelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from compare_tui.core.comparison import Comparison
+from compare_tui.core.models import Article
+from compare_tui.core.pipeline import compare
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "tests" / "fixtures" / "discrepancy_labels.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One annotated discrepancy: the values on one side and on the other (figures as written)."""
+
+    event: str
+    fact: str
+    side_a: tuple[str, ...]
+    side_b: tuple[str, ...]
+    note: str
+
+
+CASES = (
+    Case("1_ecbplus", "F4", ("noon",), ("morning",), "check-in time: around noon vs in the morning"),
+    Case("13_ecbplus", "F13", ("7 a.m.",), ("6:40",), "fire out by 7 a.m. vs by 6:40 a.m."),
+    Case("33_ecbplus", "F4", ("12",), ("13",), "mother of 12 vs 13 children"),
+    Case("33_ecbplus", "F16", ("20",), ("18",), "Lopez 20 at trial vs 18 at the shooting"),
+    Case("33_ecbplus", "F20", ("13",), ("12",), "13 shots vs at least 12 shots"),
+    Case("33_ecbplus", "F41", ("32",), ("31",), "Armstead 32 vs a 31-year-old"),
+    Case("37_ecbplus", "F2", ("0737", "07:37"), ("7:37 am",), "07:37 GMT vs 7:37 AM local time"),
+    Case("37_ecbplus", "F5", ("24",), ("11", "a child"), "24 dead vs a toll of 11 vs 'killed a child'"),
+    Case("37_ecbplus", "F6", ("249", "200"), ("dozens", "50"), "249 / more than 200 vs dozens vs at least 50"),
+    Case("37_ecbplus", "F46", ("230,000",), ("170,000",), "2004 tsunami: 230,000 vs 170,000 dead"),
+)
+
+
+def sharp_comparisons(eval_dir: Path) -> dict[str, Comparison]:
+    """Each sharp-dev event compared as the scorer gives it: title line, blank line, body."""
+    data = json.loads((eval_dir / "sharp-dev.json").read_text("utf-8"))
+    out = {}
+    for event in data["events"]:
+        articles = [
+            Article(
+                id=a["id"],
+                source=a["id"],
+                text=f"{a['title']}\n\n{a['body']}" if a.get("title") else a["body"],
+                title=a.get("title"),
+                outlet=a.get("outlet"),
+            )
+            for a in event["articles"]
+        ]
+        out[event["event_id"]] = compare(articles)
+    return out
+
+
+def _mentions(values: list[str], side: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![\d,]){re.escape(v)}(?![\d,])", text) for v in side for text in values)
+
+
+def discrepancies(comparison: Comparison) -> dict[str, dict[str, str]]:
+    """Each distinct discrepancy (key) with the values it names, by article label."""
+    out: dict[str, dict[str, str]] = {}
+    for finding in comparison.findings:
+        if finding.type == "discrepancy" and finding.key:
+            values = finding.detail.get("values", {})
+            assert isinstance(values, dict)
+            out[finding.key] = {comparison.labels[a]: str(v) for a, v in values.items()}
+    return out
+
+
+def recall(eval_dir: Path) -> tuple[int, int]:
+    """Print each annotated case and whether a discrepancy finding names both sides; (found, cases)."""
+    comparisons = sharp_comparisons(eval_dir)
+    found = 0
+    print("Recall on sharp-dev's annotated discrepancies")
+    for case in CASES:
+        named = discrepancies(comparisons[case.event]).values()
+        hit = any(
+            _mentions([v.lower() for v in values.values()], case.side_a)
+            and _mentions([v.lower() for v in values.values()], case.side_b)
+            for values in named
+        )
+        found += hit
+        print(f"  {'found ' if hit else 'missed'}  {case.event} {case.fact}: {case.note}")
+    print(f"  recall {found}/{len(CASES)} = {found / len(CASES):.2f}")
+    for event, comparison in comparisons.items():
+        for key, values in discrepancies(comparison).items():
+            print(f"  finding {event} {key.split(':', 2)[2]}: {values}")
+    return found, len(CASES)
+
+
+def sample_discrepancies() -> list[dict[str, object]]:
+    """Every distinct discrepancy of the bundled samples: sample, quantity and the values by outlet."""
+    out = []
+    for directory in sorted((ROOT / "sample_data").iterdir()):
+        comparison = compare(sorted(p for p in directory.iterdir() if p.suffix == ".txt"))
+        for key, values in discrepancies(comparison).items():
+            quantity = key.split(":", 2)[2]
+            out.append({"sample": directory.name, "quantity": quantity, "values": values})
+    return out
+
+
+def precision(labels_path: Path = LABELS) -> tuple[int, int, list[dict[str, object]]]:
+    """(correct, labelled, unlabelled discrepancies) over the bundled samples' discrepancies."""
+    labels = json.loads(labels_path.read_text("utf-8"))["labels"]
+    correct = labelled = 0
+    unlabelled = []
+    for item in sample_discrepancies():
+        label = next(
+            (x for x in labels if x["sample"] == item["sample"] and x["values"] == item["values"]), None
+        )
+        if label is None:
+            unlabelled.append(item)
+            continue
+        labelled += 1
+        correct += bool(label["correct"])
+    return correct, labelled, unlabelled
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    args = parser.parse_args()
+    if (args.eval_dir / "sharp-dev.json").exists():
+        recall(args.eval_dir)
+    else:
+        print(f"no sharp-dev.json in {args.eval_dir}: recall not measured")
+    correct, labelled, unlabelled = precision()
+    print("Precision on the bundled samples (hand-labelled)")
+    print(f"  precision {correct}/{labelled}" + (f" = {correct / labelled:.2f}" if labelled else ""))
+    for item in unlabelled:
+        print(f"  unlabelled: {item}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,270 @@
+"""Discrepancies: aligned passages that state different figures, dates or times for the same thing.
+
+"24 dead" in one outlet and "a death toll of 11" in another, "12 children" and "13 children", "7 a.m." and
+"6:40 a.m.": read off the alignment rows and the facts the ledger already found (`facts.extract_facts`), so
+the analysis adds one pass over the rows. Counts of people with what happened to them (the dead, the
+injured) are also compared between the ledes, where every outlet gives its toll in passages the alignment
+may keep apart ("24 dead" and "bringing the confirmed death toll to 11"). Two figures are of one quantity when they count the same thing
+(the unit: "children", "shots", an age) and, for people, play the same part in the sentence (killed,
+injured, missing, by the words around the figure). Days of a month compare with days, times with times of
+the same zone ("12:00 GMT" is "3 p.m." in Yida); weekdays and years are left out, as aligned passages name
+the day of another event ("condemned on Friday" the bombing of Thursday) or past years for context, and so
+are rates ("three days a week"). An article that states several values, one of them the other article's,
+is not flagged: it reports both.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from compare_tui.core.analysis.context import ArticleView, join_labels
+from compare_tui.core.analysis.facts import FoundFact
+from compare_tui.core.analysis.quantities import AGE
+from compare_tui.core.models import Finding, Peers, Row
+
+_DATE_UNITS = frozenset({"day", "time"})
+_PEOPLE = frozenset({"", "people", "person", "villager", "civilian", "resident"})
+"""What a count of people is written with; "" is a bare figure ("the toll rose to 11")."""
+_ROLES: Mapping[str, str] = {
+    "killed": "dead",
+    "kill": "dead",
+    "killing": "dead",
+    "dead": "dead",
+    "died": "dead",
+    "die": "dead",
+    "death": "dead",
+    "deaths": "dead",
+    "toll": "dead",
+    "lives": "dead",
+    "bodies": "dead",
+    "fatalities": "dead",
+    "injured": "injured",
+    "injuring": "injured",
+    "wounded": "injured",
+    "wounding": "injured",
+    "hurt": "injured",
+    "injuries": "injured",
+    "missing": "missing",
+    "trapped": "trapped",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "displaced": "displaced",
+    "evacuated": "evacuated",
+}
+"""Words near a count of people that say what happened to them, so that the dead are compared with the dead."""
+_LEDE_SENTENCES = 2
+_WINDOW_BEFORE = 6
+_WINDOW_AFTER = 5
+_PARENT = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)(?:\s+|-)of\s*-?\s*$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"([A-Z][\w'-]+),\s*$")
+_TIME_TOLERANCE = 5  # minutes: "7 p.m." and "7:01 p.m." are one time, rounded
+_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+_QUALIFIERS: Mapping[str, tuple[float, float]] = {
+    "more than": (1.0, math.inf),
+    "over": (1.0, math.inf),
+    "at least": (1.0, math.inf),
+    "less than": (0.0, 1.0),
+    "fewer than": (0.0, 1.0),
+    "under": (0.0, 1.0),
+    "up to": (0.0, 1.0),
+    "nearly": (0.9, 1.0),
+    "almost": (0.9, 1.0),
+    "about": (0.9, 1.1),
+    "around": (0.9, 1.1),
+    "roughly": (0.9, 1.1),
+    "approximately": (0.9, 1.1),
+    "some": (0.9, 1.1),
+}
+"""The range each qualifier of `quantities` allows around a figure, as factors of it."""
+_CONVERSION = re.compile(r"\d[\w.,]*(?:\s[a-z]+)?\s?\($")  # "50 km (30 miles)": the first figure counts
+_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b")
+_FIGURE = re.compile(r"\d[\d.]*(?: (?:million|billion|trillion))?")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """One figure, date or time as an article states it in a row."""
+
+    article: str
+    fact: FoundFact
+
+
+def discrepancy_findings(
+    views: Sequence[ArticleView], rows: Sequence[Row], found: Mapping[str, Sequence[FoundFact]]
+) -> list[Finding]:
+    """A finding on each article's figure where aligned passages give different values for one quantity."""
+    by_id = {v.id: v for v in views}
+    comparable = {
+        a: [f for f in facts if f.kind in ("number", "date") and (f.unit in _DATE_UNITS or _is_count(f))]
+        for a, facts in found.items()
+    }
+    starts = {a: [f.start for f in facts] for a, facts in comparable.items()}
+    segments = {s.id: s for v in views for s in v.segments}
+    findings: list[Finding] = []
+    ledes = Row("lede", {v.id: _lede(v) for v in views}, "partial", 0.0)
+    for row in [*rows, ledes]:
+        present = [a for a in row.article_ids() if a in by_id]
+        if len(present) < 2:
+            continue
+        stated: dict[str, list[_Stated]] = defaultdict(list)
+        for article in present:
+            view = by_id[article]
+            for sid in row.segments[article]:
+                segment = segments[sid]
+                low = bisect.bisect_left(starts[article], segment.start)
+                high = bisect.bisect_left(starts[article], segment.end, low)
+                for fact in comparable[article][low:high]:
+                    quantity = _quantity(view, fact)
+                    if quantity and (row is not ledes or quantity.startswith("people:")):
+                        stated[quantity].append(_Stated(article, fact))
+        flagged = {(f.article, f.start) for f in findings}
+        for quantity, items in stated.items():
+            found = _disagreements(row, quantity, items, by_id)
+            if not any((f.article, f.start) in flagged for f in found):
+                findings += found
+    return findings
+
+
+def _lede(view: ArticleView) -> tuple[str, ...]:
+    """The first two reporting sentences: where every outlet gives its toll, in passages rarely aligned."""
+    return tuple(s.id for s in view.segments if view.reports(s))[:_LEDE_SENTENCES]
+
+
+def _is_count(fact: FoundFact) -> bool:
+    """A number whose figure can be compared: digits (or a number word made digits), no percentage."""
+    return fact.kind == "number" and fact.unit != "%" and _FIGURE.fullmatch(fact.value) is not None
+
+
+def _quantity(view: ArticleView, fact: FoundFact) -> str | None:
+    """What a figure measures, as a key: "date:weekday", "time", "children", "people:dead"; None if unknown."""
+    if fact.kind == "date":
+        return f"date:{fact.unit}" if fact.unit != "time" else "time"
+    before = view.folded[max(0, fact.start - 40) : fact.start]
+    if _RATE.match(view.folded, fact.end) or _CONVERSION.search(before):
+        return None
+    if fact.unit == AGE:  # "Horton, 34," and "Chohan, 59," are two people's ages: compared by name
+        named = _NAMED_BEFORE.search(before)
+        return f"age:{named.group(1).lower()}" if named else None
+    if fact.unit == "" and _PARENT.search(before):  # "a mother of 12"
+        return "child"
+    if fact.unit in _ROLES:  # "24 dead", "over 200 injured"
+        return f"people:{_ROLES[fact.unit]}"
+    if fact.unit not in _PEOPLE:
+        return fact.unit
+    role = _role(view, fact)
+    return f"people:{role}" if role else None
+
+
+def _role(view: ArticleView, fact: FoundFact) -> str | None:
+    """What happened to counted people, by the words just before and after the figure in its sentence."""
+    segment = view.segment_at(fact.start)
+    if segment is None:
+        return None
+    before = _WORD.findall(view.folded[segment.start : fact.start].lower())[-_WINDOW_BEFORE:]
+    after = _WORD.findall(view.folded[fact.end : segment.end].lower())[:_WINDOW_AFTER]
+    for word in (*after, *reversed(before)):
+        if word in _ROLES:
+            return _ROLES[word]
+    return None
+
+
+def _disagreements(
+    row: Row, quantity: str, items: Sequence[_Stated], views: Mapping[str, ArticleView]
+) -> list[Finding]:
+    """Findings for one quantity of one row, when two articles state it with no value in common."""
+    values: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    first: dict[str, FoundFact] = {}
+    for item in items:
+        values[item.article].add((item.fact.value, item.fact.label.lower()))
+        first.setdefault(item.article, item.fact)
+    articles = list(values)
+    if len(articles) < 2:
+        return []
+    same = _same_time if quantity == "time" else _same_day if quantity.startswith("date:") else _may_agree
+    clashing = {
+        a: tuple(
+            b for b in articles if b != a and not any(same(x, y) for x in values[a] for y in values[b])
+        )
+        for a in articles
+    }
+    if not any(clashing.values()):
+        return []
+    involved = [a for a in articles if clashing[a]]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article in involved:
+        groups[first[article].value].append(article)
+    what = _describe(quantity)
+    stated = " vs ".join(
+        f"'{first[members[0]].label}' in {join_labels([views[a].label for a in members])}"
+        for members in groups.values()
+    )
+    explanation = f"different {what} for the same thing: {stated}"
+    key = f"discrepancy:{row.id}:{quantity}"
+    detail_values = {a: first[a].label for a in involved}
+    findings = []
+    for article in involved:
+        fact = first[article]
+        agreeing = tuple(a for a in involved if a not in clashing[article])
+        findings.append(
+            views[article].finding(
+                "discrepancy",
+                fact.start,
+                fact.end,
+                explanation,
+                category="date" if fact.kind == "date" else "number",
+                confidence=0.7,
+                peers=Peers(present=agreeing, absent=clashing[article]),
+                key=key,
+                detail={"quantity": what, "values": detail_values},
+            )
+        )
+    return findings
+
+
+def _same_day(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two dates are one day ("nov-10")."""
+    return a[0] == b[0]
+
+
+def _may_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two figures can both be true: "less than 50 km" and "15 km", "at least 15,000" and "20,000";
+    "about" allows a tenth either way."""
+    low_a, high_a = _bounds(*a)
+    low_b, high_b = _bounds(*b)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _bounds(value: str, label: str) -> tuple[float, float]:
+    """The range a figure with its qualifier allows ("more than 200": above 200; "nearly 23,000": below)."""
+    number, _, scale = value.partition(" ")
+    figure = float(number) * _SCALES.get(scale, 1)
+    for words, (low, high) in _QUALIFIERS.items():
+        if label.startswith(words):
+            return figure * low, figure * high
+    return figure, figure
+
+
+def _same_time(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two times ("19:00", "19:01") may be one: a few minutes apart, or in different zones (a local
+    time and a GMT time cannot be compared without knowing where)."""
+    (clock_a, _, zone_a), (clock_b, _, zone_b) = a[0].partition(" "), b[0].partition(" ")
+    minutes_a = int(clock_a[:2]) * 60 + int(clock_a[3:5])
+    minutes_b = int(clock_b[:2]) * 60 + int(clock_b[3:5])
+    return zone_a != zone_b or abs(minutes_a - minutes_b) <= _TIME_TOLERANCE
+
+
+def _describe(quantity: str) -> str:
+    """How an explanation names a quantity: "figures (people dead)", "times", "dates (weekday)"."""
+    if quantity == "time":
+        return "times"
+    if quantity.startswith("date:"):
+        return "dates"
+    if quantity.startswith("age:"):
+        return "ages"
+    return f"figures ({quantity.replace(':', ' ')})"
