@@ -14,6 +14,7 @@ from compare_tui.tui.screens.help import HelpScreen
 from compare_tui.tui.screens.ledger import LedgerScreen
 from compare_tui.tui.screens.reference import ReferenceScreen
 from compare_tui.tui.screens.review import ReviewScreen
+from compare_tui.tui.screens.scorecard import ScorecardScreen
 from compare_tui.tui.screens.search import SearchScreen
 from compare_tui.tui.widgets.grid import GUTTER, HEADER_LINES, ComparisonGrid
 from compare_tui.tui.widgets.status import StatusLine
@@ -137,6 +138,38 @@ def test_o_opens_the_omission_ledger(make_app) -> None:
     drive(app, scenario)
 
 
+def test_t_opens_the_per_outlet_scorecard(make_app) -> None:
+    app = make_app()
+
+    async def scenario(pilot) -> None:
+        await press(pilot, "t")
+        assert isinstance(app.screen, ScorecardScreen)
+        table = app.screen.query_one("DataTable")
+        assert table.row_count == len(app.review.comparison.articles)
+        titles = [str(column.label) for column in table.columns.values()]
+        assert titles[:2] == ["Article", "Sentences"] and "Quoted" in titles and "Buried" in titles
+        labels = {table.get_row_at(i)[0].plain for i in range(table.row_count)}
+        assert labels == set(app.review.comparison.labels.values())
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+    drive(app, scenario)
+
+
+def test_palette_opens_the_scorecard_by_name(make_app) -> None:
+    app = make_app()
+
+    async def scenario(pilot) -> None:
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"view: per-outlet scorecard")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+
+    drive(app, scenario)
+
+
 def test_f_folds_rows_without_differences(make_app) -> None:
     app = make_app()
 
@@ -238,6 +271,7 @@ def test_question_mark_lists_every_key(make_app) -> None:
         assert {
             "Next finding",
             "Omission ledger",
+            "Per-outlet scorecard",
             "Quit",
             "Save a screenshot (SVG)",
             "Toggle wording",

@@ -7,7 +7,8 @@ screen images (SVG, PNG) the app offers, so the export dialog only collects choi
 back.
 
 The JSON form is the contract of `docs/report-schema.md` (every field kept) plus the editor's triage: each
-finding gains a `triage` object (or null) and the document a top-level `triage` summary.
+finding gains a `triage` object (or null) and the document a top-level `triage` summary; and the per-outlet
+`scorecard` (`core/scorecard.py`), computed over the findings the report keeps.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -52,6 +53,11 @@ def report_dict(
         )
         findings.append(entry)
     document["findings"] = findings
+    from compare_tui.core.scorecard import scorecard
+
+    kept = {f["id"] for f in findings}
+    shown = replace(comparison, findings=tuple(f for f in comparison.findings if f.id in kept))
+    document["scorecard"] = [score.to_dict() for score in scorecard(shown)]
     document["triage"] = {
         "content_key": content_key(comparison.articles),
         "include_dismissed": include_dismissed,

@@ -16,7 +16,7 @@ from importlib import resources
 
 from compare_tui.core.corrections import CORRECTED, CORRECTED_DETAIL
 from compare_tui.core.finding_types import FINDING_KINDS, FINDING_TYPES, KIND_BY_TYPE
-from compare_tui.core.report_view import Passage, Piece, ReportFinding, ReportView
+from compare_tui.core.report_view import SCORECARD_NOTE, Passage, Piece, ReportFinding, ReportView
 from compare_tui.core.safe_text import visible
 
 
@@ -102,6 +102,7 @@ def render_html(view: ReportView) -> str:
         *_legend(view),
         *_aligned(view, labels),
         *_ledger(view, labels),
+        *_scorecard(view),
         *_findings(view),
         "</body>",
         "</html>",
@@ -262,6 +263,21 @@ def _ledger(view: ReportView, labels: list[str]) -> list[str]:
         )
         missing = sum(1 for a in view.articles if a.id not in fact.present)
         out.append(f'<tr><td class="fact">{esc(fact.text)}</td>{cells}<td class="count">{missing}</td></tr>')
+    out.append("</tbody></table>")
+    return out
+
+
+def _scorecard(view: ReportView) -> list[str]:
+    """The per-outlet scorecard: flags per 100 reporting sentences, quotation share, attribution, facts."""
+    header, *rows = view.scorecard
+    out = [
+        "<h2>Scorecard</h2>",
+        f"<p>{esc(SCORECARD_NOTE)}</p>",
+        '<table class="scorecard"><thead><tr>'
+        + "".join(f"<th>{esc(h)}</th>" for h in header)
+        + "</tr></thead><tbody>",
+    ]
+    out += ["<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows]
     out.append("</tbody></table>")
     return out
 

@@ -11,7 +11,7 @@ import re
 
 from compare_tui.core.corrections import CORRECTED_DETAIL
 from compare_tui.core.finding_types import FINDING_KINDS, KIND_BY_TYPE
-from compare_tui.core.report_view import Mark, Passage, Piece, ReportFinding, ReportView
+from compare_tui.core.report_view import SCORECARD_NOTE, Mark, Passage, Piece, ReportFinding, ReportView
 from compare_tui.core.safe_text import visible
 
 _SPECIALS = re.compile(r"([\\`*_{}\[\]<>|~#!&])")
@@ -105,6 +105,7 @@ def render_markdown(view: ReportView) -> str:
         *_legend(view),
         *_aligned(view, labels),
         *_ledger(view, labels),
+        *_scorecard(view),
         *_findings(view),
     ]
     return "\n".join(out).rstrip("\n") + "\n"
@@ -205,6 +206,19 @@ def _ledger(view: ReportView, labels: list[str]) -> list[str]:
         for fact in view.ledger
     ]
     return ["## Omission ledger", "", *_table(["Fact", *labels], rows), ""]
+
+
+def _scorecard(view: ReportView) -> list[str]:
+    """The per-outlet scorecard: flags per 100 reporting sentences, quotation share, attribution, facts."""
+    header, *rows = view.scorecard
+    return [
+        "## Scorecard",
+        "",
+        SCORECARD_NOTE,
+        "",
+        *_table(list(header), [[escape(row[0]), *row[1:]] for row in rows]),
+        "",
+    ]
 
 
 def _findings(view: ReportView) -> list[str]:

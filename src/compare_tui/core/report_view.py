@@ -15,7 +15,15 @@ from compare_tui.core.comparison import Comparison
 from compare_tui.core.finding_types import FINDING_TYPES, KIND_BY_TYPE, FindingType
 from compare_tui.core.models import Article, Finding, Segment
 from compare_tui.core.row_details import FactPresence, omission_ledger
+from compare_tui.core.scorecard import score_cells, score_headers, scorecard
 from compare_tui.core.triage import Decision, TriageLookup, TriageState, lookup
+
+
+SCORECARD_NOTE = (
+    "Per article: findings of each type per 100 reporting sentences (by letter), the share of the text in "
+    "quotations, sentences that attribute what they say and sentences that do not, and of the facts the "
+    "articles do not all share, how many it reports, omits, and buries in its last quarter."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +131,8 @@ class ReportView:
     rows: tuple[ReportRow, ...]
     ledger: tuple[FactPresence, ...]
     """The omission ledger as the app shows it (facts of the findings kept), article ids present/absent."""
+    scorecard: tuple[tuple[str, ...], ...]
+    """The per-outlet scorecard as a table: its column titles, then one row of text per article."""
     findings: tuple[ReportFinding, ...]
     type_counts: Mapping[FindingType, int]
     triage_counts: Mapping[str, int]
@@ -161,6 +171,7 @@ def build_view(
         headlines=headlines,
         rows=rows,
         ledger=omission_ledger(replace(comparison, findings=tuple(kept)), ranked=True).facts,
+        scorecard=_scorecard(replace(comparison, findings=tuple(kept))),
         findings=numbered,
         type_counts={t: sum(1 for f in kept if f.type == t) for t in FINDING_TYPES},
         triage_counts=triage_counts,
@@ -168,6 +179,12 @@ def build_view(
         reference=labels.get(comparison.reference) if comparison.reference else None,
         shared_copy=tuple(c.describe(labels) for c in comparison.shared_copy),
     )
+
+
+def _scorecard(comparison: Comparison) -> tuple[tuple[str, ...], ...]:
+    """The scorecard table: its column titles, then a row per article."""
+    labels = comparison.labels
+    return (score_headers(), *(score_cells(s, labels[s.article]) for s in scorecard(comparison)))
 
 
 def _numbered(

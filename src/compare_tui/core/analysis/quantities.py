@@ -132,12 +132,13 @@ def quantities(text: str, folded_caseless: str, start: int, end: int) -> list[Qu
         )
         found += [t for t in times if t is not None]
     if digit or patterns.number_word.search(folded_caseless, start, end):
-        counts = (
-            _number(text, m, end)
-            for m in patterns.number.finditer(text, start, end)
-            if not _taken_by(found, m.start("value"))
-        )
-        found += [q for q in counts if q is not None]
+        reach = start  # "hundreds of thousands of civilians" is one figure: "thousands" inside it is not another
+        for m in patterns.number.finditer(text, start, end):
+            if m.start("value") < reach or _taken_by(found, m.start("value")):
+                continue
+            if (count := _number(text, m, end)) is not None:
+                found.append(count)
+                reach = count.end
         found += [_age(m) for m in patterns.age.finditer(text, start, end)]
     return found
 

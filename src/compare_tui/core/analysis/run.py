@@ -2,11 +2,11 @@
 
 The analysers fall in two kinds. Asides, loaded language, scare quotes and omitted facts read each article
 (and the facts of all of them) without looking at the alignment: only the `row` tag of their findings
-depends on it. Attribution, unique passages and wording compare what the alignment puts side by side. An
-`Analysis` keeps the first kind and the per-article inputs of the second, so that after an editor corrects
-a few rows `reanalyse` redoes only what the alignment changes: the wording of the changed rows, the pairing
-of attributions, the runs of unique passages and the discrepancies (over the cached inputs), and the row
-tags.
+depends on it. Attribution, unique passages, wording and discrepancies compare what the alignment puts
+side by side. An `Analysis` keeps the first kind and the per-article inputs of the second, so that after an
+editor corrects a few rows `reanalyse` redoes only what the alignment changes: the wording of the changed
+rows, the pairing of attributions, the runs of unique passages and the discrepancies (over the cached
+inputs), and the row tags.
 """
 
 from __future__ import annotations

@@ -81,6 +81,8 @@ LATER_MODULES = (
     "compare_tui.core.export",
     "compare_tui.tui.screens.details",
     "compare_tui.tui.screens.ledger",
+    "compare_tui.core.scorecard",
+    "compare_tui.tui.screens.scorecard",
     "compare_tui.tui.screens.search",
     "compare_tui.tui.screens.reference",
     "compare_tui.tui.screens.articles",
@@ -122,6 +124,7 @@ def _bindings() -> list[Binding]:
         Binding("slash", "search", "Search all articles", id="search", group=NAVIGATE),
         Binding("enter", "details", "Details of the row", id="details", group=VIEW),
         Binding("o", "ledger", "Omission ledger", id="ledger", group=VIEW),
+        Binding("t", "scorecard", "Per-outlet scorecard", id="scorecard", group=VIEW),
         Binding("f", "fold", "Fold rows without differences", id="fold", group=VIEW),
         Binding("D", "focus_pair", "Focus on two articles / back to all", id="focus_pair", group=VIEW),
         Binding("t", "toggle_headlines", "Show/hide the headline strip", id="headlines", group=VIEW),
@@ -594,6 +597,16 @@ class ReviewScreen(CorrectingScreen):
             self.folded = False
         self._redraw()
         self._move(Cursor(row, fact.article, fact.finding))
+
+    def action_scorecard(self) -> None:
+        """Open the per-outlet scorecard: flags per 100 sentences, quotations, attribution, facts."""
+        if self.comparison is not None:
+            from compare_tui.core.scorecard import score_cells, score_headers, scorecard
+            from compare_tui.tui.screens.scorecard import ScorecardScreen
+
+            labels = self.comparison.labels
+            rows = [score_cells(s, labels[s.article]) for s in scorecard(self.comparison)]
+            self.app.push_screen(ScorecardScreen([score_headers(), *rows]))
 
     def action_help(self) -> None:
         """Show every key of the app."""
