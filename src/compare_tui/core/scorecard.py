@@ -1,11 +1,12 @@
 """The per-outlet scorecard: how each article reports, in numbers an editor can set side by side.
 
 For each article: how many findings of each type it draws per 100 of its reporting sentences (so a long
-article is not "worse" for being long), the share of its reporting text inside quotations (speech, not scare
-quotes or titles), how many of its sentences attribute what they say to someone and how many do not, and
-of the facts the articles do not all share, how many it reports, omits, and buries (states only in its last
-quarter). Quotations and attributions are what the analysis finds (`quotes`, `attribution`); the facts are
-the omission ledger of the comparison's findings, so the scorecard and the ledger always agree.
+article is not "worse" for being long), the share of its reporting text inside quotation marks, how many of
+its sentences attribute what they say to someone (a reporting verb with its speaker, or mostly someone
+else's words: a quotation, reported speech) and how many do not, and of the facts the articles do not all
+share, how many it reports, omits, and buries (states only in its last quarter). Quotations, attributions
+and whose voice a passage is in are what the analysis finds (`voice`, `attribution`); the facts are the
+omission ledger of the comparison's findings, so the scorecard and the ledger always agree.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from compare_tui.core.analysis.attribution import find_attributions
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.names import index_names
-from compare_tui.core.analysis.scare_quotes import quotation_uses
+from compare_tui.core.analysis.voice import quoted_share, voice_of
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.finding_types import FINDING_KINDS, FINDING_TYPES, FindingType
 from compare_tui.core.row_details import omission_ledger
@@ -74,21 +75,17 @@ def scorecard(comparison: Comparison) -> tuple[ArticleScore, ...]:
     for view in views:
         body = [s for s in view.segments if view.reports(s)]
         attributions = find_attributions(view, names)
-        uses = quotation_uses(view, attributions)
-        quoted = sum(
-            max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start))
-            for q, use in zip(view.quotes.quotations, uses)
-            if use == "speech"
-            for s in body
-        )
-        attributed = {a.segment for a in attributions}
+        voice = voice_of(view, attributions)
+        attributed = {a.segment for a in attributions} | {
+            s.id for s in body if 2 * voice.covered(s.start, s.end) >= s.end - s.start
+        }
         reported = [f for f in ledger.facts if view.id in f.present]
         scores.append(
             ArticleScore(
                 article=view.id,
                 sentences=len(body),
                 flags=dict(flags[view.id]),
-                quoted_share=quoted / max(1, sum(s.end - s.start for s in body)),
+                quoted_share=quoted_share(view),
                 attributed=sum(s.id in attributed for s in body),
                 unattributed=sum(s.id not in attributed for s in body),
                 facts_reported=len(reported),
