@@ -138,11 +138,11 @@ def test_o_opens_the_omission_ledger(make_app) -> None:
     drive(app, scenario)
 
 
-def test_t_opens_the_per_outlet_scorecard(make_app) -> None:
+def test_b_opens_the_per_outlet_scorecard(make_app) -> None:
     app = make_app()
 
     async def scenario(pilot) -> None:
-        await press(pilot, "t")
+        await press(pilot, "b")
         assert isinstance(app.screen, ScorecardScreen)
         table = app.screen.query_one("DataTable")
         assert table.row_count == len(app.review.comparison.articles)

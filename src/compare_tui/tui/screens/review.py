@@ -124,7 +124,7 @@ def _bindings() -> list[Binding]:
         Binding("slash", "search", "Search all articles", id="search", group=NAVIGATE),
         Binding("enter", "details", "Details of the row", id="details", group=VIEW),
         Binding("o", "ledger", "Omission ledger", id="ledger", group=VIEW),
-        Binding("t", "scorecard", "Per-outlet scorecard", id="scorecard", group=VIEW),
+        Binding("b", "scorecard", "Per-outlet scorecard", id="scorecard", group=VIEW),
         Binding("f", "fold", "Fold rows without differences", id="fold", group=VIEW),
         Binding("D", "focus_pair", "Focus on two articles / back to all", id="focus_pair", group=VIEW),
         Binding("t", "toggle_headlines", "Show/hide the headline strip", id="headlines", group=VIEW),

@@ -15,9 +15,9 @@ from compare_tui.core.safe_text import visible
 
 
 class ScorecardScreen(Screen[None]):
-    """The scorecard table; escape, q or t goes back."""
+    """The scorecard table; escape, q or b goes back."""
 
-    BINDINGS = [Binding("escape,q,t", "app.pop_screen", "Back", id="scorecard_close")]
+    BINDINGS = [Binding("escape,q,b", "app.pop_screen", "Back", id="scorecard_close")]
 
     def __init__(self, table: Sequence[Sequence[str]]) -> None:
         super().__init__()
