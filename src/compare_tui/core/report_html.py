@@ -256,7 +256,7 @@ def _ledger(view: ReportView, labels: list[str]) -> list[str]:
     out.append(f'<table class="ledger"><thead><tr><th>Fact</th>{heads}<th>Missing</th></tr></thead><tbody>')
     for fact in view.ledger:
         cells = "".join(
-            f'<td class="present" title="{label}: reported">✓ {esc(fact.where(a.id))}</td>'
+            f'<td class="present" title="{label}: reported">{esc(f"✓ {fact.where(a.id)}".rstrip())}</td>'
             if a.id in fact.present
             else f'<td class="absent" title="{label}: not reported">✗</td>'
             for label, a in zip(labels, view.articles)

@@ -201,7 +201,7 @@ def _ledger(view: ReportView, labels: list[str]) -> list[str]:
     rows = [
         [
             escape(fact.text),
-            *(f"✓ {fact.where(a.id)}" if a.id in fact.present else "✗ absent" for a in view.articles),
+            *(f"✓ {fact.where(a.id)}".rstrip() if a.id in fact.present else "✗ absent" for a in view.articles),
         ]
         for fact in view.ledger
     ]

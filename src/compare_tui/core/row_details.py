@@ -74,8 +74,8 @@ class FactPresence:
     rank: int | None = None
 
     def where(self, article: str) -> str:
-        """Where an article that carries the fact states it ("lede", "last quarter"), or "present"."""
-        return POSITION_LABELS.get(self.positions.get(article, ""), "present")
+        """Where an article that carries the fact states it ("lede", "last quarter"); "" when not known."""
+        return POSITION_LABELS.get(self.positions.get(article, ""), "")
 
     def where_short(self, article: str) -> str:
         """`where` in a word of at most four letters, for narrow columns ("" when unknown)."""

@@ -147,7 +147,9 @@ class DetailsBody(Highlighted):
             rows.append(self._muted("no fact of this row is missing elsewhere"))
         for fact in self._details.facts:
             line = Text.assemble((fact.text, self.finding_style("omitted_fact")))
-            present = ", ".join(f"{self._label(a)} ({fact.where(a)})" for a in fact.present)
+            present = ", ".join(
+                f"{self._label(a)} ({fact.where(a)})" if fact.where(a) else self._label(a) for a in fact.present
+            )
             line.append(f"\n  present: {present or '—'}")
             line.append(f"\n  missing: {', '.join(self._label(a) for a in fact.absent) or '—'}")
             rows.append((Text(""), line))

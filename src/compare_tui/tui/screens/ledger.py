@@ -106,8 +106,7 @@ class LedgerScreen(Screen[FactPresence | None]):
             else f"{len(self.facts)} facts, most reported first"
         )
         return Text(
-            f"{scope} · ● present (head/lede/body/end: headline, first two sentences, body, last quarter)"
-            " ○ missing · j/k move · enter jumps · f/F by article · escape back"
+            f"{scope} · ● at head/lede/body/end (last quarter) ○ missing · j/k · enter jumps · f/F · escape"
         )
 
     def action_move(self, step: int) -> None:
