@@ -209,7 +209,7 @@ def test_markdown_has_quoted_passages_tables_and_triage() -> None:
     comparison = handmade_comparison()
     md = render_report(comparison, fmt="md", triage=triaged(comparison))
     assert "> **Of course, this is the usual hawkish bluster \\[L9\\].** \\[E8\\]" in md
-    assert "| on Monday | ✓ present | ✗ absent |" in md
+    assert "| on Monday | ✓ | ✗ absent |" in md
     unique_row = md.split("### Row r2 · unique")[1].split("### Row")[0]
     assert "**Blog** (§3)" in unique_row and "Wire" not in unique_row
     assert "Triage: **flagged** — note: \\<script\\>bad()\\</script\\> check \\| this" in md

@@ -70,7 +70,8 @@ def scorecard(comparison: Comparison) -> tuple[ArticleScore, ...]:
     ledger = omission_ledger(comparison)
     flags: dict[str, Counter[FindingType]] = {a.id: Counter() for a in comparison.articles}
     for finding in comparison.findings:
-        flags[finding.article][finding.type] += 1
+        if finding.article in flags:  # a finding of no compared article counts for none
+            flags[finding.article][finding.type] += 1
     scores = []
     for view in views:
         body = [s for s in view.segments if view.reports(s)]
