@@ -133,7 +133,7 @@ def test_fold_counts_rows_without_differences_in_the_shown_categories(make_app) 
     app = make_app()
 
     async def scenario(pilot) -> None:
-        await press(pilot, "E", "L", "Q", "A", "F", "U", "D")  # only wording stays shown
+        await press(pilot, "E", "L", "Q", "A", "F", "U", "C")  # only wording stays shown
         await press(pilot, "f")
         grid = app.screen.query_one(ComparisonGrid)
         folded = sum(len(b.rows) for b in grid.view.shown if isinstance(b, Fold))

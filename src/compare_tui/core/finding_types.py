@@ -61,7 +61,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind("unique_passage", "Unique passage", "U", "a passage with no counterpart in other articles"),
     FindingKind("wording", "Wording", "W", "a word-choice difference between aligned passages"),
     FindingKind(
-        "discrepancy", "Discrepancy", "D", "aligned passages state different figures, dates or times for one thing"
+        "discrepancy",
+        "Discrepancy",
+        "C",
+        "aligned passages state different figures, dates or times for one thing",
     ),
 )
 
