@@ -14,8 +14,15 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from compare_tui.core.decoding import DecodeError, decode_bytes
-from compare_tui.core.loading import LoadError, LoadResult, load_article, load_sources, slug
+from compare_tui.core.decoding import DecodeError, decode, decode_bytes
+from compare_tui.core.loading import (
+    REPAIR_REASON,
+    LoadError,
+    LoadResult,
+    load_article,
+    load_sources,
+    slug,
+)
 from compare_tui.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,6 +186,30 @@ def test_cp1252_curly_quotes_decode_without_mojibake() -> None:
 def test_cyrillic_legacy_text_is_not_read_as_cp1252() -> None:
     text = "Президент Украины заявил, что союзники не дали четких гарантий безопасности."
     assert decode_bytes(text.encode("cp1251")) == text
+
+
+def test_one_stray_cp1252_byte_in_utf8_is_repaired_not_mojibake() -> None:
+    """A cp1252 apostrophe pasted into UTF-8 text: the rest stays UTF-8 (was: all of it read as cp1252)."""
+    data = CAFE_TEXT.encode() + b" It\x92s over."
+    decoded = decode(data)
+    assert decoded.text == CAFE_TEXT + " It\u2019s over."
+    assert decoded.repaired == 1
+
+
+def test_plain_cp1252_text_is_not_taken_for_utf8_with_stray_bytes() -> None:
+    decoded = decode("caf\u00e9 \u201cok\u201d \u2014 na\u00efve".encode("cp1252"))
+    assert decoded.text == "caf\u00e9 \u201cok\u201d \u2014 na\u00efve"
+    assert decoded.repaired == 0
+
+
+def test_a_repaired_file_says_so_once_in_removed(tmp_path: Path) -> None:
+    path = tmp_path / "stray.txt"
+    path.write_bytes(CAFE_TEXT.encode() + b" It\x92s over, \x93really\x94.")
+    article = load_article(path)
+    assert "It\u2019s over, \u201creally\u201d." in article.text
+    assert "\u00c3" not in article.text  # no mojibake of the UTF-8 part ("CafÃ©")
+    notes = [r for r in article.removed if r.reason == REPAIR_REASON]
+    assert [n.text for n in notes] == ["3 bytes not valid UTF-8"]
 
 
 def test_utf8_wins_over_a_wrong_declared_charset() -> None:

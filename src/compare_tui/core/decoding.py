@@ -1,7 +1,8 @@
 """Bytes to text for untrusted article files: never mojibake, never a guess dressed up as text.
 
 Order matters. A byte-order mark is authoritative; then strict UTF-8 (almost every modern file, and
-servers often mislabel it); then the charset a server declared; then cp1252, the legacy encoding of
+servers often mislabel it); then UTF-8 with a few stray legacy bytes (a cp1252 quote pasted into a UTF-8
+file), each stray byte read as cp1252 so that the rest does not turn to mojibake; then the charset a server declared; then cp1252, the legacy encoding of
 Western news text, unless the result reads like another script decoded wrongly; only then
 charset-normalizer, whose statistics are unreliable on short Western text (it reads cp1252 curly
 quotes as cp775). Files with NUL bytes or well-known binary signatures are refused early.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -35,6 +37,9 @@ _BINARY_SIGNATURES: tuple[bytes, ...] = (
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
+_STRAY = re.compile("[\udc80-\udcff]")
+"""An invalid byte of UTF-8 input as `surrogateescape` decodes it."""
+
 _CP1252_ALIASES = frozenset({"latin-1", "iso8859-1", "ascii"})
 _MAX_CONTROL_SHARE = 0.05
 """Decoded text with more control characters than this (tabs and newlines aside) is binary."""
@@ -44,8 +49,31 @@ class DecodeError(ValueError):
     """Bytes that are not usable text; the message is the one-line reason."""
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text and how many stray bytes in otherwise valid UTF-8 were read as cp1252 (0: none)."""
+
+    text: str
+    repaired: int = 0
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     """Decode an article file's bytes to text without a leading BOM, or raise DecodeError."""
+    return decode(data, declared=declared).text
+
+
+def decode(data: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode an article file's bytes, saying how many stray bytes were repaired; raise DecodeError."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if (repaired := _utf8_with_stray_bytes(data)) is not None:
+            return repaired
+    return Decoded(_decode_strictly(data, declared=declared))
+
+
+def _decode_strictly(data: bytes, *, declared: str | None) -> str:
+    """Every rule of the module docstring but the stray-byte repair."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -74,6 +102,25 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     if best is None:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16 or a recognisable legacy encoding")
     return _check_text(str(best))
+
+
+def _utf8_with_stray_bytes(data: bytes) -> Decoded | None:
+    """UTF-8 text with a few invalid bytes, each read as cp1252; None unless the file is clearly UTF-8.
+
+    Clearly UTF-8: it holds valid multi-byte sequences, and more of them than invalid bytes (text written in
+    cp1252 almost never forms a valid UTF-8 sequence, so its bytes are all invalid).
+    """
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or b"\x00" in data:
+        return None
+    escaped = data.decode("utf-8", errors="surrogateescape")  # each invalid byte -> one lone surrogate
+    stray = len(_STRAY.findall(escaped))
+    if not stray:
+        return None  # strict UTF-8 reads it: the ordinary path
+    multibyte = sum(1 for char in escaped if ord(char) > 0x7F) - stray
+    if multibyte <= stray:
+        return None
+    text = _STRAY.sub(lambda m: bytes([ord(m[0]) - 0xDC00]).decode("cp1252", errors="replace"), escaped)
+    return Decoded(_check_text(text), repaired=stray)
 
 
 def _decode_declared(data: bytes, declared: str) -> str | None:

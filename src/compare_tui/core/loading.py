@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from compare_tui.core.boilerplate import clean_body
-from compare_tui.core.decoding import DecodeError, decode_bytes
+from compare_tui.core.decoding import DecodeError, decode, decode_bytes
 from compare_tui.core.fetch import ALLOWED_SCHEMES, FetchError, fetch, url_scheme
 from compare_tui.core.models import Article, Removed
 from compare_tui.core.safe_text import strip_terminal_sequences, visible
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 STDIN = "-"
 ESCAPE_REASON = "control: terminal escape sequence"
+REPAIR_REASON = "encoding: stray bytes in UTF-8 text read as cp1252"
 STDIN_LABEL = "<stdin>"
 META_FILE = "meta.json"
 METADATA_FIELDS = ("title", "outlet", "byline", "published", "url")
@@ -80,6 +81,8 @@ class _Draft:
     byline: str | None = None
     published: str | None = None
     url: str | None = None
+    repaired: int = 0
+    """Stray bytes in otherwise UTF-8 input that were read as cp1252 (said once, in `removed`)."""
 
 
 def load_article(
@@ -216,12 +219,12 @@ def _load_url(url: str, *, settings: Settings, article_id: str | None) -> Articl
     if not page.body.strip():
         raise LoadError(url, "empty page")
     try:
-        text = decode_bytes(page.body, declared=page.charset)
+        decoded = decode(page.body, declared=page.charset)
     except DecodeError as exc:
         raise LoadError(url, str(exc)) from None
     fmt = _TEXT if page.content_type == "text/plain" else _HTML
-    draft = _parse(text, label=url, fmt=fmt, url=url)
-    draft = replace(draft, url=url)
+    draft = _parse(decoded.text, label=url, fmt=fmt, url=url)
+    draft = replace(draft, url=url, repaired=decoded.repaired)
     parts = urlsplit(url)
     stem = Path(parts.path).stem or (parts.hostname or "page")
     return _finish(draft, source=url, article_id=article_id or slug(stem), meta={})
@@ -309,12 +312,12 @@ def _from_bytes(data: bytes, *, label: str, fmt: InputFormat) -> _Draft:
     if not data:
         raise LoadError(label, "empty file")
     try:
-        text = decode_bytes(data)
+        decoded = decode(data)
     except DecodeError as exc:
         raise LoadError(label, str(exc)) from None
-    if fmt.plain and _LOOKS_LIKE_HTML.match(text):
+    if fmt.plain and _LOOKS_LIKE_HTML.match(decoded.text):
         fmt = _HTML
-    return _parse(text, label=label, fmt=fmt)
+    return replace(_parse(decoded.text, label=label, fmt=fmt), repaired=decoded.repaired)
 
 
 def _parse(text: str, *, label: str, fmt: InputFormat, url: str | None = None) -> _Draft:
@@ -478,5 +481,16 @@ def _finish(draft: _Draft, *, source: str, article_id: str, meta: Mapping[str, s
         byline=pick("byline"),
         published=pick("published"),
         url=pick("url"),
-        removed=(*(Removed(visible(seq), ESCAPE_REASON) for seq in sequences), *cleaned.removed),
+        removed=(
+            *_repair_notice(draft.repaired),
+            *(Removed(visible(seq), ESCAPE_REASON) for seq in sequences),
+            *cleaned.removed,
+        ),
     )
+
+
+def _repair_notice(repaired: int) -> tuple[Removed, ...]:
+    """One entry saying that stray non-UTF-8 bytes were read as cp1252, or none."""
+    if not repaired:
+        return ()
+    return (Removed(f"{repaired} byte{'s' if repaired > 1 else ''} not valid UTF-8", REPAIR_REASON),)
