@@ -64,20 +64,10 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
 
 def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     """Decode an article file's bytes, saying how many stray bytes were repaired; raise DecodeError."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        if (repaired := _utf8_with_stray_bytes(data)) is not None:
-            return repaired
-    return Decoded(_decode_strictly(data, declared=declared))
-
-
-def _decode_strictly(data: bytes, *, declared: str | None) -> str:
-    """Every rule of the module docstring but the stray-byte repair."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _check_text(data[len(bom) :].decode(encoding))
+                return Decoded(_check_text(data[len(bom) :].decode(encoding)))
             except UnicodeDecodeError:
                 raise DecodeError(
                     f"undecodable bytes: not valid {encoding} despite its byte-order mark"
@@ -85,23 +75,24 @@ def _decode_strictly(data: bytes, *, declared: str | None) -> str:
     if b"\x00" in data or data.startswith(_BINARY_SIGNATURES):
         raise DecodeError("binary file, not text")
     try:
-        return _check_text(data.decode("utf-8"))
+        return Decoded(_check_text(data.decode("utf-8")))
     except UnicodeDecodeError:
-        pass
+        if (repaired := _utf8_with_stray_bytes(data)) is not None:
+            return repaired
     if declared and (text := _decode_declared(data, declared)) is not None:
-        return _check_text(text)
+        return Decoded(_check_text(text))
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = None
     if text is not None and not _reads_like_foreign_script(text):
-        return _check_text(text)
+        return Decoded(_check_text(text))
     import charset_normalizer  # rarely needed, and ~30 ms to import: the app's first frame does without
 
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16 or a recognisable legacy encoding")
-    return _check_text(str(best))
+    return Decoded(_check_text(str(best)))
 
 
 def _utf8_with_stray_bytes(data: bytes) -> Decoded | None:
@@ -110,12 +101,8 @@ def _utf8_with_stray_bytes(data: bytes) -> Decoded | None:
     Clearly UTF-8: it holds valid multi-byte sequences, and more of them than invalid bytes (text written in
     cp1252 almost never forms a valid UTF-8 sequence, so its bytes are all invalid).
     """
-    if data.startswith(tuple(bom for bom, _ in _BOMS)) or b"\x00" in data:
-        return None
     escaped = data.decode("utf-8", errors="surrogateescape")  # each invalid byte -> one lone surrogate
     stray = len(_STRAY.findall(escaped))
-    if not stray:
-        return None  # strict UTF-8 reads it: the ordinary path
     multibyte = sum(1 for char in escaped if ord(char) > 0x7F) - stray
     if multibyte <= stray:
         return None

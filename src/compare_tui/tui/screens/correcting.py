@@ -109,6 +109,20 @@ class CorrectingScreen(TriageScreen):
             return None
         return (self.comparison, *place)
 
+    def _passage_here(self) -> tuple[Comparison, str, tuple[str, ...]] | None:
+        """The comparison, row and passage under the cursor; None, with a message, when there is none."""
+        from compare_tui.core.correcting import passage_at
+
+        place = self._place()
+        if place is None:
+            return None
+        comparison, row_id, article, finding = place
+        passage = passage_at(comparison, row_id, article, finding)
+        if not passage:
+            self.notify("This article has no passage in this row.", severity="warning")
+            return None
+        return comparison, row_id, passage
+
     def _make(
         self, action: CorrectionAction, segments: tuple[str, ...], *, target: str | None = None
     ) -> Correction:
@@ -127,16 +141,12 @@ class CorrectingScreen(TriageScreen):
 
     def action_cut_passage(self) -> None:
         """Cut the passage under the cursor (its finding's sentence, else the cell) into a row of its own."""
-        from compare_tui.core.correcting import passage_at, row_segments
+        from compare_tui.core.correcting import row_segments
 
-        place = self._place()
-        if place is None:
+        here = self._passage_here()
+        if here is None:
             return
-        comparison, row_id, article, finding = place
-        passage = passage_at(comparison, row_id, article, finding)
-        if not passage:
-            self.notify("This article has no passage in this row.", severity="warning")
-            return
+        comparison, row_id, passage = here
         if set(passage) == set(row_segments(comparison, row_id)):
             self.notify("The passage is already a row of its own.")
             return
@@ -144,16 +154,10 @@ class CorrectingScreen(TriageScreen):
 
     def action_mark_passage(self) -> None:
         """Mark the passage under the cursor to move it with `p`; on the marked passage again, unmark it."""
-        from compare_tui.core.correcting import passage_at
-
-        place = self._place()
-        if place is None:
+        here = self._passage_here()
+        if here is None:
             return
-        comparison, row_id, article, finding = place
-        passage = passage_at(comparison, row_id, article, finding)
-        if not passage:
-            self.notify("This article has no passage in this row.", severity="warning")
-            return
+        comparison, _, passage = here
         if passage == self.marked:
             self.marked = ()
             self.notify("Unmarked.", title="Move")
