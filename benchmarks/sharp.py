@@ -16,13 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from compare_tui.core.align import _clause_cosine
+from compare_tui.core.align import _clause_cosine, pair_signals_of
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.embeddings import encode
 from compare_tui.core.loading import load_sources
 from compare_tui.core.models import Article, Row
 from compare_tui.core.segment import segment_article
-from compare_tui.core.similarity import clauses, idf_weights, mass, pair_signals, profile
+from compare_tui.core.similarity import clauses
 
 
 def scorer_module(eval_dir: Path) -> ModuleType:
@@ -118,27 +118,17 @@ def pair_features(event: SharpEvent, scorer: ModuleType) -> tuple[np.ndarray, np
     vectors = np.asarray(encode(texts + [c for p in pieces for c in p]), dtype=np.float32)
     cosine = vectors[: len(texts)] @ vectors[: len(texts)].T
     clause_cosine = _clause_cosine(vectors[len(texts) :], [len(p) for p in pieces])
-    profiles = [profile(t) for t in texts]
-    idf = idf_weights(profiles)
-    masses = [mass(p, idf) for p in profiles]
     gold = segment_gold(scorer, event)
     mapped = _mapped_segments(scorer, event)
-    rows, labels = [], []
-    for i in range(len(passages)):
-        for j in range(i + 1, len(passages)):
-            (ki, si), (kj, sj) = passages[i], passages[j]
-            if ki == kj or si.id not in mapped or sj.id not in mapped:
-                continue
-            signals = pair_signals(
-                profiles[i],
-                profiles[j],
-                cosine=float(cosine[i, j]),
-                clause_cosine=float(clause_cosine[i, j]),
-                idf=idf,
-                masses=(masses[i], masses[j]),
-            )
-            rows.append(list(signals.as_dict().values()))
-            labels.append(frozenset((si.id, sj.id)) in gold)
+    pairs = [
+        (i, j)
+        for i in range(len(passages))
+        for j in range(i + 1, len(passages))
+        if passages[i][0] != passages[j][0] and {passages[i][1].id, passages[j][1].id} <= mapped
+    ]
+    signals = pair_signals_of(texts, pairs, cosine=cosine, clause_cosine=clause_cosine)
+    rows = [list(signals[pair].as_dict().values()) for pair in pairs]
+    labels = [frozenset((passages[i][1].id, passages[j][1].id)) in gold for i, j in pairs]
     return np.array(rows, dtype=np.float64), np.array(labels, dtype=np.float64)
 
 

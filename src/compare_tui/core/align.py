@@ -145,12 +145,24 @@ def _evidence(
     keep = other[rows, cols] >= options.candidate_floor
     pairs = np.unique(np.sort(np.stack([rows[keep], cols[keep]], axis=1), axis=1), axis=0)
     candidates = [(i, j) for i, j in pairs.tolist()]
+    signals = pair_signals_of(texts, candidates, cosine=cosine, clause_cosine=clause_cosine)
+    return {pair: (weights.score(found), found) for pair, found in signals.items()}
+
+
+def pair_signals_of(
+    texts: Sequence[str],
+    pairs: Sequence[tuple[int, int]],
+    *,
+    cosine: np.ndarray,
+    clause_cosine: np.ndarray,
+) -> dict[tuple[int, int], PairSignals]:
+    """The signals of the given passage pairs, words weighed by IDF over all of `texts` (as `align` does;
+    the evaluation's fit calls this too, so that it learns from exactly what the aligner sees)."""
     profiles = [profile(t) for t in texts]
     idf = idf_weights(profiles)
     masses = [mass(p, idf) for p in profiles]
-    evidence = {}
-    for i, j in candidates:
-        signals = pair_signals(
+    return {
+        (i, j): pair_signals(
             profiles[i],
             profiles[j],
             cosine=float(cosine[i, j]),
@@ -158,8 +170,8 @@ def _evidence(
             idf=idf,
             masses=(masses[i], masses[j]),
         )
-        evidence[(i, j)] = (weights.score(signals), signals)
-    return evidence
+        for i, j in pairs
+    }
 
 
 def _links(
