@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from compare_tui.core.analysis.context import ArticleView, join_labels
+from compare_tui.core.analysis.denials import denial_findings
 from compare_tui.core.analysis.facts import FoundFact
 from compare_tui.core.analysis.quantities import AGE
 from compare_tui.core.models import Finding, Peers, Row
@@ -128,7 +129,7 @@ def discrepancy_findings(
             found = _disagreements(row, quantity, items, by_id)
             if not any((f.article, f.start) in flagged for f in found):
                 findings += found
-    return findings
+    return findings + denial_findings(views, rows)
 
 
 def _lede(view: ArticleView) -> tuple[str, ...]:
