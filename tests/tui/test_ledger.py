@@ -8,6 +8,7 @@ from test_fit import SUDAN, run
 from compare_tui.core.row_details import missing_in, omission_ledger
 from compare_tui.tui.screens.ledger import LedgerScreen
 from compare_tui.tui.screens.review import ReviewScreen
+from compare_tui.tui.widgets.ledger_table import LedgerTable
 
 
 def test_ledger_fits_eleven_articles_moves_filters_and_jumps() -> None:
@@ -16,7 +17,7 @@ def test_ledger_fits_eleven_articles_moves_filters_and_jumps() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LedgerScreen)
-        table = screen.query_one("DataTable")
+        table = screen.query_one(LedgerTable)
         comparison = app.review.comparison
         header = screen_lines(app)[1]
         assert all(f"[{n}]" in header for n in range(1, 12)), header  # every article column in view at 200
@@ -24,19 +25,20 @@ def test_ledger_fits_eleven_articles_moves_filters_and_jumps() -> None:
         assert counts == sorted(counts, reverse=True) and len(counts) > 3
         await pilot.press("j", "j", "k")
         await pilot.pause()
-        assert table.cursor_row == 1
+        assert table.cursor == 1
         await pilot.press("f", "f")
         await pilot.pause()
         second = comparison.articles[1].id
         assert screen.article == second
         assert screen.facts == missing_in(omission_ledger(comparison, ranked=True), second)
         assert all(second in f.absent for f in screen.facts) and table.row_count == len(screen.facts)
+        assert screen_lines(app)[-1].startswith(f" {len(screen.facts)} facts missing in [2] ")
         await pilot.press("F", "F")
         await pilot.pause()
         assert screen.article is None and table.row_count == len(counts)
         await pilot.press("j")
         await pilot.pause()
-        fact = screen.facts[table.cursor_row]
+        fact = screen.facts[table.cursor]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)

@@ -17,6 +17,7 @@ from compare_tui.tui.screens.review import ReviewScreen
 from compare_tui.tui.screens.scorecard import ScorecardScreen
 from compare_tui.tui.screens.search import SearchScreen
 from compare_tui.tui.widgets.grid import GUTTER, HEADER_LINES, ComparisonGrid
+from compare_tui.tui.widgets.ledger_table import LedgerTable
 from compare_tui.tui.widgets.status import StatusLine
 
 SIZE = (160, 50)
@@ -130,8 +131,8 @@ def test_o_opens_the_omission_ledger(make_app) -> None:
     async def scenario(pilot) -> None:
         await press(pilot, "o")
         assert isinstance(app.screen, LedgerScreen)
-        table = app.screen.query_one("DataTable")
-        assert table.row_count == 1 and table.get_row_at(0)[1].plain == "●"
+        table = app.screen.query_one(LedgerTable)
+        assert table.row_count == 1 and table.row(0)[1][0] == "●"
         await press(pilot, "escape")
         assert isinstance(app.screen, ReviewScreen)
 
