@@ -4,7 +4,8 @@
 
 Recall: sharp-dev's fact notes (`gold.facts[].note`) record where outlets give different figures, dates or
 times for one fact ("24 vs 11 vs 'a child'"). `CASES` lists every such note, read by hand, with the values on
-each side; a case is found when some discrepancy finding of that event names a value of each side. Notes
+each side and the quantity; a case is found when some discrepancy finding of that event on that quantity (a
+part of its key) names a value of each side. Notes
 that only add detail ("21 Oct 2011" vs "in 2011"), state one value in two units ("10 km" = "six miles") or
 differ in words, not figures ("half-brother" vs "brother"), are not cases.
 
@@ -39,19 +40,31 @@ class Case:
     side_a: tuple[str, ...]
     side_b: tuple[str, ...]
     note: str
+    quantity: str
+    """What the finding must compare (a part of its key: "people:dead", "time", "shot"), so that a finding on
+    another quantity that happens to name the same figures does not count."""
 
 
 CASES = (
-    Case("1_ecbplus", "F4", ("noon",), ("morning",), "check-in time: around noon vs in the morning"),
-    Case("13_ecbplus", "F13", ("7 a.m.",), ("6:40",), "fire out by 7 a.m. vs by 6:40 a.m."),
-    Case("33_ecbplus", "F4", ("12",), ("13",), "mother of 12 vs 13 children"),
-    Case("33_ecbplus", "F16", ("20",), ("18",), "Lopez 20 at trial vs 18 at the shooting"),
-    Case("33_ecbplus", "F20", ("13",), ("12",), "13 shots vs at least 12 shots"),
-    Case("33_ecbplus", "F41", ("32",), ("31",), "Armstead 32 vs a 31-year-old"),
-    Case("37_ecbplus", "F2", ("0737", "07:37"), ("7:37 am",), "07:37 GMT vs 7:37 AM local time"),
-    Case("37_ecbplus", "F5", ("24",), ("11", "a child"), "24 dead vs a toll of 11 vs 'killed a child'"),
-    Case("37_ecbplus", "F6", ("249", "200"), ("dozens", "50"), "249 / more than 200 vs dozens vs at least 50"),
-    Case("37_ecbplus", "F46", ("230,000",), ("170,000",), "2004 tsunami: 230,000 vs 170,000 dead"),
+    Case("1_ecbplus", "F4", ("noon",), ("morning",), "check-in time: around noon vs in the morning", "time"),
+    Case("13_ecbplus", "F13", ("7 a.m.",), ("6:40",), "fire out by 7 a.m. vs by 6:40 a.m.", "time"),
+    Case("33_ecbplus", "F4", ("12",), ("13",), "mother of 12 vs 13 children", "offspring"),
+    Case("33_ecbplus", "F16", ("20",), ("18",), "Lopez 20 at trial vs 18 at the shooting", "age:lopez"),
+    Case("33_ecbplus", "F20", ("13",), ("12",), "13 shots vs at least 12 shots", "shot"),
+    Case("33_ecbplus", "F41", ("32",), ("31",), "Armstead 32 vs a 31-year-old", "age:armstead"),
+    Case("37_ecbplus", "F2", ("0737", "07:37"), ("7:37 am",), "07:37 GMT vs 7:37 AM local time", "time"),
+    Case(
+        "37_ecbplus", "F5", ("24",), ("11", "a child"), "24 dead vs a toll of 11 vs 'killed a child'", "people:dead"
+    ),
+    Case(
+        "37_ecbplus",
+        "F6",
+        ("249", "200"),
+        ("dozens", "50"),
+        "249 / more than 200 vs dozens vs at least 50",
+        "people:injured",
+    ),
+    Case("37_ecbplus", "F46", ("230,000",), ("170,000",), "2004 tsunami: 230,000 vs 170,000 dead", "people:dead"),
 )
 
 
@@ -95,7 +108,11 @@ def recall(eval_dir: Path) -> tuple[int, int]:
     found = 0
     print("Recall on sharp-dev's annotated discrepancies")
     for case in CASES:
-        named = discrepancies(comparisons[case.event]).values()
+        named = [
+            values
+            for key, values in discrepancies(comparisons[case.event]).items()
+            if case.quantity in key.split(":", 2)[2]
+        ]
         hit = any(
             _mentions([v.lower() for v in values.values()], case.side_a)
             and _mentions([v.lower() for v in values.values()], case.side_b)

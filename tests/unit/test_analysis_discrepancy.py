@@ -58,7 +58,7 @@ def test_children_dates_and_times_are_compared_with_their_kind() -> None:
         ("a", "Trial\n\nHorton, a mother of 12, was shot."),
         ("b", "Trial\n\nHorton, a mother of 13, was shot."),
     )
-    assert children and children[0].detail["quantity"] == "figures (child)"
+    assert children and children[0].detail["quantity"] == "numbers of children"
     times = _discrepancies(
         ("a", "Fire\n\nThe fire was out by 7 a.m. on Tuesday."),
         ("b", "Fire\n\nThe fire was out by 6:40 a.m. on Tuesday."),
@@ -84,3 +84,91 @@ def test_bundled_sample_discrepancies_are_hand_labelled_and_include_the_bomb_cou
     assert found and all(values in labelled for values in found)
     bombs = next(v for v in found if "bbc.co.uk" in v)
     assert bombs["bbc.co.uk"] == "Five bombs" and bombs["huffingtonpost.com"] == "four bombs"
+
+
+def _in_rows(texts: dict[str, str], rows: list[dict[str, tuple[int, ...]]]) -> list:
+    """Discrepancies of articles aligned by hand: each row maps an article to its segment numbers."""
+    articles = {aid: segmented(aid, text, outlet=f"{aid}.example") for aid, text in texts.items()}
+    aligned = [
+        Row(
+            id=f"r{i}",
+            segments={a: tuple(articles[a].segments[n].id for n in ns) for a, ns in row.items()},
+            status="match" if len(row) > 1 else "unique",
+            score=0.9,
+        )
+        for i, row in enumerate(rows)
+    ]
+    return of_type(analyse(list(articles.values()), aligned), "discrepancy")
+
+
+def test_children_of_one_mother_are_compared_between_the_ledes_across_rows() -> None:
+    found = _in_rows(
+        {
+            "a": "Trial\n\nVideo of Brooklyn Mother of 13 Zurana Horton was shown. Jurors wept.",
+            "b": "Trial\n\nJurors wept. A mother of 12 was killed in crossfire.",
+        },
+        [{"a": (0,), "b": (0,)}, {"a": (1,)}, {"a": (2,), "b": (1,)}, {"b": (2,)}],
+    )
+    assert {f.article for f in found} == {"a", "b"}
+    assert found[0].detail["quantity"] == "numbers of children"
+    assert set(found[0].detail["values"].values()) == {"13 Zurana", "12"}
+
+
+def test_a_toll_already_flagged_in_a_row_leaves_the_ledes_comparison_to_the_other_outlets() -> None:
+    found = _in_rows(
+        {
+            "a": "Quake\n\nThe quake killed 24 people.",
+            "b": "Quake\n\nThe quake killed 22 people.",
+            "c": "Quake\n\nA mosque fell, bringing the confirmed death toll to 11.",
+        },
+        [{"a": (0,), "b": (0,), "c": (0,)}, {"a": (1,), "b": (1,)}, {"c": (1,)}],
+    )
+    values = [f.detail["values"] for f in found if f.article == "c"]
+    assert values and values[0]["c"] == "11" and values[0]["a"] == "24 people"
+
+
+def test_vague_counts_clash_only_with_figures_outside_their_range() -> None:
+    assert _discrepancies(
+        ("a", "Quake\n\nDozens injured as the quake hit Aceh."),
+        ("b", "Quake\n\nOver 200 injured as the quake hit Aceh."),
+    )
+    assert not _discrepancies(
+        ("a", "Quake\n\nDozens injured as the quake hit Aceh."),
+        ("b", "Quake\n\nAt least 50 injured as the quake hit Aceh."),
+    )
+
+
+def test_one_clock_in_gmt_and_in_local_time_is_a_discrepancy_other_clocks_are_not() -> None:
+    found = _discrepancies(
+        ("a", "Quake\n\nThe quake struck at 0737 GMT at a depth of 10 km."),
+        ("b", "Quake\n\nThe quake struck at 7:37 AM local time at a depth of 10 km."),
+    )
+    assert {f.article for f in found} == {"a", "b"} and found[0].detail["quantity"] == "times"
+    assert not _discrepancies(
+        ("a", "Quake\n\nThe quake struck at 0737 GMT at a depth of 10 km."),
+        ("b", "Quake\n\nThe quake struck at 2:37 p.m. local time at a depth of 10 km."),
+    )
+
+
+def test_ages_of_one_named_person_are_compared_across_the_articles() -> None:
+    found = _in_rows(
+        {
+            "a": "Trial\n\nArmstead, 32, testified on Monday. She hid in a shop.",
+            "b": "Trial\n\nShe hid in a shop. Armstead, 31, testified on Monday.",
+        },
+        [{"a": (0,), "b": (0,)}, {"a": (1,)}, {"a": (2,), "b": (1,)}, {"b": (2,)}],
+    )
+    assert {f.article for f in found} == {"a", "b"}
+    assert found[0].detail["quantity"] == "ages (Armstead)"
+
+
+def test_at_least_twelve_shots_and_thirteen_shots_can_both_be_true() -> None:
+    """A lower bound is no contradiction of a figure above it; a bare 12 against a bare 13 is."""
+    assert not _discrepancies(
+        ("a", "Trial\n\nThe gunman fired at least 12 shots from the roof."),
+        ("b", "Trial\n\nThe gunman fired 13 shots from the roof."),
+    )
+    assert _discrepancies(
+        ("a", "Trial\n\nThe gunman fired 12 shots from the roof."),
+        ("b", "Trial\n\nThe gunman fired 13 shots from the roof."),
+    )

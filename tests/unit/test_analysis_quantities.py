@@ -96,3 +96,9 @@ def test_words_grouped_by_first_letter_match_what_the_flat_alternation_matches(
         flat = re.compile("|".join(words), flags)
         grouped = re.compile(_by_first_letter(words), flags)
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_a_decimal_written_into_a_compound_is_no_whole_number() -> None:
+    """"6.1-magnitude" is not the figure 6 (it was taken for a toll of six)."""
+    text = "Dozens injured, child dead as 6.1-magnitude earthquake hits"
+    assert [q.value for q in quantities(text, caseless(text), 0, len(text))] == ["dozens"]

@@ -2,15 +2,19 @@
 
 "24 dead" in one outlet and "a death toll of 11" in another, "12 children" and "13 children", "7 a.m." and
 "6:40 a.m.": read off the alignment rows and the facts the ledger already found (`facts.extract_facts`), so
-the analysis adds one pass over the rows. Counts of people with what happened to them (the dead, the
-injured) are also compared between the ledes, where every outlet gives its toll in passages the alignment
-may keep apart ("24 dead" and "bringing the confirmed death toll to 11"). Two figures are of one quantity when they count the same thing
-(the unit: "children", "shots", an age) and, for people, play the same part in the sentence (killed,
-injured, missing, by the words around the figure). Days of a month compare with days, times with times of
-the same zone ("12:00 GMT" is "3 p.m." in Yida); weekdays and years are left out, as aligned passages name
+the analysis adds one pass over the rows. Some quantities are also compared outside the rows: counts of
+people with what happened to them (the dead, the injured) and how many children someone has ("a mother of
+12") between the ledes, where every outlet gives them in passages the alignment may keep apart ("24 dead"
+and "bringing the confirmed death toll to 11"); the age of one named person ("Armstead, 32") over whole
+articles. Two figures are of one quantity when they count the same thing (the unit: "children", "shots", an
+age) and, for people, play the same part in the sentence (killed, injured, missing, by the words around the
+figure). Figures clash only when both cannot be true: "at least 12 shots" and "13 shots" can, "12" and
+"13" cannot; "dozens" allows 24 to 99 and "hundreds" 200 to 999. Days of a month compare with days, times
+with times of the same zone ("12:00 GMT" is "3 p.m." in Yida), except that one clock read in GMT by one
+outlet and in local time by another is a clash; weekdays and years are left out, as aligned passages name
 the day of another event ("condemned on Friday" the bombing of Thursday) or past years for context, and so
 are rates ("three days a week"). An article that states several values, one of them the other article's,
-is not flagged: it reports both.
+is not flagged: it reports both. A claim and its denial (`denials.py`) are discrepancies too.
 """
 
 from __future__ import annotations
@@ -62,6 +66,10 @@ _LEDE_SENTENCES = 2
 _WINDOW_BEFORE = 6
 _WINDOW_AFTER = 5
 _PARENT = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)(?:\s+|-)of\s*-?\s*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\b(?:her|his|their)(?:\s+own)?\s+$", re.IGNORECASE)
+_OFFSPRING = "offspring"
+"""The quantity of "a mother of 12", "one of her 12 children": how many children someone has."""
+_OFFSPRING_UNITS = frozenset({"", "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters"})
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'-]+),\s*$")
 _TIME_TOLERANCE = 5  # minutes: "7 p.m." and "7:01 p.m." are one time, rounded
 _SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -84,7 +92,10 @@ _QUALIFIERS: Mapping[str, tuple[float, float]] = {
 """The range each qualifier of `quantities` allows around a figure, as factors of it."""
 _CONVERSION = re.compile(r"\d[\w.,]*(?:\s[a-z]+)?\s?\($")  # "50 km (30 miles)": the first figure counts
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b")
-_FIGURE = re.compile(r"\d[\d.]*(?: (?:million|billion|trillion))?")
+_FIGURE = re.compile(r"\d[\d.]*(?: (?:million|billion|trillion))?|dozens|hundreds")
+_VAGUE: Mapping[str, tuple[float, float]] = {"dozens": (24, 99), "hundreds": (200, 999)}
+"""The ranges vague counts allow: "dozens injured" clashes with "over 200 injured", not with "at least 50"."""
+_LOCAL = re.compile(r"\s*(?:\(\s*)?local\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -109,7 +120,8 @@ def discrepancy_findings(
     segments = {s.id: s for v in views for s in v.segments}
     findings: list[Finding] = []
     ledes = Row("lede", {v.id: _lede(v) for v in views}, "partial", 0.0)
-    for row in [*rows, ledes]:
+    whole = Row("article", {v.id: tuple(s.id for s in v.segments if v.reports(s)) for v in views}, "partial", 0.0)
+    for row in [*rows, ledes, whole]:
         present = [a for a in row.article_ids() if a in by_id]
         if len(present) < 2:
             continue
@@ -122,14 +134,25 @@ def discrepancy_findings(
                 high = bisect.bisect_left(starts[article], segment.end, low)
                 for fact in comparable[article][low:high]:
                     quantity = _quantity(view, fact)
-                    if quantity and (row is not ledes or quantity.startswith("people:")):
+                    if quantity and _compared_in(row, quantity, ledes, whole):
                         stated[quantity].append(_Stated(article, fact))
         flagged = {(f.article, f.start) for f in findings}
         for quantity, items in stated.items():
-            found = _disagreements(row, quantity, items, by_id)
-            if not any((f.article, f.start) in flagged for f in found):
-                findings += found
+            findings += [
+                f for f in _disagreements(row, quantity, items, by_id) if (f.article, f.start) not in flagged
+            ]
     return findings + denial_findings(views, rows)
+
+
+def _compared_in(row: Row, quantity: str, ledes: Row, whole: Row) -> bool:
+    """Whether a quantity is compared in a row: any in an alignment row; between the ledes, tolls and
+    children (each outlet's first sentences give them, in passages the alignment may keep apart); over whole
+    articles, the age of one named person ("Armstead, 32" in paragraph 12 and in paragraph 3)."""
+    if row is ledes:
+        return quantity.startswith("people:") or quantity == _OFFSPRING
+    if row is whole:
+        return quantity.startswith("age:")
+    return True
 
 
 def _lede(view: ArticleView) -> tuple[str, ...]:
@@ -152,8 +175,12 @@ def _quantity(view: ArticleView, fact: FoundFact) -> str | None:
     if fact.unit == AGE:  # "Horton, 34," and "Chohan, 59," are two people's ages: compared by name
         named = _NAMED_BEFORE.search(before)
         return f"age:{named.group(1).lower()}" if named else None
-    if fact.unit == "" and _PARENT.search(before):  # "a mother of 12"
-        return "child"
+    if _PARENT.search(before) and (  # "a mother of 12 killed", "Mother of 13 Zurana Horton"
+        fact.unit in _OFFSPRING_UNITS or fact.unit in _ROLES or fact.label.split()[-1][:1].isupper()
+    ):
+        return _OFFSPRING
+    if fact.unit in _OFFSPRING_UNITS and fact.unit and _POSSESSIVE.search(before):  # "her 12 children"
+        return _OFFSPRING
     if fact.unit in _ROLES:  # "24 dead", "over 200 injured"
         return f"people:{_ROLES[fact.unit]}"
     if fact.unit not in _PEOPLE:
@@ -182,7 +209,10 @@ def _disagreements(
     values: dict[str, set[tuple[str, str]]] = defaultdict(set)
     first: dict[str, FoundFact] = {}
     for item in items:
-        values[item.article].add((item.fact.value, item.fact.label.lower()))
+        value = item.fact.value
+        if quantity == "time" and " " not in value and _LOCAL.match(views[item.article].folded, item.fact.end):
+            value += " local"  # "7:37 AM local time"
+        values[item.article].add((value, item.fact.label.lower()))
         first.setdefault(item.article, item.fact)
     articles = list(values)
     if len(articles) < 2:
@@ -243,6 +273,8 @@ def _may_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 def _bounds(value: str, label: str) -> tuple[float, float]:
     """The range a figure with its qualifier allows ("more than 200": above 200; "nearly 23,000": below)."""
+    if value in _VAGUE:
+        return _VAGUE[value]
     number, _, scale = value.partition(" ")
     figure = float(number) * _SCALES.get(scale, 1)
     for words, (low, high) in _QUALIFIERS.items():
@@ -253,11 +285,15 @@ def _bounds(value: str, label: str) -> tuple[float, float]:
 
 def _same_time(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Whether two times ("19:00", "19:01") may be one: a few minutes apart, or in different zones (a local
-    time and a GMT time cannot be compared without knowing where)."""
+    time and a GMT time cannot be compared without knowing where), unless one clock is read in two zones
+    ("07:37 GMT" and "7:37 AM local time": one outlet gave the zone wrong, wherever the event was, unless
+    local time is GMT there)."""
     (clock_a, _, zone_a), (clock_b, _, zone_b) = a[0].partition(" "), b[0].partition(" ")
     minutes_a = int(clock_a[:2]) * 60 + int(clock_a[3:5])
     minutes_b = int(clock_b[:2]) * 60 + int(clock_b[3:5])
-    return zone_a != zone_b or abs(minutes_a - minutes_b) <= _TIME_TOLERANCE
+    if zone_a != zone_b:
+        return not ("local" in (zone_a, zone_b) and "" not in (zone_a, zone_b) and minutes_a == minutes_b)
+    return abs(minutes_a - minutes_b) <= _TIME_TOLERANCE
 
 
 def _describe(quantity: str) -> str:
@@ -267,5 +303,7 @@ def _describe(quantity: str) -> str:
     if quantity.startswith("date:"):
         return "dates"
     if quantity.startswith("age:"):
-        return "ages"
+        return f"ages ({quantity.removeprefix('age:').title()})"
+    if quantity == _OFFSPRING:
+        return "numbers of children"
     return f"figures ({quantity.replace(':', ' ')})"

@@ -80,7 +80,7 @@ def _patterns() -> _Patterns:
         rf"|(?:{months})\s+\d{{4}}|\b(?:{days})\b"
     )
     number = (
-        rf"(?<![\w.,:-]){_QUALIFIER}(?P<value>[$€£]\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*|(?i:{words}))"
+        rf"(?<![\w.,:-]){_QUALIFIER}(?P<value>[$€£]\s?\d+(?:[.,]\d+)*(?![.,]\d)|\d+(?:[.,]\d+)*(?![.,]\d)|(?i:{words}))"
         rf"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?(?P<scale>\s(?:million|billion|trillion)\b)?(?![\w-])"
     )
     # starts with a digit class so that the regex engine skips ahead to digits; `_time` checks what is before
