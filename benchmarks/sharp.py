@@ -16,13 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from compare_tui.core.align import _clause_cosine, pair_signals_of
+from compare_tui.core.align import pair_signals_of
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.embeddings import encode
 from compare_tui.core.loading import load_sources
 from compare_tui.core.models import Article, Row
+from compare_tui.core.passage_vectors import PassageVectors
 from compare_tui.core.segment import segment_article
-from compare_tui.core.similarity import clauses
 
 
 def scorer_module(eval_dir: Path) -> ModuleType:
@@ -114,10 +114,8 @@ def pair_features(event: SharpEvent, scorer: ModuleType) -> tuple[np.ndarray, np
     """
     passages = [(k, s) for k, a in enumerate(event.articles) for s in a.segments]
     texts = [event.articles[k].segment_text(s) for k, s in passages]
-    pieces = [clauses(t) for t in texts]
-    vectors = np.asarray(encode(texts + [c for p in pieces for c in p]), dtype=np.float32)
-    cosine = vectors[: len(texts)] @ vectors[: len(texts)].T
-    clause_cosine = _clause_cosine(vectors[len(texts) :], [len(p) for p in pieces])
+    everything = range(len(texts))
+    cosine, clause_cosine = PassageVectors(texts, encode).block(everything, everything)
     gold = segment_gold(scorer, event)
     mapped = _mapped_segments(scorer, event)
     pairs = [
@@ -126,7 +124,8 @@ def pair_features(event: SharpEvent, scorer: ModuleType) -> tuple[np.ndarray, np
         for j in range(i + 1, len(passages))
         if passages[i][0] != passages[j][0] and {passages[i][1].id, passages[j][1].id} <= mapped
     ]
-    signals = pair_signals_of(texts, pairs, cosine=cosine, clause_cosine=clause_cosine)
+    cosines = {(i, j): (float(cosine[i, j]), float(clause_cosine[i, j])) for i, j in pairs}
+    signals = pair_signals_of(texts, cosines)
     rows = [list(signals[pair].as_dict().values()) for pair in pairs]
     labels = [frozenset((passages[i][1].id, passages[j][1].id)) in gold for i, j in pairs]
     return np.array(rows, dtype=np.float64), np.array(labels, dtype=np.float64)

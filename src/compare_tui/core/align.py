@@ -5,14 +5,16 @@ merely share a topic, and chaining pairwise matches glues unrelated passages tog
 
 1. candidates: for each passage, a fixed number of passages of other articles nearest in embedding space
    (a cheap prefilter: the slower signals are computed for these pairs only, so that part grows linearly
-   with the input);
+   with the input; cosines are computed block by block for cross-article pairs only, `passage_vectors.py`,
+   so one long article is never compared with itself and memory stays bounded);
 2. evidence: each candidate pair gets a logistic score over several signals (`similarity.py`);
 3. global choice: a pair becomes a link only when it clears the threshold *and* is among the best
    counterparts of at least one of its two passages;
 4. rows: links are merged strongest first, and two groups join only when the union's mean evidence over
    its cross-article pairs clears the threshold and no such pair falls more than `floor` below it — so
    every member of a row matches the rest of the row, not only one member. The row lists every one of
-   those pairs (`Row.links`) with its score, and a pair below the threshold is marked weak there;
+   those pairs (`Row.links`) with its score, and a pair below the threshold is marked weak there (a row of
+   more than `all_links` passages lists each passage's few strongest pairs, so links grow linearly);
 5. structure: section headings and fragments of a few words ("Zelensky said:") carry no fact of their
    own and are never linked;
 6. order: the reference article's reading order (or the most-connected article's), with each other
@@ -21,17 +23,17 @@ merely share a topic, and chaining pairwise matches glues unrelated passages tog
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from compare_tui.core.models import Article, Link, Row, Segment
+from compare_tui.core.passage_vectors import CHUNK, Encoder, PassageVectors
 from compare_tui.core.similarity import (
     DEFAULT_WEIGHTS,
     PairSignals,
     Weights,
-    clauses,
     idf_weights,
     mass,
     mean_signals,
@@ -39,8 +41,6 @@ from compare_tui.core.similarity import (
     profile,
 )
 from compare_tui.core.verbatim import is_copy, words
-
-Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,10 @@ class AlignOptions:
     """Passages shorter than this are fragments: they stay in rows of their own."""
     strong: float = 0.75
     """A row at or above this score, one passage per article, is a 'match'; else 'partial'."""
+    all_links: int = 64
+    """A row of up to this many passages lists every cross-article pair in `Row.links`."""
+    links_per_passage: int = 4
+    """A bigger row lists each passage's this many strongest pairs, so that links grow linearly."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,77 +89,104 @@ def align(
     texts = [articles[p.article].segment_text(p.segment) for p in passages]
     if encode is None:
         from compare_tui.core.embeddings import encode
-    pieces = [clauses(t) for t in texts]
-    vectors = np.asarray(encode(texts + [c for p in pieces for c in p]), dtype=np.float32)
-    cosine = vectors[: len(texts)] @ vectors[: len(texts)].T
-    clause_cosine = _clause_cosine(vectors[len(texts) :], [len(p) for p in pieces])
+    vectors = PassageVectors(texts, encode)
     owner = np.array([p.article for p in passages])
     linkable = np.array(
         [p.segment.kind != "heading" and len(t.split()) >= options.min_words for p, t in zip(passages, texts)]
     )
-    nearness = np.where(np.outer(linkable, linkable), np.maximum(cosine, clause_cosine), -1.0)
-    # Every pair gets the score its embeddings alone would give; candidates then get the full evidence.
-    score = weights.semantic_score(cosine, clause_cosine)
-    evidence = _evidence(texts, owner, nearness, cosine, clause_cosine, weights, options)
-    for (i, j), (value, _) in evidence.items():
-        score[i, j] = score[j, i] = value
+    evidence = _evidence(texts, owner, linkable, vectors, weights, options)
+    # Every pair scores what its embeddings alone would give; candidates score their full evidence.
     links = _links(owner, evidence, threshold=threshold, margin=options.margin)
-    clusters = _cluster(owner, links, score, threshold=threshold, options=options)
+    linked = np.unique(np.array([(i, j) for _, i, j in links], dtype=np.intp))
+    scores = _Scores(vectors, evidence, weights, owner, linked)
+    clusters = _cluster(owner, links, scores, threshold=threshold, options=options)
     order = _order(clusters, passages, articles, reference)
     copy_words = {m: words(texts[m]) for c in clusters if len(c) > 1 for m in c}
     return tuple(
-        _row(f"r{n}", clusters[c], passages, articles, copy_words, score, evidence, threshold, options)
+        _row(f"r{n}", clusters[c], passages, articles, copy_words, scores, evidence, threshold, options)
         for n, c in enumerate(order)
     )
 
 
-def _clause_cosine(vectors: np.ndarray, counts: Sequence[int], *, chunk: int = 512) -> np.ndarray:
-    """For every pair of passages, the cosine of their most similar pair of clauses (computed in chunks)."""
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
-    out = np.empty((len(counts), len(counts)), dtype=np.float32)
-    for first in range(0, len(counts), chunk):
-        last = min(first + chunk, len(counts))
-        lo = starts[first]
-        hi = starts[last] if last < len(counts) else len(vectors)
-        block = np.maximum.reduceat(vectors[lo:hi] @ vectors.T, starts, axis=1)
-        out[first:last] = np.maximum.reduceat(block, starts[first:last] - lo, axis=0)
-    return out
+Cosines = Mapping[tuple[int, int], tuple[float, float]]
+"""(cosine, best clause cosine) of passage pairs (i, j), i < j."""
+
+
+def candidates(
+    owner: np.ndarray, linkable: np.ndarray, vectors: PassageVectors, options: AlignOptions
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """Candidate pairs (i < j) with their cosines: each linkable passage's `neighbours` nearest linkable
+    passages of other articles, if at least `candidate_floor` near.
+
+    Same-article pairs are never computed, and an article's own passages never enter its blocks' columns
+    when it is big, so one long article costs linear time against the rest; memory stays one block.
+    """
+    k = min(options.neighbours, len(owner) - 1)
+    out: dict[tuple[int, int], tuple[float, float]] = {}
+    if k < 1:
+        return out
+    usable = np.flatnonzero(linkable)
+    for rows, cols in _blocks(owner, usable):
+        cosine, clause = vectors.block(rows, cols)
+        near = np.maximum(cosine, clause)
+        near[owner[rows][:, None] == owner[cols][None, :]] = -np.inf
+        r, c = np.nonzero(_nearest(near, k) & (near >= options.candidate_floor))
+        found = zip(rows[r].tolist(), cols[c].tolist(), cosine[r, c].tolist(), clause[r, c].tolist())
+        for x, y, a, b in found:
+            out[(x, y) if x < y else (y, x)] = (a, b)
+    return dict(sorted(out.items()))
+
+
+def _nearest(near: np.ndarray, k: int) -> np.ndarray:
+    """Mask of each row's k largest values; among equal values (copies of one passage) the first columns win,
+    so that the choice does not depend on how the columns were blocked."""
+    if near.shape[1] <= k:
+        return np.ones(near.shape, dtype=bool)
+    kth = -np.partition(-near, k - 1, axis=1)[:, k - 1 : k]
+    above = near > kth
+    tied = near == kth
+    room = k - above.sum(axis=1, keepdims=True)
+    return above | (tied & (np.cumsum(tied, axis=1) <= room))
+
+
+def _blocks(owner: np.ndarray, usable: np.ndarray, *, size: int = 256):
+    """(rows, columns) blocks covering every pair of usable passages of different articles.
+
+    A big article (a quarter block or more) gets blocks of its own whose columns leave its passages out;
+    small articles share blocks (their same-article pairs are masked by the caller).
+    """
+    articles, counts = np.unique(owner[usable], return_counts=True)
+    pending: list[np.ndarray] = []
+    for article, count in zip(articles.tolist(), counts.tolist()):
+        mine = usable[owner[usable] == article]
+        if count >= size // 4:
+            others = usable[owner[usable] != article]
+            for first in range(0, count, size):
+                yield mine[first : first + size], others
+            continue
+        pending.append(mine)
+        if sum(len(p) for p in pending) >= size:
+            yield np.concatenate(pending), usable
+            pending = []
+    if pending:
+        yield np.concatenate(pending), usable
 
 
 def _evidence(
     texts: Sequence[str],
     owner: np.ndarray,
-    nearness: np.ndarray,
-    cosine: np.ndarray,
-    clause_cosine: np.ndarray,
+    linkable: np.ndarray,
+    vectors: PassageVectors,
     weights: Weights,
     options: AlignOptions,
 ) -> dict[tuple[int, int], tuple[float, PairSignals]]:
-    """Full evidence for candidate pairs: each passage's nearest passages in the other articles.
-
-    A fixed number of neighbours per passage keeps the slow part linear in the number of passages.
-    """
-    other = np.where(owner[:, None] != owner[None, :], nearness, -np.inf)
-    k = min(options.neighbours, len(owner) - 1)
-    if k < 1:
-        return {}
-    near = np.argpartition(-other, k - 1, axis=1)[:, :k]
-    rows = np.repeat(np.arange(len(owner)), k)
-    cols = near.ravel()
-    keep = other[rows, cols] >= options.candidate_floor
-    pairs = np.unique(np.sort(np.stack([rows[keep], cols[keep]], axis=1), axis=1), axis=0)
-    candidates = [(i, j) for i, j in pairs.tolist()]
-    signals = pair_signals_of(texts, candidates, cosine=cosine, clause_cosine=clause_cosine)
+    """Full evidence for the candidate pairs only: a fixed number of neighbours per passage keeps the slow
+    part linear in the number of passages."""
+    signals = pair_signals_of(texts, candidates(owner, linkable, vectors, options))
     return {pair: (weights.score(found), found) for pair, found in signals.items()}
 
 
-def pair_signals_of(
-    texts: Sequence[str],
-    pairs: Sequence[tuple[int, int]],
-    *,
-    cosine: np.ndarray,
-    clause_cosine: np.ndarray,
-) -> dict[tuple[int, int], PairSignals]:
+def pair_signals_of(texts: Sequence[str], cosines: Cosines) -> dict[tuple[int, int], PairSignals]:
     """The signals of the given passage pairs, words weighed by IDF over all of `texts` (as `align` does;
     the evaluation's fit calls this too, so that it learns from exactly what the aligner sees)."""
     profiles = [profile(t) for t in texts]
@@ -165,13 +196,79 @@ def pair_signals_of(
         (i, j): pair_signals(
             profiles[i],
             profiles[j],
-            cosine=float(cosine[i, j]),
-            clause_cosine=float(clause_cosine[i, j]),
+            cosine=cosine,
+            clause_cosine=clause,
             idf=idf,
             masses=(masses[i], masses[j]),
         )
-        for i, j in pairs
+        for (i, j), (cosine, clause) in cosines.items()
     }
+
+
+class _Scores:
+    """The score of any pair of passages: its full evidence if it was a candidate, else its embeddings'.
+
+    Rows are built of linked passages only; while there are at most `DENSE` of them, the scores of all
+    their cross-article pairs are computed once (at most 64 MB), else each block as it is asked for.
+    """
+
+    DENSE = 4096
+
+    def __init__(
+        self,
+        vectors: PassageVectors,
+        evidence: Mapping[tuple[int, int], tuple[float, PairSignals]],
+        weights: Weights,
+        owner: np.ndarray,
+        linked: np.ndarray,
+    ) -> None:
+        self._vectors = vectors
+        self._weights = weights
+        # Evidence by passage, both ways: passage i's pairs are _other/_value[_start[i] : _start[i + 1]].
+        pairs = np.array(list(evidence), dtype=np.intp).reshape(-1, 2)
+        values = np.array([value for value, _ in evidence.values()], dtype=np.float32)
+        mine = np.concatenate((pairs[:, 0], pairs[:, 1]))
+        order = np.argsort(mine, kind="stable")
+        self._other = np.concatenate((pairs[:, 1], pairs[:, 0]))[order]
+        self._value = np.concatenate((values, values))[order]
+        self._start = np.searchsorted(mine[order], np.arange(len(vectors) + 1))
+        self._dense: np.ndarray | None = None
+        self._position = np.full(len(vectors), -1, dtype=np.intp)
+        if len(linked) <= self.DENSE:
+            # Same-article pairs are never read (a row's checks mask them), so they are mostly not computed.
+            self._dense = np.zeros((len(linked), len(linked)), dtype=np.float32)
+            self._position[linked] = np.arange(len(linked))
+            for rows, cols in _blocks(owner, linked):
+                self._dense[np.ix_(self._position[rows], self._position[cols])] = self._compute(rows, cols)
+
+    def block(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """Scores of rows x cols (linked passages) as float32, as a dense matrix of all pairs holds them."""
+        if self._dense is not None:
+            return self._dense[np.ix_(self._position[rows], self._position[cols])]
+        return self._compute(np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp))
+
+    def _compute(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        out = self._weights.semantic_score(*self._vectors.block(rows, cols))
+        if len(rows) <= len(cols):
+            r, c, value = self._evidence_between(rows, cols)
+        else:
+            c, r, value = self._evidence_between(cols, rows)
+        out[r, c] = value
+        return out
+
+    def _evidence_between(
+        self, few: np.ndarray, many: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Positions (in `few`, in `many`) and values of the evidence pairs between two sets of passages."""
+        position = np.full(len(self._start) - 1, -1, dtype=np.intp)
+        position[many] = np.arange(len(many))
+        first, last = self._start[few], self._start[few + 1]
+        counts = last - first
+        offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
+        index = np.repeat(first - offsets, counts) + np.arange(int(counts.sum()))
+        at = position[self._other[index]]
+        found = at >= 0
+        return np.repeat(np.arange(len(few)), counts)[found], at[found], self._value[index][found]
 
 
 def _links(
@@ -182,26 +279,26 @@ def _links(
     margin: float,
 ) -> list[tuple[float, int, int]]:
     """Candidate pairs that clear the threshold and are near the best counterpart of one of their ends."""
-    best: dict[tuple[int, int], float] = {}
-    for (i, j), (value, _) in evidence.items():
-        for x, y in ((i, j), (j, i)):
-            key = (x, int(owner[y]))
-            best[key] = max(best.get(key, 0.0), value)
-    return sorted(
-        (
-            (value, i, j)
-            for (i, j), (value, _) in evidence.items()
-            if value >= threshold
-            and (value >= best[(i, int(owner[j]))] - margin or value >= best[(j, int(owner[i]))] - margin)
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
+    if not evidence:
+        return []
+    pairs = np.array(list(evidence), dtype=np.intp)
+    value = np.array([v for v, _ in evidence.values()], dtype=np.float64)
+    i, j = pairs[:, 0], pairs[:, 1]
+    # best[(x, article)]: the best score of passage x with a passage of that article.
+    keys = np.concatenate((i * (owner.max() + 1) + owner[j], j * (owner.max() + 1) + owner[i]))
+    distinct, slot = np.unique(keys, return_inverse=True)
+    best = np.zeros(len(distinct))
+    np.maximum.at(best, slot, np.concatenate((value, value)))
+    near = (value >= best[slot[: len(value)]] - margin) | (value >= best[slot[len(value) :]] - margin)
+    keep = np.flatnonzero((value >= threshold) & near)
+    keep = keep[np.lexsort((j[keep], i[keep], -value[keep]))]
+    return [(float(value[n]), int(i[n]), int(j[n])) for n in keep]
 
 
 def _cluster(
     owner: np.ndarray,
     links: list[tuple[float, int, int]],
-    score: np.ndarray,
+    scores: _Scores,
     *,
     threshold: float,
     options: AlignOptions,
@@ -209,24 +306,32 @@ def _cluster(
     """Merge linked passages strongest first, keeping only groups whose members all match each other.
 
     A merge must keep the union's mean cross-article score at or above `threshold` and every such pair at
-    or above `threshold - floor`; each group carries its score sum and pair count.
+    or above `threshold - floor`; each group carries its score sum and pair count. A merge refused once is
+    not tried again until one of the two groups has grown.
     """
     group = list(range(len(owner)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(owner))}
     totals: dict[int, tuple[float, int]] = {i: (0.0, 0) for i in range(len(owner))}
+    refused: set[tuple[int, int, int, int]] = set()
     for _, i, j in links:
         gi, gj = group[i], group[j]
         if gi == gj:
             continue
         x, y = members[gi], members[gj]
-        if max(np.bincount(owner[x + y])) > options.max_per_article:
+        attempt = (gi, len(x), gj, len(y))
+        if attempt in refused:
             continue
-        block = score[np.ix_(x, y)][owner[x][:, None] != owner[y][None, :]]
+        if max(np.bincount(owner[x + y])) > options.max_per_article:
+            refused.add(attempt)
+            continue
+        block = scores.block(x, y)[owner[x][:, None] != owner[y][None, :]]
         if not block.size or block.min() < threshold - options.floor:
+            refused.add(attempt)
             continue
         total = totals[gi][0] + totals[gj][0] + float(block.sum())
         count = totals[gi][1] + totals[gj][1] + int(block.size)
         if total / count < threshold:
+            refused.add(attempt)
             continue
         keep, drop = (gi, gj) if gi < gj else (gj, gi)
         for m in members[drop]:
@@ -270,7 +375,7 @@ def _row(
     passages: list[_Passage],
     articles: Sequence[Article],
     copy_words: dict[int, tuple[str, ...]],
-    score: np.ndarray,
+    scores: _Scores,
     evidence: dict[tuple[int, int], tuple[float, PairSignals]],
     threshold: float,
     options: AlignOptions,
@@ -279,27 +384,80 @@ def _row(
     for m in cluster:
         cells.setdefault(articles[passages[m].article].id, []).append(passages[m].segment.id)
     segments = {a.id: tuple(cells[a.id]) for a in articles if a.id in cells}
-    pairs = [
-        (a, b)
-        for i, a in enumerate(cluster)
-        for b in cluster[i + 1 :]
-        if passages[a].article != passages[b].article
-    ]
-    if not pairs:
+    if len(segments) < 2:
         return Row(id=row_id, segments=segments, status="unique", score=0.0, signals={})
+    if len(cluster) <= options.all_links:
+        value, pairs = _every_pair(cluster, passages, scores)
+    else:
+        value, pairs = _strongest_pairs(cluster, passages, scores, options.links_per_passage)
     links = tuple(
         Link(
             passages[a].segment.id,
             passages[b].segment.id,
-            round(float(score[a, b]), 4),
-            weak=bool(score[a, b] < threshold),
+            round(float(score), 4),
+            weak=bool(score < threshold),
             verbatim=is_copy(copy_words[a], copy_words[b]),
         )
-        for a, b in pairs
+        for a, b, score in pairs
     )
-    value = float(np.mean([score[a, b] for a, b in pairs]))
     one_each = all(len(ids) == 1 for ids in segments.values())
     status = "match" if value >= options.strong and one_each else "partial"
-    signals = mean_signals([evidence[p][1] for p in pairs if p in evidence])
+    signals = mean_signals([evidence[p][1] for p in _evidence_pairs(cluster, passages, evidence)])
     signals["verbatim"] = sum(link.verbatim for link in links) / len(links)
     return Row(id=row_id, segments=segments, status=status, score=value, signals=signals, links=links)
+
+
+def _every_pair(
+    cluster: list[int], passages: list[_Passage], scores: _Scores
+) -> tuple[float, list[tuple[int, int, np.float32]]]:
+    """A row's mean cross-article score and every cross-article pair with its score."""
+    block = scores.block(cluster, cluster)
+    pairs = [
+        (x, y)
+        for x in range(len(cluster))
+        for y in range(x + 1, len(cluster))
+        if passages[cluster[x]].article != passages[cluster[y]].article
+    ]
+    value = float(np.mean([block[x, y] for x, y in pairs]))
+    return value, [(cluster[x], cluster[y], block[x, y]) for x, y in pairs]
+
+
+def _strongest_pairs(
+    cluster: list[int], passages: list[_Passage], scores: _Scores, per_passage: int
+) -> tuple[float, list[tuple[int, int, float]]]:
+    """For a big row: the mean cross-article score over all pairs, and each passage's `per_passage`
+    strongest cross-article pairs (so that the links grow linearly with the row, not with its square)."""
+    owner = np.array([passages[m].article for m in cluster])
+    total, count = 0.0, 0
+    kept: dict[tuple[int, int], float] = {}
+    for first in range(0, len(cluster), CHUNK):
+        rows = cluster[first : first + CHUNK]
+        block = scores.block(rows, cluster).astype(np.float64)
+        cross = owner[first : first + len(rows)][:, None] != owner[None, :]
+        upper = np.arange(len(cluster))[None, :] > np.arange(first, first + len(rows))[:, None]
+        total += float(block[cross & upper].sum())
+        count += int((cross & upper).sum())
+        block[~cross] = -np.inf
+        k = min(per_passage, len(cluster) - 1)
+        pick = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        for r, row in enumerate(pick.tolist()):
+            for c in row:
+                if block[r, c] > -np.inf:
+                    x, y = sorted((first + r, c))
+                    kept[(x, y)] = float(block[r, c])
+    return total / count, [(cluster[x], cluster[y], kept[(x, y)]) for x, y in sorted(kept)]
+
+
+def _evidence_pairs(
+    cluster: list[int], passages: list[_Passage], evidence: dict[tuple[int, int], tuple[float, PairSignals]]
+) -> list[tuple[int, int]]:
+    """The row's cross-article pairs that have full evidence, in the row's pair order."""
+    if len(cluster) ** 2 <= 4 * len(evidence):
+        return [
+            (a, b)
+            for i, a in enumerate(cluster)
+            for b in cluster[i + 1 :]
+            if passages[a].article != passages[b].article and (a, b) in evidence
+        ]
+    inside = set(cluster)
+    return sorted(p for p in evidence if p[0] in inside and p[1] in inside)

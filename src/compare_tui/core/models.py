@@ -86,7 +86,7 @@ class Row:
     """True when an editor changed the row's passages; `score` and `signals` are then the aligner's."""
     links: tuple[Link, ...] = ()
     """Every cross-article pair of passages in the row, with its evidence; a pair below the threshold
-    is weak."""
+    is weak. A row of more than 64 passages lists each passage's 4 strongest pairs instead (`AlignOptions`)."""
 
     def article_ids(self) -> tuple[str, ...]:
         """Articles that have at least one segment in this row."""

@@ -215,6 +215,8 @@ def _containment(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float])
 
 
 def _shared_quote(p: PassageProfile, q: PassageProfile) -> float:
+    if not p.quotes and not q.quotes:
+        return 0.0
     best = 0.0
     for quote, other in [*((x, q.text) for x in p.quotes), *((x, p.text) for x in q.quotes)]:
         best = max(best, fuzz.partial_ratio(quote, other, score_cutoff=80) / 100)
