@@ -7,6 +7,8 @@ import asyncio
 import re
 from pathlib import Path
 
+from notices import record_notices
+
 from compare_tui.tui.app import binding_ids
 from compare_tui.tui.screens.export import ExportScreen
 
@@ -37,12 +39,9 @@ def test_dialog_and_widget_bindings_count_too() -> None:
     assert {"export_cancel", "note_cancel", "help_close", "scroll_left"} <= binding_ids()
 
 
-def _notices(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
 def test_remapping_triage_accept_and_export_works_without_a_warning(make_app) -> None:
     app = make_app(keymap={"triage_accept": "y", "export": "x", "no_such_binding": "z"})
+    notices = record_notices(app)  # not app._notifications: the warning expires 5 s after mount
 
     async def scenario() -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -54,7 +53,7 @@ def test_remapping_triage_accept_and_export_works_without_a_warning(make_app) ->
             await pilot.press("x")
             await pilot.pause()
             assert isinstance(app.screen, ExportScreen)
-            warnings = [n for n in _notices(app) if n.startswith("Unknown key map entries")]
+            warnings = [n for n in notices if n.startswith("Unknown key map entries")]
             assert warnings == ["Unknown key map entries: no_such_binding"]
 
     asyncio.run(scenario())
