@@ -196,6 +196,7 @@ class ReviewScreen(CorrectingScreen):
         self.reference = settings.reference
         self._grids: dict[Mode, Grid] = {}
         self._search: tuple[str, tuple[SearchHit, ...]] = ("", ())
+        self._stops_for: tuple[Grid | None, object, tuple[Stop, ...]] = (None, None, ())
         self._strip_shown: bool | None = None
         """The reviewer's choice for the headline strip (t); None follows the screen's height."""
         self.pair: tuple[str, str] | None = None
@@ -469,10 +470,17 @@ class ReviewScreen(CorrectingScreen):
         return " · ".join(parts)
 
     def _stops(self) -> tuple[Stop, ...]:
+        """The findings n/N visit; kept while the grid, shown rows, articles and categories stay (each n
+        needs them twice: to move, and to number the finding in the status line)."""
         grid = self.grid
         if grid is None:
             return ()
-        return finding_stops(grid, rows=self._rows(), articles=self._shown_ids(), types=self.types)
+        key = (self._rows(), self._shown_ids(), frozenset(self.types))
+        cached_grid, cached_key, stops = self._stops_for
+        if cached_grid is not grid or cached_key != key:
+            stops = finding_stops(grid, rows=key[0], articles=key[1], types=key[2])
+            self._stops_for = (grid, key, stops)
+        return stops
 
     # -- navigation ------------------------------------------------------------------------------------
 

@@ -169,11 +169,13 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
     def move_cursor(self, cursor: Cursor | None) -> None:
         """Move the highlighted row, cell and finding, scrolling them into view.
 
-        When no cell changes its layout and nothing scrolls, only the lines of the rows the cursor left and
-        entered are repainted; the compositor keeps the rest of the view.
+        When no row changes its height (the current finding's brackets rewrap one cell, which mostly keeps
+        its line count) and nothing scrolls, only the lines of the rows the cursor left and entered are
+        repainted; the compositor keeps the rest of the view, and lines drawn earlier stay cached.
         """
         previous, self._cursor = self._cursor, cursor
-        if self._current_cell(previous) != self._current_cell(cursor):
+        finding_moved = self._current_cell(previous) != self._current_cell(cursor)
+        if finding_moved and not self._same_heights(previous, cursor):
             self._relayout()
             self.scroll_to_cursor()
             return
@@ -218,13 +220,8 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         self._tops, self._heights, self._block_of_row = [], [], {}
         top = 0
         for index, block in enumerate(view.shown):
-            if isinstance(block, Fold):
-                height = 1
-            else:
-                row = view.grid.rows[block]
-                height = 1 + max(
-                    (len(self._cell(row, a.id).lines) for a in view.articles if a.id in row.cells), default=1
-                )
+            height = self._height(block)
+            if not isinstance(block, Fold):
                 self._block_of_row[block] = index
             self._tops.append(top)
             self._heights.append(height)
@@ -233,6 +230,22 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         total_width = max(GUTTER + count * step - 1, (count - fit) * step + self._text_width())
         self.virtual_size = Size(total_width, HEADER_LINES + top)
         self._invalidate()
+
+    def _height(self, block: int | Fold) -> int:
+        """Lines a shown block takes: a fold one, a row its tallest cell and the rule below it."""
+        view = self._view
+        if isinstance(block, Fold) or view is None:
+            return 1
+        row = view.grid.rows[block]
+        return 1 + max(
+            (len(self._cell(row, a.id).lines) for a in view.articles if a.id in row.cells), default=1
+        )
+
+    def _same_heights(self, previous: Cursor | None, cursor: Cursor | None) -> bool:
+        """Whether the rows the current finding left and entered keep their heights (its marks rewrap one
+        cell): then every other line drawn so far still holds, and only those rows need drawing again."""
+        blocks = [self._block_of_row.get(c.row) for c in (previous, cursor) if c is not None]
+        return all(self._height(self._blocks[b]) == self._heights[b] for b in blocks if b is not None)
 
     def _text_width(self) -> int:
         """Cells left of the vertical scrollbar, which is always counted: the rows' height decides whether it
