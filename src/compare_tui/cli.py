@@ -17,7 +17,7 @@ from compare_tui.core.export import IMAGE_FORMATS, REPORT_FORMATS, export_kind
 from compare_tui.core.loading import INPUT_SUFFIXES, LoadError
 from compare_tui.core.output_guard import OutputClash, check_output
 from compare_tui.core.safe_text import shown
-from compare_tui.core.settings import Settings, SettingsError, load_settings
+from compare_tui.core.settings import ALIGNMENT_MODES, Settings, SettingsError, load_settings
 
 EXIT_INPUT = 2
 EXIT_BROKEN = 1
@@ -57,6 +57,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=float,
         metavar="SCORE",
         help="match threshold between 0 and 1 (default: from the settings, 0.5)",
+    )
+    parser.add_argument(
+        "--alignment",
+        metavar="MODE",
+        help=f"how rows are built: {' or '.join(ALIGNMENT_MODES)} (strict: fewer, tighter rows; "
+        "default: from the settings, standard)",
     )
     parser.add_argument(
         "--config",
@@ -147,7 +153,11 @@ def _screenshot_parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> Settings:
     """The settings (file, environment) with the command line's options on top, each checked by Settings."""
     settings = load_settings(args.config) if args.config else load_settings()
-    for option, name in (("--threshold", "match_threshold"), ("--reference", "reference")):
+    for option, name in (
+        ("--threshold", "match_threshold"),
+        ("--reference", "reference"),
+        ("--alignment", "alignment"),
+    ):
         try:
             settings = settings.with_overrides(**{name: getattr(args, option.removeprefix("--"))})
         except SettingsError as exc:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from compare_tui.core.align import AlignOptions, align
+import math
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare_tui.core.align import AlignOptions, _cluster, _strict_cluster, align, log_odds
 from compare_tui.core.models import Article
 from compare_tui.core.segment import segment_article
 
@@ -126,3 +132,91 @@ def test_rows_hold_no_pair_far_below_the_threshold() -> None:
             if row.links:
                 assert min(link.score for link in row.links) >= threshold - AlignOptions().floor - 1e-4
                 assert sum(link.score for link in row.links) / len(row.links) >= threshold - 1e-4
+
+
+STRICT = AlignOptions(strict=True)
+
+
+def _links_of(score: np.ndarray, owner: np.ndarray, threshold: float) -> list[tuple[float, int, int]]:
+    n = len(owner)
+    pairs = [(float(score[i, j]), i, j) for i in range(n) for j in range(i + 1, n) if owner[i] != owner[j]]
+    return sorted((p for p in pairs if p[0] >= threshold), key=lambda t: (-t[0], t[1], t[2]))
+
+
+class _Dense:
+    """The scores of every pair from one matrix, as the aligner's `_Scores.block` serves them."""
+
+    def __init__(self, score: np.ndarray) -> None:
+        self.score = score
+
+    def block(self, rows: list[int], cols: list[int]) -> np.ndarray:
+        return self.score[np.ix_(rows, cols)]
+
+
+def _groups(clusters: list[list[int]]) -> list[list[int]]:
+    return sorted(sorted(c) for c in clusters)
+
+
+def test_strict_rows_let_one_strongly_different_pair_veto_a_row() -> None:
+    """0 ~ 1 and 1 ~ 2 match fairly (0.7), 0 and 2 clearly differ (0.16): the mean of the three (0.52)
+    clears 0.5, so standard rows hold all three; their summed log-odds do not, so strict rows split."""
+    owner = np.array([0, 1, 2])
+    score = np.array([[1.0, 0.7, 0.16], [0.7, 1.0, 0.7], [0.16, 0.7, 1.0]])
+    links = _links_of(score, owner, 0.5)
+    assert _groups(_cluster(owner, links, _Dense(score), threshold=0.5, options=AlignOptions())) == [
+        [0, 1, 2]
+    ]
+    assert _groups(_strict_cluster(owner, links, _Dense(score), threshold=0.5, options=STRICT)) == [
+        [0, 1],
+        [2],
+    ]
+    score[0, 1] = score[1, 0] = score[1, 2] = score[2, 1] = 0.95
+    links = _links_of(score, owner, 0.5)
+    assert _groups(_strict_cluster(owner, links, _Dense(score), threshold=0.5, options=STRICT)) == [[0, 1, 2]]
+
+
+def test_log_odds_is_finite_monotone_and_centred() -> None:
+    values = log_odds(np.array([0.0, 0.25, 0.5, 0.75, 1.0]))
+    assert np.all(np.isfinite(values)) and np.all(np.diff(values) > 0)
+    assert values[2] == 0.0 and math.isclose(values[1], -values[3])
+
+
+@settings(deadline=None, max_examples=80)
+@given(
+    st.integers(2, 9).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.integers(0, 2), min_size=n, max_size=n),
+            st.lists(st.floats(0.0, 1.0), min_size=n * n, max_size=n * n),
+            st.sampled_from([0.3, 0.5, 0.7]),
+        )
+    )
+)
+def test_strict_rows_keep_positive_log_odds_the_floor_and_the_cap(
+    case: tuple[list[int], list[float], float],
+) -> None:
+    owners, values, threshold = case
+    owner = np.array(owners)
+    n = len(owner)
+    raw = np.array(values).reshape(n, n)
+    score = (raw + raw.T) / 2
+    clusters = _strict_cluster(
+        owner, _links_of(score, owner, threshold), _Dense(score), threshold=threshold, options=STRICT
+    )
+    assert sorted(m for c in clusters for m in c) == list(range(n))
+    cut = threshold + STRICT.cohesion
+    for members in clusters:
+        assert max(np.bincount(owner[members])) <= STRICT.max_per_article
+        if len(members) > 1:
+            pairs = np.array(
+                [score[a, b] for k, a in enumerate(members) for b in members[k + 1 :] if owner[a] != owner[b]]
+            )
+            assert pairs.min() >= threshold - STRICT.floor
+            assert (log_odds(pairs) - math.log(cut / (1 - cut))).sum() > 0
+
+
+def test_strict_rows_on_real_text_keep_paraphrases_and_split_unrelated() -> None:
+    rows = align([A, B], options=STRICT)
+    assert _row_of(rows, "budget of 40 million", A) == _row_of(rows, "voted through 40 million", B)
+    assert _row_of(rows, "Mayor Jane Porter", A) != _row_of(rows, "football team", B)
+    seen = sorted(sid for r in rows for ids in r.segments.values() for sid in ids)
+    assert seen == sorted(s.id for art in (A, B) for s in art.segments)

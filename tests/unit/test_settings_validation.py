@@ -33,6 +33,8 @@ TEXT = str(FIXTURES / "crlf.txt")
         ("max_file_bytes", True),
         ("theme", ""),
         ("keymap", {"next_finding": 3}),
+        ("alignment", "loose"),
+        ("alignment", ""),
     ],
 )
 def test_invalid_values_cannot_make_a_settings_object(name: str, value: object) -> None:
@@ -93,4 +95,17 @@ def test_command_line_errors_name_the_option(capsys: pytest.CaptureFixture[str])
     assert main(["report", TEXT, "--threshold", "7"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("compare-tui: --threshold: match_threshold must be a number between 0 and 1")
+    assert err.count("\n") == 1
+
+
+def test_strict_alignment_from_the_environment_reaches_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = load_settings(environ={"XDG_CONFIG_HOME": str(tmp_path), "COMPARE_TUI_ALIGNMENT": "strict"})
+    assert settings.alignment == "strict"
+    assert main(["report", TEXT, TEXT, "--alignment", "strict", "--format", "json"]) == 0
+    assert '"alignment": "strict"' in capsys.readouterr().out
+    assert main(["report", TEXT, "--alignment", "loose"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("compare-tui: --alignment: alignment must be one of standard, strict")
     assert err.count("\n") == 1

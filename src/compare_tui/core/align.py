@@ -14,7 +14,10 @@ merely share a topic, and chaining pairwise matches glues unrelated passages tog
    its cross-article pairs clears the threshold and no such pair falls more than `floor` below it — so
    every member of a row matches the rest of the row, not only one member. The row lists every one of
    those pairs (`Row.links`) with its score, and a pair below the threshold is marked weak there (a row of
-   more than `all_links` passages lists each passage's few strongest pairs, so links grow linearly);
+   more than `all_links` passages lists each passage's few strongest pairs, so links grow linearly).
+   Strict rows (`AlignOptions.strict`, the `alignment = "strict"` setting) are built by correlation
+   clustering instead: the two linked groups whose cross-article pairs carry the most summed log-odds
+   join first, while that sum stays positive — fewer, tighter rows (see `_strict_cluster`);
 5. structure: section headings and fragments of a few words ("Zelensky said:") carry no fact of their
    own and are never linked;
 6. order: the reference article's reading order (or the most-connected article's), with each other
@@ -23,6 +26,8 @@ merely share a topic, and chaining pairwise matches glues unrelated passages tog
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -55,6 +60,10 @@ class AlignOptions:
     """How far below a passage's best counterpart (in one article) another may score and still link."""
     floor: float = 0.35
     """A cross-article pair inside a row may score at most this far below the threshold (it is then weak)."""
+    strict: bool = False
+    """Build rows by correlation clustering (`_strict_cluster`): higher precision, fewer shared rows."""
+    cohesion: float = 0.12
+    """Strict rows: a pair's evidence is its log-odds against `threshold + cohesion`."""
     max_per_article: int = 3
     """At most this many passages of one article in one row."""
     min_words: int = 4
@@ -99,7 +108,8 @@ def align(
     links = _links(owner, evidence, threshold=threshold, margin=options.margin)
     linked = np.unique(np.array([(i, j) for _, i, j in links], dtype=np.intp))
     scores = _Scores(vectors, evidence, weights, owner, linked)
-    clusters = _cluster(owner, links, scores, threshold=threshold, options=options)
+    build = _strict_cluster if options.strict else _cluster
+    clusters = build(owner, links, scores, threshold=threshold, options=options)
     order = _order(clusters, passages, articles, reference)
     copy_words = {m: words(texts[m]) for c in clusters if len(c) > 1 for m in c}
     return tuple(
@@ -340,6 +350,74 @@ def _cluster(
         totals[keep] = (total, count)
         del members[drop], totals[drop]
     return [members[g] for g in sorted(members)]
+
+
+def _strict_cluster(
+    owner: np.ndarray,
+    links: list[tuple[float, int, int]],
+    scores: _Scores,
+    *,
+    threshold: float,
+    options: AlignOptions,
+) -> list[list[int]]:
+    """Rows by correlation clustering over the links (greedy additive merging, Keuper et al. 2015).
+
+    Each cross-article pair weighs its log-odds against `threshold + cohesion`; of all pairs of groups
+    joined by a link, the one whose cross pairs sum highest merges first, as long as the sum is positive,
+    every cross pair stays at or above `threshold - floor` and no article has more than
+    `max_per_article` passages in the union. Merging the largest total first builds each row around its
+    most coherent core, where merging the strongest single link first lets a row grow through one
+    passage that resembles two different facts; one strongly negative pair outweighs several barely
+    positive ones, where a mean of scores would not.
+    """
+    cut = min(max(threshold + options.cohesion, 1e-3), 1 - 1e-3)
+    offset = math.log(cut / (1 - cut))
+    group = list(range(len(owner)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(owner))}
+    linked: dict[int, set[int]] = {i: set() for i in range(len(owner))}
+    for _, i, j in links:
+        linked[i].add(j)
+        linked[j].add(i)
+
+    def gain(gi: int, gj: int) -> float | None:
+        """Summed log-odds of joining two groups, or None when they may not join."""
+        x, y = members[gi], members[gj]
+        if max(np.bincount(owner[x + y])) > options.max_per_article:
+            return None
+        block = scores.block(x, y)[owner[x][:, None] != owner[y][None, :]]
+        if not block.size or block.min() < threshold - options.floor:
+            return None
+        value = float((log_odds(block) - offset).sum())
+        return value if value > 0 else None
+
+    heap = [(-value, min(i, j), max(i, j)) for _, i, j in links if (value := gain(i, j)) is not None]
+    heapq.heapify(heap)
+    while heap:
+        queued, gi, gj = heapq.heappop(heap)
+        if gi not in members or gj not in members:
+            continue
+        value = gain(gi, gj)
+        if value is None:
+            continue
+        if value < -queued - 1e-9:  # a group changed since this entry was queued
+            heapq.heappush(heap, (-value, gi, gj))
+            continue
+        keep, drop = (gi, gj) if gi < gj else (gj, gi)
+        for m in members[drop]:
+            group[m] = keep
+        members[keep] = sorted(members[keep] + members[drop])
+        linked[keep] |= linked.pop(drop)
+        del members[drop]
+        for other in sorted({group[m] for m in linked[keep]} - {keep}):
+            if (value := gain(keep, other)) is not None:
+                heapq.heappush(heap, (-value, min(keep, other), max(keep, other)))
+    return [members[g] for g in sorted(members)]
+
+
+def log_odds(score: np.ndarray) -> np.ndarray:
+    """Log-odds of evidence scores in 0..1, clipped away from 0 and 1 so that no pair weighs infinitely."""
+    clipped = np.clip(np.asarray(score, dtype=np.float64), 1e-4, 1 - 1e-4)
+    return np.log(clipped / (1 - clipped))
 
 
 def _order(

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from compare_tui.core.align import align
+from compare_tui.core.align import AlignOptions, align
 from compare_tui.core.analysis.run import prepare
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.loading import LoadError, load_sources
@@ -84,7 +84,12 @@ def compare_articles(
     segmented = tuple(done)
     reference = resolve_reference(segmented, settings.reference)
     report("align", 0, 1)
-    rows = align(segmented, threshold=settings.match_threshold, reference=reference)
+    rows = align(
+        segmented,
+        threshold=settings.match_threshold,
+        reference=reference,
+        options=AlignOptions(strict=settings.alignment == "strict"),
+    )
     report("align", 1, 1)
     report("analyse", 0, 1)
     analysis, findings = prepare(segmented, rows)
@@ -94,7 +99,7 @@ def compare_articles(
         rows=rows,
         findings=findings,
         reference=reference,
-        settings={"match_threshold": settings.match_threshold},
+        settings={"match_threshold": settings.match_threshold, "alignment": settings.alignment},
         analysis=analysis,
     )
 

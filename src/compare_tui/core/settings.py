@@ -25,6 +25,8 @@ MAX_FILE_BYTES = 1 << 30
 """The largest size limit one may set (1 GiB): no article is larger, and far larger values overflow reads."""
 MAX_URL_TIMEOUT = 3600.0
 """The longest fetch deadline one may set, in seconds."""
+ALIGNMENT_MODES = ("standard", "strict")
+"""How rows are built: linked strongest first (standard) or by correlation clustering (strict)."""
 
 
 class SettingsError(ValueError):
@@ -45,6 +47,9 @@ def _check(name: str, value: Any) -> None:
             raise ValueError(
                 f"must be a number of seconds above 0 and at most {MAX_URL_TIMEOUT:g}, not {value!r}"
             )
+    elif name == "alignment":
+        if value not in ALIGNMENT_MODES:
+            raise ValueError(f"must be one of {', '.join(ALIGNMENT_MODES)}, not {value!r}")
     elif name == "reference":
         if value is not None and (not isinstance(value, str) or not value):
             raise ValueError(f"must be an article id, file name or position, not {value!r}")
@@ -63,6 +68,8 @@ class Settings:
 
     match_threshold: float = 0.5
     """Minimum evidence score (0..1) for two passages to share a row."""
+    alignment: str = "standard"
+    """How rows are built: "standard", or "strict" (fewer, tighter rows: higher precision, lower recall)."""
     reference: str | None = None
     """Article id, file name or 1-based index whose order the rows follow; None picks a consensus order."""
     max_file_bytes: int = 20_000_000
