@@ -1,6 +1,6 @@
 """Quality of alignment (and, via evaluate_framing, of the framing analysis), measured on data with known answers.
 
-    python benchmarks/evaluate.py [--eval-dir ../shared/eval] [--threshold T] [--no-baselines]
+    python benchmarks/evaluate.py [--eval-dir ../shared/eval] [--threshold T] [--alignment strict] [--no-baselines]
 
 Prints: every check of the seed gold (`seeds-gold.json`), and pair precision, recall, F1 and balanced accuracy
 on the ECB+ dev clusters beside simple baselines whose thresholds are tuned on the same data. Exits 1 when a
@@ -21,17 +21,18 @@ from ecb import EcbEvent, Sentence, load_events
 from evaluate_framing import CheckResult, flag_rates, framing_checks
 from rapidfuzz import fuzz
 
-from compare_tui.core.align import align
+from compare_tui.core.align import AlignOptions, align
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.embeddings import encode
 from compare_tui.core.pipeline import compare
 from compare_tui.core.segment import segment_article
-from compare_tui.core.settings import Settings
+from compare_tui.core.settings import ALIGNMENT_MODES, Settings
 from compare_tui.core.similarity import stem, stopwords
 from compare_tui.core.textnorm import fold, tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = REPO / "sample_data" / "zelensky-security-guarantees"
+STANDARD = AlignOptions()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +133,12 @@ def seed_alignment_checks(comparison: Comparison, gold: dict) -> list[CheckResul
 # --- ECB+ ----------------------------------------------------------------------------------------------------
 
 
-def predicted_pairs(event: EcbEvent, *, threshold: float) -> list[tuple[bool, bool]]:
+def predicted_pairs(
+    event: EcbEvent, *, threshold: float, options: AlignOptions = STANDARD
+) -> list[tuple[bool, bool]]:
     """Align one event with the real aligner; a pair is predicted aligned iff its sentences share a row."""
     articles = tuple(segment_article(a) for a in event.articles)
-    rows = align(articles, threshold=threshold)
+    rows = align(articles, threshold=threshold, options=options)
     row_of = {sid: r.id for r in rows for ids in r.segments.values() for sid in ids}
     by_id = {a.id: a for a in articles}
 
@@ -190,12 +193,15 @@ def best_threshold(scored: Sequence[tuple[float, bool]]) -> tuple[float, PairCou
     return best
 
 
-def ecb_report(events: Sequence[EcbEvent], *, threshold: float, baselines: bool) -> list[str]:
+def ecb_report(
+    events: Sequence[EcbEvent], *, threshold: float, baselines: bool, options: AlignOptions = STANDARD
+) -> list[str]:
     """Lines for the ECB+ section: the aligner, then each baseline at its best threshold."""
     total = PairCounts()
     for event in events:
-        total = total + count(predicted_pairs(event, threshold=threshold))
-    lines = [total.line(f"compare-tui aligner (t={threshold:.2f})")]
+        total = total + count(predicted_pairs(event, threshold=threshold, options=options))
+    mode = ", strict rows" if options.strict else ""
+    lines = [total.line(f"compare-tui aligner (t={threshold:.2f}{mode})")]
     if baselines:
         for name, scorer in BASELINES.items():
             scored = [p for e in events for p in scorer(e)]
@@ -208,11 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=REPO.parent / "shared" / "eval")
     parser.add_argument("--threshold", type=float, default=Settings().match_threshold)
+    parser.add_argument("--alignment", choices=ALIGNMENT_MODES, default=Settings().alignment)
     parser.add_argument("--no-baselines", action="store_true")
     args = parser.parse_args(argv)
+    options = AlignOptions(strict=args.alignment == "strict")
 
     gold = json.loads((args.eval_dir / "seeds-gold.json").read_text(encoding="utf-8"))
-    comparison = compare([SEED_DIR], threshold=args.threshold)
+    settings = Settings(match_threshold=args.threshold, alignment=args.alignment)
+    comparison = compare([SEED_DIR], settings=settings)
     checks = seed_alignment_checks(comparison, gold) + framing_checks(comparison, gold, fold)
     print("== seed articles (seeds-gold.json)")
     for check in checks:
@@ -231,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         load_events(args.eval_dir / "ecbplus-dev.jsonl"),
         threshold=args.threshold,
         baselines=not args.no_baselines,
+        options=options,
     ):
         print("  " + line)
     return 0 if passed == len(checks) else 1

@@ -4,9 +4,10 @@
 
 Reads `sharp-dev.json` and its scorer `score_sharp.py` from the eval folder (skips with a note when they are
 not there). Prints, over all cross-article sentence pairs: three pairwise baselines with the threshold that
-is best on the gold itself (flattering them), the shipped aligner's rows, and — unless `--no-loeo` — the
-same method refitted leave-one-event-out (`tune_sharp.py`: weights and threshold fitted on five events, the
-sixth scored), which is the figure to expect on news it was not fitted on.
+is best on the gold itself (flattering them), the shipped aligner's rows, standard and strict
+(`alignment = "strict"`), and — unless `--no-loeo` — each refitted leave-one-event-out (`tune_sharp.py`:
+weights, threshold and, for strict rows, the cohesion fitted on five events, the sixth scored), which is the
+figure to expect on news it was not fitted on.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rapidfuzz import fuzz
 from sharp import Counts, SharpEvent, add, load_events, pair_features, prf, scorer_module
 from tune_sharp import fold_weights, rows_score
 
+from compare_tui.core.align import AlignOptions
 from compare_tui.core.embeddings import encode
 from compare_tui.core.similarity import stem, stopwords
 from compare_tui.core.textnorm import fold, tokenize
@@ -100,19 +102,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     events = load_events(args.eval_dir)
     print("| on sharp-dev | align P | align R | align F1 | unique-passage F1 |")
     print("|---|---|---|---|---|")
-    print(
-        row_line(
-            "compare-tui, shipped weights (fitted on all six events: in-sample)",
-            rows_score(scorer, events, None),
+    table = {} if args.no_loeo else {e.event_id: pair_features(e, scorer) for e in events}
+    for name, strict in (("standard rows", False), ('strict rows (alignment = "strict")', True)):
+        print(
+            row_line(
+                f"compare-tui, {name}, in-sample",
+                rows_score(scorer, events, None, AlignOptions(strict=strict)),
+            )
         )
-    )
-    if not args.no_loeo:
-        table = {e.event_id: pair_features(e, scorer) for e in events}
+        if args.no_loeo:
+            continue
         held_out: Counts = {}
         for event in events:
-            weights, _ = fold_weights(scorer, [e for e in events if e is not event], table)
-            held_out = add(held_out, rows_score(scorer, [event], weights))
-        print(row_line("compare-tui, refitted leave-one-event-out", held_out))
+            others = [e for e in events if e is not event]
+            weights, _, options = fold_weights(scorer, others, table, strict=strict)
+            held_out = add(held_out, rows_score(scorer, [event], weights, options))
+        print(row_line(f"compare-tui, {name}, refitted leave-one-event-out", held_out))
     for line in baselines(scorer, events):
         print(line)
     return 0

@@ -1,6 +1,6 @@
 """Fit the pair score (`similarity.Weights`) and the threshold on the sharp dev set, leave-one-event-out.
 
-    python benchmarks/tune_sharp.py [--eval-dir ../shared/eval]
+    python benchmarks/tune_sharp.py [--eval-dir ../shared/eval] [--strict]
 
 A fold fits the logistic weights on the segment pairs of five events and folds a threshold into the bias
 (so the shipped threshold stays 0.5, `Settings.match_threshold`); the shipped score is a blend of that fit
@@ -10,6 +10,8 @@ aligner's rows score the best align F1 on the fold's five events. The held-out e
 fold's weights. Prints every fold, the held-out total, and the weights fitted on all six events (paste
 them into `Weights` defaults; that in-sample figure is printed beside the held-out one). `SHARP_SHARE`
 and `AlignOptions.floor` were chosen by hand on all six events, the seeds and ECB+ (see the README).
+With `--strict` the rows are strict ones (correlation clustering) and each fold also picks the cohesion
+(`AlignOptions.cohesion`) from `COHESIONS` on its five events.
 """
 
 from __future__ import annotations
@@ -25,11 +27,14 @@ from types import ModuleType
 import numpy as np
 from sharp import Counts, SharpEvent, add, load_events, pair_features, prf, score, scorer_module
 
-from compare_tui.core.align import align
+from compare_tui.core.align import AlignOptions, align
 from compare_tui.core.similarity import DEFAULT_WEIGHTS, PairSignals, Weights
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
 """Thresholds a fold may pick; 0.9 is left out: chosen on all six events it drops ECB+ below 0.626."""
+STANDARD = AlignOptions()
+COHESIONS = (0.05, 0.1, 0.12, 0.15)
+"""Cohesions a fold may pick for strict rows (0.12 is the shipped default: it is best on all six events)."""
 SHARP_SHARE = 0.35
 ECB_WEIGHTS = Weights(
     bias=-2.21,
@@ -68,25 +73,42 @@ def as_weights(w: np.ndarray, threshold: float = 0.5) -> Weights:
     )
 
 
-def rows_score(scorer: ModuleType, events: Sequence[SharpEvent], weights: Weights | None) -> Counts:
+def rows_score(
+    scorer: ModuleType,
+    events: Sequence[SharpEvent],
+    weights: Weights | None,
+    options: AlignOptions = STANDARD,
+) -> Counts:
     """Summed scorer counts of the real aligner's rows (threshold 0.5; None: the shipped weights)."""
     total: Counts = {}
     for event in events:
-        rows = align(event.articles, threshold=0.5, weights=weights or DEFAULT_WEIGHTS)
+        rows = align(event.articles, threshold=0.5, weights=weights or DEFAULT_WEIGHTS, options=options)
         total = add(total, score(scorer, event, rows))
     return total
 
 
 def fold_weights(
-    scorer: ModuleType, events: Sequence[SharpEvent], table: dict[str, tuple[np.ndarray, np.ndarray]]
-) -> tuple[Weights, float]:
-    """Weights fitted on `events` and the threshold (folded in) that maximises their rows' align F1."""
+    scorer: ModuleType,
+    events: Sequence[SharpEvent],
+    table: dict[str, tuple[np.ndarray, np.ndarray]],
+    *,
+    strict: bool = False,
+) -> tuple[Weights, float, AlignOptions]:
+    """Weights fitted on `events`, the threshold (folded in) and, for strict rows, the cohesion that
+    maximise their rows' align F1."""
     w = fit(
         np.vstack([table[e.event_id][0] for e in events]),
         np.concatenate([table[e.event_id][1] for e in events]),
     )
-    best = max(THRESHOLDS, key=lambda t: prf(rows_score(scorer, events, as_weights(w, t))["al"])[2])
-    return as_weights(w, best), best
+    choices = [
+        (t, AlignOptions(strict=True, cohesion=c) if strict else AlignOptions())
+        for t in THRESHOLDS
+        for c in (COHESIONS if strict else (0.0,))
+    ]
+    best, options = max(
+        choices, key=lambda c: prf(rows_score(scorer, events, as_weights(w, c[0]), c[1])["al"])[2]
+    )
+    return as_weights(w, best), best, options
 
 
 def line(name: str, counts: Counts) -> str:
@@ -99,19 +121,26 @@ def main() -> int:
     parser.add_argument(
         "--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval"
     )
+    parser.add_argument("--strict", action="store_true", help="strict rows; folds also pick the cohesion")
     args = parser.parse_args()
     scorer = scorer_module(args.eval_dir)
     events = load_events(args.eval_dir)
     table = {e.event_id: pair_features(e, scorer) for e in events}
     held_out: Counts = {}
     for event in events:
-        weights, t = fold_weights(scorer, [e for e in events if e is not event], table)
-        counts = rows_score(scorer, [event], weights)
+        others = [e for e in events if e is not event]
+        weights, t, options = fold_weights(scorer, others, table, strict=args.strict)
+        counts = rows_score(scorer, [event], weights, options)
         held_out = add(held_out, counts)
-        print(line(f"held out {event.event_id} (t={t:.1f})", counts))
-    weights, t = fold_weights(scorer, events, table)
+        print(line(f"held out {event.event_id} (t={t:.1f}, cohesion={options.cohesion})", counts))
+    weights, t, options = fold_weights(scorer, events, table, strict=args.strict)
     print(line("leave-one-event-out", held_out))
-    print(line(f"in-sample (t={t:.1f})", rows_score(scorer, events, weights)))
+    print(
+        line(
+            f"in-sample (t={t:.1f}, cohesion={options.cohesion})",
+            rows_score(scorer, events, weights, options),
+        )
+    )
     print(weights)
     return 0
 
