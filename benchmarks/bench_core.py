@@ -1,6 +1,6 @@
 """Speed and memory of the core: load + segment + align (+ analyse), beside a naive all-pairs difflib aligner.
 
-    python benchmarks/bench_core.py [--eval-dir ../shared/eval] [--repeat 3]
+    python benchmarks/bench_core.py [--eval-dir ../shared/eval] [--repeat 3] [--alignment strict]
 
 Cases: (a) the seed pair, (b) 12 articles of about 2,000 words, (c) 50 articles of about 1,000 words, the
 last two built from real ECB+ dev sentences (seeded, so every run uses the same input). Each case runs in a
@@ -65,10 +65,10 @@ def naive_difflib(articles, *, max_pairs: int = 300_000) -> tuple[float, bool]:
     return elapsed * len(pairs) / len(sample), len(sample) < len(pairs)
 
 
-def run_case(case: str, impl: str, eval_dir: Path, repeat: int) -> dict:
+def run_case(case: str, impl: str, eval_dir: Path, repeat: int, strict: bool = False) -> dict:
     """One measurement, in this (fresh) process."""
     t0 = time.perf_counter()
-    from compare_tui.core.align import align
+    from compare_tui.core.align import AlignOptions, align
     from compare_tui.core.analysis import analyse
     from compare_tui.core.embeddings import load_model
     from compare_tui.core.loading import load_sources
@@ -83,16 +83,17 @@ def run_case(case: str, impl: str, eval_dir: Path, repeat: int) -> dict:
         articles = load_sources([SEED_DIR]).articles if case == "a" else build_articles(n, words, eval_dir)
         seconds, estimated = naive_difflib(articles)
         return {"difflib_s": seconds, "estimated": estimated, "peak_rss_mb": _rss_mb()}
-    core, analysis = [], []
+    core, cpu, analysis = [], [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if case == "a":
             articles = load_sources([SEED_DIR]).articles
         else:
             articles = build_articles(n, words, eval_dir)
         segmented = tuple(segment_article(a) for a in articles)
-        rows = align(segmented)
+        rows = align(segmented, options=AlignOptions(strict=strict))
         core.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
         t0 = time.perf_counter()
         analyse(segmented, rows)
         analysis.append(time.perf_counter() - t0)
@@ -100,6 +101,7 @@ def run_case(case: str, impl: str, eval_dir: Path, repeat: int) -> dict:
         "imports_s": imports,
         "model_load_s": model_load,
         "core_s": min(core),
+        "core_cpu_s": min(cpu),
         "analysis_s": min(analysis),
         "segments": sum(len(a.segments) for a in segmented),
         "words": sum(a.word_count for a in segmented),
@@ -118,12 +120,15 @@ def main() -> int:
     parser.add_argument("--case", choices=sorted(CASES))
     parser.add_argument("--impl", choices=("ours", "difflib"), default="ours")
     parser.add_argument("--skip-difflib", action="store_true", help="skip the (slow) naive baseline")
+    parser.add_argument("--alignment", choices=("standard", "strict"), default="standard")
     args = parser.parse_args()
     if args.case:
-        print(json.dumps(run_case(args.case, args.impl, args.eval_dir, args.repeat)))
+        print(
+            json.dumps(run_case(args.case, args.impl, args.eval_dir, args.repeat, args.alignment == "strict"))
+        )
         return 0
     print(
-        f"{'case':<34}{'words':>7}{'segs':>6}{'core s':>9}{'+analysis':>11}{'model s':>9}{'RSS MB':>8}{'difflib s':>11}{'ratio':>14}"
+        f"{'case':<34}{'words':>7}{'segs':>6}{'core s':>9}{'cpu s':>8}{'+analysis':>11}{'model s':>9}{'RSS MB':>8}{'difflib s':>11}{'ratio':>14}"
     )
     for case in CASES:
         ours = _child(case, "ours", args)
@@ -133,7 +138,7 @@ def main() -> int:
         if naive and naive["estimated"]:
             ratio += " (est.)"
         print(
-            f"{label:<34}{ours['words']:>7}{ours['segments']:>6}{ours['core_s']:>9.3f}"
+            f"{label:<34}{ours['words']:>7}{ours['segments']:>6}{ours['core_s']:>9.3f}{ours['core_cpu_s']:>8.3f}"
             f"{ours['analysis_s'] / ours['core_s']:>10.0%} {ours['model_load_s']:>8.2f}{ours['peak_rss_mb']:>8.0f}"
             f"{(naive['difflib_s'] if naive else float('nan')):>11.2f}{ratio:>14}"
         )
@@ -152,6 +157,8 @@ def _child(case: str, impl: str, args: argparse.Namespace) -> dict:
         str(args.eval_dir),
         "--repeat",
         str(args.repeat),
+        "--alignment",
+        args.alignment,
     ]
     return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
