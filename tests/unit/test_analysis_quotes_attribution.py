@@ -202,3 +202,67 @@ def test_a_quotation_given_to_another_speaker_is_a_finding() -> None:
         ("a1", "Edwards", ("speaker",)),
         ("a2", "Boyette", ("speaker",)),
     }
+
+
+def _attribution_findings(texts: dict[str, str], rows: list[dict[str, tuple[int, ...]]]) -> list:
+    """Attribution findings of articles aligned by hand: each row maps an article to its segment numbers."""
+    from compare_tui.core.models import Row
+
+    articles = {aid: segmented(aid, text, outlet=f"{aid}.example") for aid, text in texts.items()}
+    aligned = [
+        Row(
+            id=f"r{i}",
+            segments={a: tuple(articles[a].segments[n].id for n in ns) for a, ns in row.items()},
+            status="match" if len(row) > 1 else "unique",
+            score=0.9,
+        )
+        for i, row in enumerate(rows)
+    ]
+    return of_type(analyse(list(articles.values()), aligned), "attribution")
+
+
+def test_two_different_statements_of_one_speaker_are_not_compared() -> None:
+    """Kiir's threat of war and his remark on the rebels: another verb for another statement is no finding."""
+    found = _attribution_findings(
+        {
+            "a1": "Title one\n\nKiir said Khartoum was planning an invasion of the south.",
+            "a2": "Title two\n\nThe talks went on.\n\nKiir warned that the rebels would lose their bases.",
+        },
+        [{"a1": (0,), "a2": (0,)}, {"a1": (1,)}, {"a2": (1,)}, {"a2": (2,)}],
+    )
+    assert found == []
+
+
+def test_the_same_statement_in_other_rows_is_compared_by_its_content_words() -> None:
+    found = _attribution_findings(
+        {
+            "a1": "Title one\n\nKiir said Khartoum was planning an invasion of the south.",
+            "a2": "Title two\n\nThe talks went on.\n\nKiir warned that Khartoum is planning an invasion.",
+        },
+        [{"a1": (0,), "a2": (0,)}, {"a1": (1,)}, {"a2": (1,)}, {"a2": (2,)}],
+    )
+    assert {f.article: f.detail["verbs"] for f in found}["a1"] == {"a1": "said", "a2": "warned"}
+
+
+def test_a_denial_and_an_accusation_by_one_speaker_are_two_statements() -> None:
+    found = _attribution_findings(
+        {
+            "a1": "Title one\n\nSudan has denied striking South Sudanese territory.",
+            "a2": "Title two\n\nSudan has accused South Sudan of arming rebels in its territory.",
+        },
+        [{"a1": (0,), "a2": (0,)}, {"a1": (1,), "a2": (1,)}],
+    )
+    assert found == []
+
+
+def test_a_passage_that_names_the_speaker_or_lacks_the_figures_is_not_unattributed() -> None:
+    said = "Hutson said at least 15,000 refugees who fled the fighting are living in the Yida camp."
+    named = "Hutson counted at least 15,000 refugees who fled the fighting, living in the Yida camp."
+    other = "Nearly 23,000 refugees who fled the fighting are living in the Yida camp."
+    same = "At least 15,000 refugees who fled the fighting are living in the Yida camp."
+    for text, expected in ((named, False), (other, False), (same, True)):
+        found = _attribution_findings(
+            {"a1": f"Title one\n\n{said}", "a2": f"Title two\n\n{text}"},
+            [{"a1": (0,), "a2": (0,)}, {"a1": (1,), "a2": (1,)}],
+        )
+        assert bool(found) is expected, text

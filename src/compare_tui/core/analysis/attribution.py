@@ -7,8 +7,10 @@ it introduces is the one right after it (or in the next segment after "Zelensky 
 ("'...,' Witkoff stated"). A quotation with no verb of its own that follows an attribution continues it.
 
 The cross-article part pairs each attribution with the same speaker's attribution in every other article
-that reports the same thing (same quotation, same alignment row, or most similar wording) and says how
-each article introduces it: "claimed" where the other says "said".
+that reports the same statement (the same quotation, or shared content words), one to one, and says how
+each article introduces it: "claimed" where the other says "said". Another statement of the same speaker
+is no counterpart, and a passage is "unattributed" only where one of its sentences says the same (its
+content words and figures) without naming the speaker.
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ _OFFICE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?$")
 _OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)*")
 _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})")
 _NONE = "\u2014"
+_OPPOSED = frozenset({"deny", "accuse"})
+_SHARED = 2  # content words two attributions must share to report one statement (names of the event alone
+# are shared by everything said about it: "Sudan")
+_FIGURES = re.compile(r"(?<!\w)\d+(?: \d{3})*(?!\w)")
 _RESTATED = 0.6  # share of an attribution's content words another article's passage must have to restate it
 
 
@@ -594,22 +600,36 @@ class _Context:
     wording: _Wording
 
 
-def _pair_score(event: Attribution, other: Attribution, context: _Context) -> _Score | None:
-    """How likely two attributions of the same speaker in two articles report the same thing (symmetric).
+def _content(words: str) -> frozenset[str]:
+    """The content words of an attributed text, by their first five letters ("guarantee", "guarantees")."""
+    stopwords = name_lexicon().stopwords
+    return frozenset(w[:5] for w in words.split() if w not in stopwords and len(w) > 2)
 
-    A shared quotation decides; otherwise the wording of what is attributed, a shared alignment row, and a
-    small preference for the same relative place in the article (both leads, both closing lines).
+
+def _pair_score(event: Attribution, other: Attribution, context: _Context) -> _Score | None:
+    """How likely two attributions of the same speaker in two articles report the same thing (symmetric);
+    None if they cannot: another statement of the same speaker.
+
+    A shared quotation decides. Otherwise they must share two content words (two quotations in one alignment
+    row need none: "largely finished" and "significant progress"), and not be a denial and an accusation;
+    then the wording of what is attributed, a shared alignment row, and a small preference for the same
+    relative place in the article (both leads, both closing lines) score them.
     """
     if not set(event.speaker_keys) & set(other.speaker_keys):
         return None
     if event.quote and other.quote and context.wording.same_quotation(event.words, other.words):
         return _Score("quotation", 3.0)
-    score = context.wording.overlap(event.words, other.words)
+    if {event.lemma, other.lemma} == _OPPOSED:  # a denial and an accusation are two statements
+        return None
     lengths, rows = context.lengths, context.rows
+    same_row = rows.get(event.segment) is not None and rows.get(event.segment) == rows.get(other.segment)
+    shared = len(_content(event.words) & _content(other.words))
+    if not (shared >= _SHARED or (same_row and event.quote and other.quote)):
+        return None  # another statement of the same speaker
+    score = context.wording.overlap(event.words, other.words)
     place = abs(event.start / lengths[event.article] - other.start / lengths[other.article])
     score += 0.2 * (1 - min(1.0, place))
     score += 0.15 * (not event.continues) * (not other.continues)
-    same_row = rows.get(event.segment) is not None and rows.get(event.segment) == rows.get(other.segment)
     return _Score("row" if same_row else "speaker", score + 0.3 * same_row)
 
 
@@ -662,7 +682,8 @@ def _pair_articles(
 ) -> dict[int, _Counterpart]:
     """Each attribution's counterpart in another article, by first position: best pairs first, one to one.
 
-    Attributions left over take their best counterpart even if it is taken.
+    Attributions left over have none: another statement by the same speaker is no counterpart (pairing it
+    compared the verbs of two different statements, most of the wrong findings).
     """
     scored = sorted(scores.items(), key=lambda item: (-item[1].value, item[0]))
     out: dict[int, _Counterpart] = {}
@@ -671,9 +692,6 @@ def _pair_articles(
         if mine.first[i] not in out and j not in used:
             out[mine.first[i]] = _Counterpart(theirs.events[j], score.matched_by)
             used.add(j)
-    for (i, j), score in scored:
-        if mine.first[i] not in out:
-            out[mine.first[i]] = _Counterpart(theirs.events[j], score.matched_by)
     return out
 
 
@@ -723,7 +741,7 @@ def attribution_findings(
             differences = _Differences(
                 verb=any(c.attribution.lemma != event.lemma for c in counterparts.values()),
                 speakers=_other_speakers(event, attributions, context.wording),
-                unattributed=tuple(a for a in silent if _restates(event, passages[(a, event.segment)])),
+                unattributed=tuple(a for a in silent if _unattributed(event, passages[(a, event.segment)])),
             )
             if differences.verb or differences.speakers or differences.unattributed:
                 findings.append(_finding(view, event, counterparts, differences, ids, speakers_in, labels))
@@ -741,9 +759,9 @@ class _Differences:
 
 def _unattributed_in(
     views: Sequence[ArticleView], attributions: Mapping[str, tuple[Attribution, ...]]
-) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], str]]:
+) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
     """For each segment, the other articles whose passages in its alignment row attribute nothing, and
-    those passages' words by (article, segment)."""
+    the words of those passages' sentences by (article, segment)."""
     members: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     texts: dict[str, str] = {}
     for view in views:
@@ -753,10 +771,10 @@ def _unattributed_in(
                 texts[segment.id] = view.folded[segment.start : segment.end]
     attributing = {a.segment for events in attributions.values() for a in events}
     silent_in: dict[str, tuple[str, ...]] = {}
-    passages: dict[tuple[str, str], str] = {}
+    passages: dict[tuple[str, str], tuple[str, ...]] = {}
     for articles in members.values():
         silent = tuple(a for a, segments in articles.items() if attributing.isdisjoint(segments))
-        words = {a: _normalise(" ".join(texts[s] for s in segments)) for a, segments in articles.items()}
+        words = {a: tuple(_normalise(texts[s]) for s in segments) for a, segments in articles.items()}
         for segment_ids in articles.values():
             for sid in segment_ids:
                 silent_in[sid] = silent
@@ -764,11 +782,31 @@ def _unattributed_in(
     return silent_in, passages
 
 
-def _restates(event: Attribution, passage: str) -> bool:
-    """Whether a passage says what an attribution reports: most of its content words are there."""
+def _unattributed(event: Attribution, sentences: Sequence[str]) -> bool:
+    """Whether one sentence of a passage says what an attribution reports without naming its speaker: most
+    of its content words and all its figures are there, and the speaker is not ("the Reuters correspondent
+    heard", "witnesses at the camp" attribute what they say without a reporting verb). One sentence, not the
+    whole row: a long row holds most words of anything said in it."""
     stopwords = name_lexicon().stopwords
     content = {w for w in event.words.split() if w not in stopwords and len(w) > 2}
-    return len(content) >= 3 and len(content & set(passage.split())) >= _RESTATED * len(content)
+    figures = _figures(event.words)
+    speaker = {w for w in _normalise(event.speaker).split() if w not in stopwords and len(w) > 2}
+    if len(content) < 3:
+        return False
+    for sentence in sentences:
+        words = set(sentence.split())
+        if (
+            len(content & words) >= _RESTATED * len(content)
+            and figures <= _figures(sentence)
+            and speaker.isdisjoint(words)
+        ):
+            return True
+    return False
+
+
+def _figures(words: str) -> set[str]:
+    """The figures of normalised words, thousands joined again ("15 000" → "15000")."""
+    return {m.replace(" ", "") for m in _FIGURES.findall(words)}
 
 
 def _other_speakers(
