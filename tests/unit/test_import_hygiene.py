@@ -1,14 +1,19 @@
-"""The core stays UI-free: importing any core module loads neither textual nor rich."""
+"""The core stays UI-free: importing any core module loads neither textual nor rich. The app starts light:
+its first frame loads neither the model, the analysis nor the exporters (they come with the comparison)."""
 
 from __future__ import annotations
 
+import importlib.util
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import compare_tui.core
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-guarantees"
 
 CORE_MODULES = sorted(
     m.name for m in pkgutil.walk_packages(compare_tui.core.__path__, prefix="compare_tui.core.")
@@ -30,10 +35,68 @@ def test_the_guard_sees_core_modules() -> None:
     assert "compare_tui.core.align" in CORE_MODULES and "compare_tui.core.models" in CORE_MODULES
 
 
-def test_the_app_loads_the_comparison_core_only_in_its_worker() -> None:
-    code = (
-        "import sys, compare_tui.tui.app\n"
-        "print(','.join(m for m in ('numpy', 'compare_tui.core.pipeline') if m in sys.modules))\n"
-    )
+HEAVY_FOR_START = (
+    "numpy",
+    "tokenizers",
+    "rapidfuzz",
+    "pysbd",
+    "trafilatura",
+    "lxml",
+    "tomllib",
+    "textual.widgets._data_table",
+    "compare_tui.core.pipeline",
+    "compare_tui.core.analysis",
+    "compare_tui.core.embeddings",
+    "compare_tui.core.lexicon",
+    "compare_tui.core.export",
+    "compare_tui.core.triage",
+    "compare_tui.core.comparison",
+)
+"""What the first frame (the articles' text) does without: the model and analysis libraries, the lexicons, the
+exporters, the triage session and the comparison itself come with or after the comparison."""
+
+
+def _loaded(code: str) -> set[str]:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "", f"importing the app loads {result.stdout.strip()}"
+    return set(result.stdout.split())
+
+
+def test_importing_the_app_loads_nothing_the_first_frame_does_without() -> None:
+    loaded = _loaded("import sys, compare_tui.tui.app\nprint(*sys.modules)")
+    assert sorted(m for m in HEAVY_FOR_START if m in loaded) == []
+    assert "compare_tui.core.loading" not in loaded  # the reader is imported by the core's thread
+
+
+def test_the_app_shows_the_articles_before_it_loads_the_comparison_core() -> None:
+    """Up to the moment the articles as read reach the screen (the first frame follows), the app has loaded
+    nothing heavy; the comparison is held back so that only the start-up path is seen."""
+    code = f"""
+import sys, threading
+from pathlib import Path
+from compare_tui.core.settings import Settings
+from compare_tui.tui import app
+from compare_tui.tui.app import CompareApp
+
+held = threading.Event()
+
+def compare(articles, *, settings):
+    held.wait()
+
+class Probe(CompareApp):
+    CSS_PATH = str(Path(app.__file__).with_name(CompareApp.CSS_PATH))
+
+    def on_articles_loaded(self, message):
+        print(len(message.loaded.articles), *sys.modules)
+        self.exit()
+
+Probe([{str(SAMPLE)!r}], settings=Settings(), compare=compare).run(headless=True, size=(120, 40))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    count, *loaded = result.stdout.split()
+    assert int(count) == 2 and "compare_tui.core.loading" in loaded  # the articles were read
+    assert sorted(m for m in HEAVY_FOR_START if m in loaded) == []
+
+
+def test_the_guard_names_modules_that_exist() -> None:
+    missing = [m for m in HEAVY_FOR_START if importlib.util.find_spec(m) is None]
+    assert missing == []

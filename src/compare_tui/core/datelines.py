@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from compare_tui.core.lexicon import name_lexicon
+if TYPE_CHECKING:
+    from compare_tui.core.lexicon import NameLexicon
 
 MAX_CHARS = 120
 _WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -19,10 +21,18 @@ _CLOCK_OR_SLASH = re.compile(r"\d\s*[:/]\s*\d")
 _BYLINE_WORDS = 8
 
 
+def _names() -> NameLexicon:
+    """The name lexicon, imported on the first line that could be a dateline: the loader reads most articles
+    without it, and importing it (the TOML parser, package resources) would cost every start-up."""
+    from compare_tui.core.lexicon import name_lexicon
+
+    return name_lexicon()
+
+
 @cache
 def _calendar() -> frozenset[str]:
     """Weekday and month names and abbreviations, lower case, without full stops."""
-    lexicon = name_lexicon()
+    lexicon = _names()
     return frozenset(
         w.rstrip(".") for w in (*lexicon.weekdays, *lexicon.months, *lexicon.weekday_abbreviations)
     )
@@ -41,7 +51,7 @@ def _is_dateline(text: str) -> bool:
     words = _WORD.findall(text)
     if not any(w.isdigit() for w in words):
         return False
-    calendar, allowed = _calendar(), name_lexicon().publication_words
+    calendar, allowed = _calendar(), _names().publication_words
     dated = False
     for word in words:
         lower = word.lower()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -127,6 +126,8 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a settings file: the app's start-up does without
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

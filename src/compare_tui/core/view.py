@@ -13,12 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
-from compare_tui.core.comparison import Comparison
 from compare_tui.core.finding_types import FINDING_TYPES, FindingType
 from compare_tui.core.models import Article, Finding, RowStatus, Segment
 from compare_tui.core.safe_text import visible
+
+if TYPE_CHECKING:
+    from compare_tui.core.comparison import Comparison
 
 Mode = Literal["aligned", "reading"]
 T = TypeVar("T")

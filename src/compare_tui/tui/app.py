@@ -6,10 +6,8 @@ Everything else lives in screens and widgets; the core runs in the review screen
 from __future__ import annotations
 
 import asyncio
-import pkgutil
 from collections.abc import Sequence
 from datetime import datetime
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +16,6 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from compare_tui.core.atomic import write_text_atomic
-from compare_tui.core.output_guard import OutputClash, check_output
 from compare_tui.core.safe_text import shown
 from compare_tui.core.settings import Settings
 from compare_tui.tui.commands import ReviewCommands
@@ -77,16 +73,19 @@ class CompareApp(App[None]):
         self.review = ReviewScreen(
             sources, settings=self.settings, compare=compare or _default_compare, load=load or _default_load
         )
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme  # before the first styling: a theme set later restyles everything
+
+    def get_default_screen(self) -> ReviewScreen:
+        """The review screen is the first screen: no blank default screen is drawn and then covered."""
+        return self.review
 
     def on_mount(self) -> None:
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
-        else:
+        if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.settings.theme!r}; using {self.theme}.", severity="warning")
         if unknown := sorted(set(self.settings.keymap) - binding_ids()) if self.settings.keymap else []:
             self.notify(f"Unknown key map entries: {', '.join(unknown)}", severity="warning")
         self.set_keymap(dict(self.settings.keymap))
-        self.push_screen(self.review)
 
     def notify(
         self,
@@ -115,7 +114,10 @@ class CompareApp(App[None]):
 
     def action_save_screenshot(self) -> None:
         """Save the screen as SVG into the screenshot folder and say where."""
-        from compare_tui.core.export import screenshot_name  # the exporters are not needed at start-up
+        # The exporters and the output guard (which brings the loader) are not needed at start-up.
+        from compare_tui.core.atomic import write_text_atomic
+        from compare_tui.core.export import screenshot_name
+        from compare_tui.core.output_guard import OutputClash, check_output
 
         cursor = self.review.cursor
         grid = self.review.grid
@@ -137,6 +139,9 @@ def binding_ids() -> frozenset[str]:
     Screens load on first use, so this imports every module of the app first (done only when a key map is
     given); bindings a class inherits count too (the review screen's triage keys).
     """
+    import pkgutil
+    from importlib import import_module
+
     import compare_tui.tui
 
     for module in pkgutil.walk_packages(compare_tui.tui.__path__, prefix="compare_tui.tui."):

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from compare_tui.core.corrections import Correction, CorrectionAction, make_correction
-from compare_tui.core.triage import SessionError, TriageState
 from compare_tui.tui.screens.triage import TriageScreen
 
 if TYPE_CHECKING:
     from compare_tui.core.comparison import Comparison
+    from compare_tui.core.corrections import Correction, CorrectionAction
     from compare_tui.core.history import History
+    from compare_tui.core.triage import TriageState
 
 CORRECT = Binding.Group("correct")
 
@@ -91,6 +91,8 @@ class CorrectingScreen(TriageScreen):
 
     def _save(self, state: TriageState) -> bool:
         """Make `state` the session's (saved at once); False, with a message, when it could not be saved."""
+        from compare_tui.core.triage import SessionError
+
         if self.session is None:
             return False
         try:
@@ -126,6 +128,8 @@ class CorrectingScreen(TriageScreen):
     def _make(
         self, action: CorrectionAction, segments: tuple[str, ...], *, target: str | None = None
     ) -> Correction:
+        from compare_tui.core.corrections import make_correction
+
         assert self.comparison is not None
         at = datetime.now(UTC).isoformat(timespec="seconds")
         return make_correction(action, segments, self.comparison.articles, target=target, at=at)

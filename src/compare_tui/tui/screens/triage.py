@@ -19,16 +19,13 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from compare_tui.core.atomic import write_bytes_atomic
 from compare_tui.core.history import History
 from compare_tui.core.models import Finding
-from compare_tui.core.output_guard import OutputClash, check_output
-from compare_tui.core.triage import Decision, Session, SessionError, TriageName, content_key
 
 if TYPE_CHECKING:
     from compare_tui.core.comparison import Comparison
     from compare_tui.core.export import ExportRequest
-    from compare_tui.core.triage import TriageState
+    from compare_tui.core.triage import Decision, Session, TriageName, TriageState
 
 TRIAGE = Binding.Group("triage")
 EXPORT = Binding.Group("export")
@@ -88,6 +85,8 @@ class TriageScreen(Screen[None]):
 
     def open_session(self, comparison: Comparison) -> None:
         """Load the decisions for these articles, or follow a re-run of the same articles."""
+        from compare_tui.core.triage import Session, SessionError, content_key  # with the comparison, not at start-up
+
         if self.session is not None and self.session.key == content_key(comparison.articles):
             self.session.track(comparison.findings)
             return
@@ -142,6 +141,8 @@ class TriageScreen(Screen[None]):
 
     def action_triage(self, state: TriageName) -> None:
         """Set the current finding's state, or clear it when it already has that state."""
+        from compare_tui.core.triage import SessionError
+
         finding = self._target()
         if finding is None or self.session is None:
             return
@@ -163,6 +164,8 @@ class TriageScreen(Screen[None]):
         current = self.decision(finding)
 
         def save(note: str | None) -> None:
+            from compare_tui.core.triage import SessionError
+
             if note is None or self.session is None:
                 return
             self.remember()
@@ -183,6 +186,7 @@ class TriageScreen(Screen[None]):
             self.notify("Nothing to export yet.", severity="warning")
             return
         from compare_tui.core.export import EXPORT_FORMATS, export_kind, export_name
+        from compare_tui.core.output_guard import OutputClash, check_output
         from compare_tui.tui.screens.export import ExportScreen
 
         settings = getattr(self.app, "settings", None)
@@ -204,6 +208,7 @@ class TriageScreen(Screen[None]):
 
     @work(thread=True, group="export", exit_on_error=False)
     def _write_export(self, comparison: Comparison, request: ExportRequest, svg: str | None) -> None:
+        from compare_tui.core.atomic import write_bytes_atomic
         from compare_tui.core.export import export_bytes
 
         state = self.session.state if self.session is not None else None

@@ -21,7 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -143,6 +143,9 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         self._render_line_cached = lru_cache(maxsize=1024)(self._render_line)
         """Rendered lines keyed by line, horizontal scroll, width and (cursor rows only) cursor; cleared when the
         view or the layout changes."""
+        self._pass: tuple[int, Style] | None = None
+        """The width and base style of the lines being rendered: the same for every line of one pass, and each
+        costs a walk up the DOM, so `render_lines` looks them up once instead of once a line."""
 
     @property
     def view(self) -> GridView | None:
@@ -349,12 +352,19 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
         self._scroll_to_column(before + 1)
         return self.first_column != before
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass = (self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
         """One screen line: the fixed column headers, or a line of a row, cut to the visible columns.
 
         Cached per line; only lines of the cursor's row depend on the cursor, so moving it re-renders two rows.
         """
-        width = self.scrollable_content_region.width
+        width = self._pass[0] if self._pass else self.scrollable_content_region.width
         cursor_key: Cursor | None = None
         if y < HEADER_LINES:
             line = ("header", y)
@@ -373,7 +383,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
 
     def _render_line(self, line: tuple[str, int], scroll_x: int, width: int, cursor: Cursor | None) -> Strip:
         view = self._view
-        base = self.rich_style
+        base = self._pass[1] if self._pass else self.rich_style
         if view is None or not view.articles:
             return Strip.blank(width, base)
         kind, number = line
@@ -389,7 +399,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             scroll_x - first * step, scroll_x - first * step + max(0, width - GUTTER)
         )
         strip = Strip.join([Strip(gutter).adjust_cell_length(GUTTER, base), content])
-        return strip.adjust_cell_length(width, base).apply_style(base)
+        return strip.adjust_cell_length(width, base).apply_style(base).simplify()
 
     def _header_line(self, number: int, columns: range) -> tuple[list[Segment], list[Segment]]:
         assert self._view is not None
