@@ -711,16 +711,7 @@ def attribution_findings(
     context = _Context(rows, {view.id: max(1, len(view.folded)) for view in views}, _Wording())
     articles = {view.id: _ArticleEvents.build(attributions.get(view.id, ())) for view in views}
     ids = list(articles)
-    pairs: dict[tuple[str, str], dict[int, _Counterpart]] = {}
-    for n, a in enumerate(ids):  # scores are symmetric: each pair of articles is scored once
-        for b in ids[n + 1 :]:
-            if articles[a].speakers.isdisjoint(articles[b].speakers):
-                continue
-            scores = _pair_scores(articles[a], articles[b], context)
-            pairs[(a, b)] = _pair_articles(articles[a], articles[b], scores)
-            mirrored = {(j, i): score for (i, j), score in scores.items()}
-            pairs[(b, a)] = _pair_articles(articles[b], articles[a], mirrored)
-    partners = {a: [b for b in ids if (a, b) in pairs] for a in ids}
+    pairs = _ArticlePairs(articles, context)
     speakers_in = {a: events.speakers for a, events in articles.items()}
     labels = {view.id: view.label for view in views}
     unattributed, passages = _unattributed_in(views, attributions)
@@ -730,22 +721,79 @@ def attribution_findings(
         for event, first in zip(mine.events, mine.first):
             if event.continues:  # its speaker and verb are those of the attribution it goes on with
                 continue
-            counterparts = {
-                other: pairs[(view.id, other)][first]
-                for other in partners[view.id]
-                if first in pairs[(view.id, other)]
-            }
+            others = pairs.sharing(view.id, event)  # the articles that may hold a counterpart
             silent = [
-                a for a in unattributed.get(event.segment, ()) if a not in counterparts and a != view.id
+                a
+                for a in unattributed.get(event.segment, ())
+                if a != view.id and (a not in others or first not in pairs.counterparts(view.id, a))
             ]
+            row = rows.get(event.segment)
+            speakers = _other_speakers(event, attributions, context.wording)
+            restating = tuple(a for a in silent if _unattributed(event, passages[(a, row)]))
+            if not (speakers or restating or pairs.other_verb(view.id, event)):
+                continue  # no difference, whichever counterparts the pairing would choose
+            counterparts = {
+                other: paired[first]
+                for other in others
+                if first in (paired := pairs.counterparts(view.id, other))
+            }
             differences = _Differences(
                 verb=any(c.attribution.lemma != event.lemma for c in counterparts.values()),
-                speakers=_other_speakers(event, attributions, context.wording),
-                unattributed=tuple(a for a in silent if _unattributed(event, passages[(a, event.segment)])),
+                speakers=speakers,
+                unattributed=restating,
             )
             if differences.verb or differences.speakers or differences.unattributed:
                 findings.append(_finding(view, event, counterparts, differences, ids, speakers_in, labels))
     return findings
+
+
+class _ArticlePairs:
+    """Counterparts of attributions between two articles, paired only when a finding may need them.
+
+    Pairing every two articles that share a speaker grows with the square of the articles (2,000 short
+    reports all quoting 'officials'); an index by speaker says which articles a pairing could involve and
+    whether any of them uses another verb, so that most pairings are never made.
+    """
+
+    def __init__(self, articles: Mapping[str, _ArticleEvents], context: _Context) -> None:
+        self._articles = articles
+        self._context = context
+        self._order = {a: n for n, a in enumerate(articles)}
+        self._with_speaker: dict[str, set[str]] = defaultdict(set)
+        self._lemmas: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for article, events in articles.items():
+            for event in events.events:
+                for key in set(event.speaker_keys):
+                    self._with_speaker[key].add(article)
+                    self._lemmas[key][event.lemma].add(article)
+        self._paired: dict[tuple[str, str], dict[int, _Counterpart]] = {}
+
+    def sharing(self, article: str, event: Attribution) -> list[str]:
+        """The other articles with an attribution that shares a speaker with `event` (the only ones that may
+        hold its counterpart), in article order."""
+        found = set().union(*(self._with_speaker.get(key, ()) for key in event.speaker_keys))
+        found.discard(article)
+        return sorted(found, key=self._order.__getitem__)
+
+    def other_verb(self, article: str, event: Attribution) -> bool:
+        """Whether another article gives one of `event`'s speakers another verb (a counterpart may differ)."""
+        return any(
+            not articles <= {article}
+            for key in event.speaker_keys
+            for lemma, articles in self._lemmas.get(key, {}).items()
+            if lemma != event.lemma
+        )
+
+    def counterparts(self, mine: str, theirs: str) -> dict[int, _Counterpart]:
+        """The attributions of `mine` (by first position) that have a counterpart in `theirs`, and it."""
+        if (mine, theirs) not in self._paired:
+            # Scores are symmetric: each pair of articles is scored once, in article order.
+            a, b = sorted((mine, theirs), key=self._order.__getitem__)
+            scores = _pair_scores(self._articles[a], self._articles[b], self._context)
+            self._paired[(a, b)] = _pair_articles(self._articles[a], self._articles[b], scores)
+            mirrored = {(j, i): score for (i, j), score in scores.items()}
+            self._paired[(b, a)] = _pair_articles(self._articles[b], self._articles[a], mirrored)
+        return self._paired[(mine, theirs)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -761,7 +809,7 @@ def _unattributed_in(
     views: Sequence[ArticleView], attributions: Mapping[str, tuple[Attribution, ...]]
 ) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
     """For each segment, the other articles whose passages in its alignment row attribute nothing, and
-    the words of those passages' sentences by (article, segment)."""
+    the words of those passages' sentences by (article, row) (one entry per passage, however big the row)."""
     members: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     texts: dict[str, str] = {}
     for view in views:
@@ -772,13 +820,12 @@ def _unattributed_in(
     attributing = {a.segment for events in attributions.values() for a in events}
     silent_in: dict[str, tuple[str, ...]] = {}
     passages: dict[tuple[str, str], tuple[str, ...]] = {}
-    for articles in members.values():
+    for row, articles in members.items():
         silent = tuple(a for a, segments in articles.items() if attributing.isdisjoint(segments))
-        words = {a: tuple(_normalise(texts[s]) for s in segments) for a, segments in articles.items()}
+        passages.update({(a, row): tuple(_normalise(texts[s]) for s in articles[a]) for a in silent})
         for segment_ids in articles.values():
             for sid in segment_ids:
                 silent_in[sid] = silent
-                passages.update({(a, sid): words[a] for a in silent})
     return silent_in, passages
 
 
