@@ -4,7 +4,8 @@
 
 Both should stay within a few seconds with cost near-linear in the input. Each case is timed at a quarter, a
 half and the full size (`--scale` multiplies all three) in a fresh subprocess each, beside the seed pair, so
-the growth shows: a doubling of the input should about double the time. The inputs are generated (seeded)
+the growth shows: a doubling of the input should about double the time (CPU time is printed beside wall
+time, and the load average first, since the machine may be shared). The inputs are generated (seeded)
 into a temporary folder: `line` is one 1 MB paragraph of sentences, `folder` is N files of two short lines.
 A case that runs past `--timeout` seconds is reported as such.
 """
@@ -12,6 +13,7 @@ A case that runs past `--timeout` seconds is reported as such.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -84,21 +86,25 @@ t = time.perf_counter()
 from compare_tui.core.pipeline import compare_sources
 from compare_tui.core.embeddings import load_model
 load_model()
-ready = time.perf_counter()
+ready, ready_cpu = time.perf_counter(), time.process_time()
 stages = {}
-last = [ready]
+last = [ready_cpu]
 def progress(stage, done, total):
     if done == total:
-        now = time.perf_counter(); stages[stage] = stages.get(stage, 0) + now - last[0]; last[0] = now
+        now = time.process_time(); stages[stage] = stages.get(stage, 0) + now - last[0]; last[0] = now
     elif done == 0:
-        last[0] = time.perf_counter()
+        last[0] = time.process_time()
 outcome = compare_sources(sys.argv[1:], progress=progress)
-print(round(time.perf_counter() - ready, 2), " ".join(f"{k}={v:.2f}" for k, v in stages.items()))
+wall, cpu = time.perf_counter() - ready, time.process_time() - ready_cpu
+print(f"{cpu:.2f} s CPU ({wall:.2f} s wall); CPU by stage:", " ".join(f"{k}={v:.2f}" for k, v in stages.items()))
 """
 
 
 def timed(sources: list[str], timeout: float) -> str:
-    """Seconds from the models loaded to the comparison done, per stage, in a fresh process."""
+    """CPU and wall seconds from the models loaded to the comparison done, CPU per stage, in a fresh process.
+
+    CPU time (all threads of the process) is the figure to compare on a shared machine; wall time grows
+    with the machine's load."""
     try:
         done = subprocess.run(
             [sys.executable, "-c", RUN, *sources], capture_output=True, text=True, timeout=timeout, check=True
@@ -115,6 +121,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     print(f"seed pair: {timed([str(SEED_DIR)], args.timeout)}")
     with tempfile.TemporaryDirectory() as tmp:
         for fraction in (0.25, 0.5, 1.0):

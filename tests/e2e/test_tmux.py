@@ -4,6 +4,7 @@ make a correction, quit, reopen and find it, and find it in the report."""
 from __future__ import annotations
 
 import json
+import random
 import os
 import re
 import shutil
@@ -166,3 +167,38 @@ def test_hostile_articles_write_no_escape_sequence_to_the_terminal(tmp_path: Pat
     # Textual's own OSC sequences (window title, pointer shape) end in BEL; none may remain besides them.
     own = re.sub(rb"\x1b\](?:0|1|2|22);[^\x07\x1b]*(?:\x07|\x1b\\)", b"", data)
     assert b"\x07" not in own
+
+
+def test_ctrl_c_quits_during_a_long_comparison_and_restores_the_terminal(tmp_path: Path) -> None:
+    """Ctrl+C while 'comparing…' is on screen (one article of 1 MB on a single line beside the sample):
+    the program exits with 0 without waiting for the comparison, and the terminal is back in its normal
+    mode (line editing and echo on)."""
+    rng = random.Random(9)
+    words = "the minister said officials would publish results after observers counted votes".split()
+    sentences = (" ".join(rng.choice(words) for _ in range(15)).capitalize() + " today." for _ in range(10_000))
+    big = tmp_path / "long.txt"
+    big.write_text("Officials publish the count\n\n" + " ".join(sentences) + "\n", encoding="utf-8")
+    sample = Path(__file__).parents[2] / "sample_data" / "zelensky-security-guarantees"
+    rc_file, modes = tmp_path / "rc", tmp_path / "stty"
+    session = f"compare-tui-e2e-{uuid.uuid4().hex[:8]}"
+    env = f"XDG_DATA_HOME={tmp_path} TERM=xterm-256color"
+    command = f"env {env} {PROGRAM} {big} {sample}; echo $? > {rc_file}; stty -a > {modes}; sleep 60"
+    started = subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if "server exited unexpectedly" in started.stderr:
+        pytest.skip("tmux is installed but cannot start a server in this environment")
+    assert started.returncode == 0, started.stderr
+    try:
+        screen = lambda: _tmux("capture-pane", "-p", "-t", session)
+        _wait(lambda: "comparing…" in screen(), what="the comparison under way")
+        _tmux("send-keys", "-t", session, "C-c")
+        _wait(lambda: modes.exists() and modes.read_text().strip() != "", what="the program to exit")
+        assert rc_file.read_text().strip() == "0"
+        flags = modes.read_text().split()
+        assert "icanon" in flags and "echo" in flags, "the terminal was left in raw mode"
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)

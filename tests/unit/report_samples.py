@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from compare_tui.core.comparison import Comparison
+from compare_tui.core.comparison import Comparison, ComparisonSettings
 from compare_tui.core.models import Article, Finding, Peers, Row, Segment
 
 NEUTRAL = (
@@ -101,5 +101,5 @@ def handmade_comparison(*, neutral: str = NEUTRAL, editorial: str = EDITORIAL) -
         ),
     )
     return Comparison(
-        articles=(a, b), rows=rows, findings=findings, reference="a", settings={"match_threshold": 0.5}
+        articles=(a, b), rows=rows, findings=findings, reference="a", settings=ComparisonSettings(match_threshold=0.5)
     )

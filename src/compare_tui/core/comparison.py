@@ -19,6 +19,19 @@ if TYPE_CHECKING:
 SCHEMA = "compare-tui.report/1"
 
 
+@dataclass(frozen=True, slots=True)
+class ComparisonSettings:
+    """The settings that shaped a comparison's rows: the JSON report's `settings` object, typed."""
+
+    match_threshold: float
+    alignment: str = "standard"
+    """The aligner's mode (`Settings.alignment`)."""
+
+    def as_dict(self) -> dict[str, float | str]:
+        """The report's `settings` object."""
+        return {"match_threshold": self.match_threshold, "alignment": self.alignment}
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Articles, their alignment rows and the findings: everything the UI and the reports show."""
@@ -27,7 +40,8 @@ class Comparison:
     rows: tuple[Row, ...]
     findings: tuple[Finding, ...] = ()
     reference: str | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: ComparisonSettings | None = None
+    """What the comparison was computed with; None when it was built from rows made elsewhere."""
     corrections: tuple[Correction, ...] = ()
     """The editor's corrections applied to `rows` (`core.correcting.correct`), in the order made."""
     analysis: Analysis | None = field(default=None, compare=False, repr=False)
@@ -88,7 +102,7 @@ class Comparison:
             "schema": SCHEMA,
             "generator": {"name": "compare-tui", "version": __version__},
             "reference": self.reference,
-            "settings": dict(self.settings),
+            "settings": self.settings.as_dict() if self.settings is not None else {},
             "articles": [_article_dict(a) for a in self.articles],
             "alignment": [_row_dict(r) for r in self.rows],
             "findings": [_finding_dict(f) for f in self.findings],

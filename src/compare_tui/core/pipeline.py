@@ -8,7 +8,7 @@ from pathlib import Path
 
 from compare_tui.core.align import AlignOptions, align
 from compare_tui.core.analysis.run import prepare
-from compare_tui.core.comparison import Comparison
+from compare_tui.core.comparison import Comparison, ComparisonSettings
 from compare_tui.core.loading import LoadError, load_sources
 from compare_tui.core.models import Article
 from compare_tui.core.segment import segment_article
@@ -99,7 +99,7 @@ def compare_articles(
         rows=rows,
         findings=findings,
         reference=reference,
-        settings={"match_threshold": settings.match_threshold, "alignment": settings.alignment},
+        settings=ComparisonSettings(match_threshold=settings.match_threshold, alignment=settings.alignment),
         analysis=analysis,
     )
 

@@ -54,6 +54,9 @@ class CompareApp(App[None]):
     COMMANDS = App.COMMANDS | {ReviewCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit", group=APP_GROUP),
+        # Ctrl+C quits too, as in any terminal program (Textual's default only says how to quit); a focused
+        # text field still copies with it.
+        Binding("ctrl+c", "quit", "Quit", show=False, system=True),
         Binding("s,ctrl+s", "save_screenshot", "Save a screenshot (SVG)", id="screenshot", group=APP_GROUP),
     ]
 

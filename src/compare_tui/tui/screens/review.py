@@ -299,7 +299,8 @@ class ReviewScreen(CorrectingScreen):
             previous = carry_from_preview(previous, preview=self._preview, target=build_grid(comparison))
         comparison = self.adopt(comparison)
         self.reference = comparison.reference
-        self.threshold = float(comparison.settings.get("match_threshold", self.threshold))
+        if comparison.settings is not None:
+            self.threshold = comparison.settings.match_threshold
         self._grids.clear()
         self.hidden &= {a.id for a in comparison.articles}
         self.cursor = previous
