@@ -57,6 +57,13 @@ _OPENING_QUOTES = "\u201c\u201e\u00ab"
 _CLOSING_QUOTES = "\u201d\u00bb"
 _OPENS_AFTER = "([{/-\u2013\u2014"
 _PYSBD_SPACES = str.maketrans("\n\r", "  ")
+# pySBD's time grows with its text's length times the abbreviation-like words in it ("in", "no", "a"), so a
+# long text goes to it in runs of at most _PYSBD_RUN characters, and a span longer than _PYSBD_SPAN is cut
+# first where a sentence most likely ends (on the samples and sharp-dev, runs stay under 2,600 characters
+# and spans under 700: they are never cut).
+_PYSBD_RUN = 3000
+_PYSBD_SPAN = 1500
+_LIKELY_END = re.compile(r"[a-z]{3,}[.!?][\"')\]]*\s+(?=[\"(\[]?[A-Z0-9])")
 _HEADING_MAX_WORDS = 11
 _TITLE_MAX_WORDS = 25
 _CAPTION_MAX_WORDS = 40
@@ -225,6 +232,42 @@ def _guarded(region: str) -> bool:
 
 
 def _sentence_ends(folded: str, spans: Sequence[_Span]) -> list[list[int]]:
+    """For each span, the offsets where pySBD ends a sentence, in runs of bounded length (one run for all
+    the spans of an ordinary article)."""
+    pieces = [(owner, piece) for owner, span in enumerate(spans) for piece in _bounded(folded, span)]
+    ends: list[list[int]] = [[] for _ in spans]
+    run: list[tuple[int, _Span]] = []
+    for item in [*pieces, None]:
+        if item is None or (
+            run and sum(p.end - p.start + 1 for _, p in run) + item[1].end - item[1].start > _PYSBD_RUN
+        ):
+            for (owner, _), found in zip(run, _pysbd_ends(folded, [p for _, p in run]), strict=True):
+                ends[owner].extend(found)
+            run = []
+        if item is not None:
+            run.append(item)
+    return ends
+
+
+def _bounded(folded: str, span: _Span) -> list[_Span]:
+    """A span cut into pieces of at most _PYSBD_SPAN characters, where a sentence most likely ends (else at
+    a space); an ordinary span is one piece."""
+    out: list[_Span] = []
+    start = span.start
+    while span.end - start > _PYSBD_SPAN:
+        limit = start + _PYSBD_SPAN
+        cut = max(
+            (m.end() for m in _LIKELY_END.finditer(folded, start + _PYSBD_SPAN // 2, limit)), default=-1
+        )
+        if cut <= start:
+            cut = folded.rfind(" ", start + 1, limit) + 1 or limit
+        out.append(_Span(start, cut))
+        start = cut
+    out.append(_Span(start, span.end))
+    return out
+
+
+def _pysbd_ends(folded: str, spans: Sequence[_Span]) -> list[list[int]]:
     """For each span, the offsets where pySBD ends a sentence (one pySBD run for all spans)."""
     ends: list[list[int]] = [[] for _ in spans]
     if not spans:
