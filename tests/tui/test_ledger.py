@@ -48,3 +48,13 @@ def test_ledger_fits_eleven_articles_moves_filters_and_jumps() -> None:
         assert any(m.finding == fact.finding for m in cell.marks)
 
     run([SUDAN], (200, 50), scenario)
+
+
+def test_at_80x24_the_ledger_hint_wraps_instead_of_losing_its_end() -> None:
+    async def scenario(app, pilot) -> None:
+        await pilot.press("o", "f")
+        await pilot.pause()
+        text = " ".join(line.strip() for line in screen_lines(app)[-2:])
+        assert "missing in [1]" in text and "(last quarter)" in text and text.endswith("f/F article · esc")
+
+    run([SUDAN], (80, 24), scenario)
