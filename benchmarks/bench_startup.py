@@ -4,7 +4,9 @@ Each run starts a fresh Python process, headless, and times it from launch until
 the articles' text has been rendered (a screenshot is taken of it, then the process reports and quits):
 
 - bare: a Textual app that only reads the two seed texts and shows them in two `Static` widgets;
-- app:  compare-tui on the same two texts (its first frame shows them before the alignment is done);
+- app:  compare-tui on the same two texts (its first frame shows them before the alignment is done), timed
+        at the review screen's `first_frame` signal, set right after that frame is drawn and before the core's
+        thread starts its heavy imports;
 - full: compare-tui on the 11-article sample, timed to that first frame and on to the frame with the whole
         comparison (rows aligned, findings marked).
 
@@ -21,6 +23,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -62,13 +65,26 @@ def _app(sources: list[str], size: tuple[int, int], *, until: str) -> None:
     from compare_tui.core.settings import Settings
     from compare_tui.tui import app
     from compare_tui.tui.app import CompareApp
-    from compare_tui.tui.messages import ArticlesLoaded, ComparisonFinished
+    from compare_tui.tui.messages import ComparisonFinished
+
+    class Drawn(threading.Event):
+        """The review screen's first-frame signal, reporting the frame before it lets the core go on."""
+
+        def __init__(self, probe: Probe) -> None:
+            super().__init__()
+            self.probe = probe
+
+        def set(self) -> None:
+            if not self.is_set():
+                self.probe._shown(FRAME)
+            super().set()
 
     class Probe(CompareApp):
         CSS_PATH = str(Path(app.__file__).with_name(CompareApp.CSS_PATH))
 
-        def on_articles_loaded(self, message: ArticlesLoaded) -> None:
-            self.call_after_refresh(self._shown, FRAME)
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self.review.first_frame = Drawn(self)
 
         def on_comparison_finished(self, message: ComparisonFinished) -> None:
             self.call_after_refresh(self._shown, FULL)

@@ -18,10 +18,11 @@ from textual.widget import Widget
 
 from compare_tui.core.safe_text import shown
 from compare_tui.core.settings import Settings
-from compare_tui.tui.commands import ReviewCommands
 from compare_tui.tui.screens.review import CompareFunction, LoadFunction, ReviewScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from compare_tui.core.loading import LoadResult
     from compare_tui.core.pipeline import CompareOutcome
 
@@ -46,12 +47,19 @@ def _default_compare(articles: Sequence[object], *, settings: Settings) -> Compa
     return compare_sources(articles, settings=settings)
 
 
+def _review_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens rather than at start-up."""
+    from compare_tui.tui.commands import ReviewCommands
+
+    return ReviewCommands
+
+
 class CompareApp(App[None]):
     """Compare how several outlets covered one event, from the keyboard."""
 
     CSS_PATH = "app.tcss"
     TITLE = "compare-tui"
-    COMMANDS = App.COMMANDS | {ReviewCommands}
+    COMMANDS = App.COMMANDS | {_review_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit", group=APP_GROUP),
         # Ctrl+C quits too, as in any terminal program (Textual's default only says how to quit); a focused

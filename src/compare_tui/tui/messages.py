@@ -1,8 +1,11 @@
-"""Messages the review app's widgets and workers send to the review screen."""
+"""Messages the review app's widgets and workers send to the review screen.
+
+Plain classes rather than dataclasses: they are defined at start-up, where each dataclass costs the
+compilation of its generated methods, and nothing compares or prints them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -12,33 +15,37 @@ if TYPE_CHECKING:
     from compare_tui.core.pipeline import CompareOutcome
 
 
-@dataclass
 class CellClicked(Message):
     """The reviewer clicked a passage: screen row index and article id."""
 
-    row: int
-    article: str
+    def __init__(self, row: int, article: str) -> None:
+        super().__init__()
+        self.row = row
+        self.article = article
 
 
-@dataclass
 class ArticlesLoaded(Message):
     """The core's thread has read the inputs (run `generation`); the alignment follows."""
 
-    generation: int
-    loaded: LoadResult
+    def __init__(self, generation: int, loaded: LoadResult) -> None:
+        super().__init__()
+        self.generation = generation
+        self.loaded = loaded
 
 
-@dataclass
 class ComparisonFinished(Message):
     """The core finished a comparison (run `generation`); `outcome` holds the comparison and the load errors."""
 
-    generation: int
-    outcome: CompareOutcome
+    def __init__(self, generation: int, outcome: CompareOutcome) -> None:
+        super().__init__()
+        self.generation = generation
+        self.outcome = outcome
 
 
-@dataclass
 class ComparisonFailed(Message):
     """The core raised instead of delivering (run `generation`)."""
 
-    generation: int
-    error: BaseException
+    def __init__(self, generation: int, error: BaseException) -> None:
+        super().__init__()
+        self.generation = generation
+        self.error = error

@@ -51,7 +51,6 @@ from compare_tui.core.view import (
     step_within,
     wrapped,
 )
-from compare_tui.tui.commands import screen_actions
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE, HIGHLIGHTS
 from compare_tui.tui.messages import ArticlesLoaded, CellClicked, ComparisonFailed, ComparisonFinished
 from compare_tui.tui.screens.correcting import CorrectingScreen
@@ -179,7 +178,9 @@ class ReviewScreen(CorrectingScreen):
         """The articles as read and the load errors; the core re-aligns these, it never reads twice."""
         self._run = 0
         """Number of the latest core run: results of older runs (superseded by a re-align) are dropped."""
-        self._first_frame = threading.Event()
+        self.first_frame = threading.Event()
+        """Set right after the first frame with the articles' text is drawn; the core's thread waits for it
+        before its heavy imports (benchmarks time the first frame by it)."""
         self._preview: Grid | None = None
         """The articles as read, shown until the comparison arrives."""
         self.comparison: Comparison | None = None
@@ -252,7 +253,7 @@ class ReviewScreen(CorrectingScreen):
             if loaded is None:
                 loaded = self._load(self.sources, settings=settings)
                 self.post_message(ArticlesLoaded(run, loaded))
-                self._first_frame.wait(FIRST_FRAME_WAIT)
+                self.first_frame.wait(FIRST_FRAME_WAIT)
             from compare_tui.core.pipeline import CompareOutcome
 
             if loaded.articles:
@@ -274,7 +275,7 @@ class ReviewScreen(CorrectingScreen):
         if message.loaded.articles:
             self._preview = preview_grid(message.loaded.articles)
             self._redraw()
-        self.call_after_refresh(self._first_frame.set)
+        self.call_after_refresh(self.first_frame.set)
 
     @on(ComparisonFailed)
     def _comparison_failed(self, message: ComparisonFailed) -> None:
@@ -619,6 +620,7 @@ class ReviewScreen(CorrectingScreen):
 
     def action_help(self) -> None:
         """Show every key of the app."""
+        from compare_tui.tui.commands import screen_actions
         from compare_tui.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(screen_actions(self)))

@@ -19,12 +19,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from compare_tui.core.history import History
 from compare_tui.core.models import Finding
 
 if TYPE_CHECKING:
     from compare_tui.core.comparison import Comparison
     from compare_tui.core.export import ExportRequest
+    from compare_tui.core.history import History
     from compare_tui.core.triage import Decision, Session, TriageName, TriageState
 
 TRIAGE = Binding.Group("triage")
@@ -73,8 +73,8 @@ class TriageScreen(Screen[None]):
     """The triage session of the comparison on screen; None before the first comparison."""
     comparison: Comparison | None = None
     """The comparison on screen (set by the subclass)."""
-    history: History[TriageState] = History()
-    """The session states before each change, for undo and redo."""
+    history: History[TriageState]
+    """The session states before each change, for undo and redo (set with the session: used only with one)."""
     sources: tuple[object, ...] = ()
     """The inputs compared (set by the subclass): an export never overwrites one of them."""
 
@@ -85,7 +85,8 @@ class TriageScreen(Screen[None]):
 
     def open_session(self, comparison: Comparison) -> None:
         """Load the decisions for these articles, or follow a re-run of the same articles."""
-        from compare_tui.core.triage import Session, SessionError, content_key  # with the comparison, not at start-up
+        from compare_tui.core.history import History  # with the comparison, not at start-up
+        from compare_tui.core.triage import Session, SessionError, content_key
 
         if self.session is not None and self.session.key == content_key(comparison.articles):
             self.session.track(comparison.findings)
