@@ -181,3 +181,18 @@ def test_cli_screenshot_with_nothing_to_compare_fails_without_an_image(
     assert main(["screenshot", str(tmp_path / "gone.txt"), "-o", str(out), "--size", "80x24"]) == 2
     assert "gone.txt: no such file or folder" in capsys.readouterr().err
     assert not out.exists()
+
+
+def _glyph_png(text: str) -> bytes:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30"><rect width="60" height="30" fill="#000"/>'
+        f'<text x="4" y="22" fill="#fff" font-size="20">{text}</text></svg>'
+    )
+    return svg_to_png(svg)
+
+
+def test_glyphs_fira_code_lacks_are_drawn_as_close_ones_even_inside_a_text_run() -> None:
+    """The focus-on-two status says 'pair [2]⇄[4]': Fira Code has no ⇄, which came out as a blank box."""
+    missing = _glyph_png("a\u4e00b")  # a CJK character Fira Code lacks: what a missing glyph draws
+    assert _glyph_png("a⇄b") != missing
+    assert _glyph_png("a⇄b") == _glyph_png("a↔b")

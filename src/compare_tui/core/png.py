@@ -20,7 +20,7 @@ import resvg_py
 FONT_FAMILY = fontpkg_fira_code.FAMILY
 
 # Characters Textual draws that Fira Code has no glyph for, and the nearest glyph it has.
-_MISSING_GLYPHS = {"⭘": "○"}
+_MISSING_GLYPHS = {"⭘": "○", "⇄": "↔"}
 
 
 class PngError(ValueError):
@@ -43,7 +43,7 @@ def font_files() -> list[str]:
 def _prepare(svg: str) -> str:
     svg = svg.replace("font-family: arial;", "font-family: arial, sans-serif;")
     for missing, stand_in in _MISSING_GLYPHS.items():
-        svg = svg.replace(f">{missing}<", f">{stand_in}<")
+        svg = svg.replace(missing, stand_in)  # never markup, so wherever they stand they are text
     return svg
 
 
