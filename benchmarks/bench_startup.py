@@ -139,6 +139,7 @@ def measure(runs: int, size: str) -> None:
         "bare": ["--child", "bare", "--size", size, *map(str, seed_files)],
         "app": ["--child", "app", "--size", size, str(SEED)],
     }
+    started_load = os.getloadavg()[0]
     _time(kinds["bare"])  # warm the file cache and write the .pyc files once, unmeasured
     _time(kinds["app"])
     _time(["--child", "full", "--size", size, str(ELEVEN)])
@@ -152,7 +153,9 @@ def measure(runs: int, size: str) -> None:
         return statistics.median(r[key] for r in kind)
 
     bare, app = median(results["bare"], FRAME), median(results["app"], FRAME)
+    load = os.getloadavg()[0]
     print(f"start-up, seed pair, {size}, median of {runs} alternating runs (whole process, headless)")
+    print(f"  load average                    {started_load:7.2f} at the start, {load:.2f} after the runs")
     print(
         f"  bare Textual app, first frame   {bare * 1000:7.0f} ms   (process exit {median(results['bare'], 'exit') * 1000:.0f} ms)"
     )
