@@ -118,7 +118,10 @@ def test_articles_that_do_not_fit_scroll_sideways_by_whole_columns_beside_a_fixe
         for _ in range(12):
             await pilot.press("right")
         await pilot.pause()
-        assert screen_lines(pilot.app)[0].split("│")[-1].startswith("[11] a11")
+        header = screen_lines(pilot.app)[0]
+        assert header.split("│")[-1].startswith("[11] a11")
+        assert table.scroll_x % (table.name_width + 1) == 0  # the leftmost column whole at the far right too
+        assert header.split("│")[1].startswith("[")
 
     run(TableApp([_fact(n) for n in range(5)]), (80, 20), scenario)
 

@@ -75,7 +75,7 @@ class LedgerTable(ScrollView, can_focus=True, inherit_bindings=False):
     }
 
     DEFAULT_CSS = """
-    LedgerTable { background: $surface; }
+    LedgerTable { background: $surface; overflow-y: scroll; }
     LedgerTable > .ledger--header { text-style: bold; color: $text; background: $panel; }
     LedgerTable > .ledger--header-chosen { text-style: bold reverse; }
     LedgerTable > .ledger--separator { color: $foreground 25%; }
@@ -141,8 +141,10 @@ class LedgerTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor()
 
     def _text_width(self) -> int:
-        """Cells left of the vertical scrollbar. Before the first layout (on mount) the table has no size
-        yet: it spans the screen, so the terminal's width stands in, and the first frame needs no redraw."""
+        """Cells left of the vertical scrollbar, which is always there (overflow-y: scroll): the columns and
+        the furthest sideways scroll are counted in the width they really get. Before the first layout (on
+        mount) the table has no size yet: it spans the screen, so the terminal's width stands in, and the
+        first frame needs no redraw."""
         width = self.content_region.width or self.app.size.width
         return max(0, width - self.styles.scrollbar_size_vertical)
 
@@ -150,8 +152,12 @@ class LedgerTable(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._laid_out_width = self._text_width()
         longest = max((cell_len(self.row(i)[0]) for i in range(len(self.facts))), default=0)
         self.fact_width, self.name_width = column_widths(width, len(self.articles), longest)
-        step = self.name_width + 1
-        self.virtual_size = Size(self.fact_width + len(self.articles) * step, HEADER_LINES + len(self.facts))
+        step, count = self.name_width + 1, len(self.articles)
+        area = max(0, width - self.fact_width)
+        # Scrolled to the far right, the leftmost article column is still whole: the extent is padded so
+        # that the furthest scroll is a whole number of columns.
+        articles = max(count * step, (count - area // step) * step + area)
+        self.virtual_size = Size(self.fact_width + articles, HEADER_LINES + len(self.facts))
         self._invalidate()
 
     def _invalidate(self) -> None:
