@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from compare_tui import __version__
-from compare_tui.core.export import IMAGE_FORMATS, REPORT_FORMATS, export_kind
 from compare_tui.core.loading import INPUT_SUFFIXES, LoadError
 from compare_tui.core.output_guard import OutputClash, check_output
 from compare_tui.core.safe_text import shown
@@ -72,7 +71,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-APP_EPILOG = f"""\
+def _app_epilog() -> str:
+    from compare_tui.core.export import IMAGE_FORMATS, REPORT_FORMATS
+
+    return f"""\
 other commands:
   compare-tui report FILE... [--format {"|".join(REPORT_FORMATS)}] [-o PATH]   write a report without opening the app
   compare-tui screenshot FILE... -o {"|".join(f"OUT.{fmt}" for fmt in IMAGE_FORMATS)}              save an image of the app
@@ -82,12 +84,24 @@ In the app, ? lists every key and ctrl+p runs any action by name.
 """
 
 
+class _AppParser(argparse.ArgumentParser):
+    """The app's parser. Its epilog lists the export formats, which come from the exporters: importing them
+    (with the comparison and the triage session) costs the app's start-up, so only `--help` does it."""
+
+    @property  # type: ignore[override]
+    def epilog(self) -> str:
+        return _app_epilog()
+
+    @epilog.setter
+    def epilog(self, value: str | None) -> None:
+        """ArgumentParser sets it in __init__; the property above is the epilog."""
+
+
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _AppParser(
         prog="compare-tui",
         description="Compare how several outlets covered one event:\n"
         "aligned passages side by side, framing differences highlighted.",
-        epilog=APP_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common(parser)
@@ -102,6 +116,8 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _report_parser() -> argparse.ArgumentParser:
+    from compare_tui.core.export import REPORT_FORMATS
+
     parser = argparse.ArgumentParser(
         prog="compare-tui report",
         description="Compare the articles and write a report: JSON for tools, Markdown or HTML for people.",
@@ -128,6 +144,8 @@ def _report_parser() -> argparse.ArgumentParser:
 
 
 def _screenshot_parser() -> argparse.ArgumentParser:
+    from compare_tui.core.export import IMAGE_FORMATS, export_kind
+
     parser = argparse.ArgumentParser(
         prog="compare-tui screenshot",
         description="Run the review app without a terminal and save an image of its first screen.",
@@ -249,6 +267,7 @@ def _run_report(args: argparse.Namespace, settings: Settings) -> int:
 
 def _run_screenshot(args: argparse.Namespace, settings: Settings) -> int:
     from compare_tui.core.atomic import write_bytes_atomic
+    from compare_tui.core.export import IMAGE_FORMATS, export_kind
     from compare_tui.tui.screenshot import parse_size, render_svg
 
     fmt = args.format or args.output.suffix.lower().lstrip(".")

@@ -67,6 +67,13 @@ def test_importing_the_app_loads_nothing_the_first_frame_does_without() -> None:
     assert "compare_tui.core.loading" not in loaded  # the reader is imported by the core's thread
 
 
+def test_the_command_line_reads_the_app_arguments_without_the_exporters() -> None:
+    loaded = _loaded(
+        "import sys\nfrom compare_tui.cli import _app_parser\n_app_parser().parse_args(['a.txt'])\nprint(*sys.modules)"
+    )
+    assert sorted(m for m in HEAVY_FOR_START if m in loaded) == []
+
+
 def test_the_app_shows_the_articles_before_it_loads_the_comparison_core() -> None:
     """Up to the moment the articles as read reach the screen (the first frame follows), the app has loaded
     nothing heavy; the comparison is held back so that only the start-up path is seen."""
