@@ -390,17 +390,14 @@ def _strict_cluster(
         value = float((log_odds(block) - offset).sum())
         return value if value > 0 else None
 
-    heap = [(-value, min(i, j), max(i, j)) for _, i, j in links if (value := gain(i, j)) is not None]
+    # Two single passages: their one pair's score is the link's own (as float32, as `scores` holds it).
+    first = log_odds(np.array([value for value, _, _ in links], dtype=np.float32)) - offset
+    heap = [(-float(v), i, j, 1, 1) for v, (_, i, j) in zip(first, links) if v > 0]
     heapq.heapify(heap)
     while heap:
-        queued, gi, gj = heapq.heappop(heap)
-        if gi not in members or gj not in members:
-            continue
-        value = gain(gi, gj)
-        if value is None:
-            continue
-        if value < -queued - 1e-9:  # a group changed since this entry was queued
-            heapq.heappush(heap, (-value, gi, gj))
+        _, gi, gj, size_i, size_j = heapq.heappop(heap)
+        # An entry whose groups have since grown is stale: the merge queued a fresh one for them.
+        if len(members.get(gi, ())) != size_i or len(members.get(gj, ())) != size_j:
             continue
         keep, drop = (gi, gj) if gi < gj else (gj, gi)
         for m in members[drop]:
@@ -410,7 +407,8 @@ def _strict_cluster(
         del members[drop]
         for other in sorted({group[m] for m in linked[keep]} - {keep}):
             if (value := gain(keep, other)) is not None:
-                heapq.heappush(heap, (-value, min(keep, other), max(keep, other)))
+                a, b = min(keep, other), max(keep, other)
+                heapq.heappush(heap, (-value, a, b, len(members[a]), len(members[b])))
     return [members[g] for g in sorted(members)]
 
 
