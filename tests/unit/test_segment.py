@@ -393,3 +393,11 @@ def test_segments_tile_every_visible_character_once(text: str, title: str | None
 def test_segmentation_is_deterministic(text: str) -> None:
     article = Article(id="d", source="d", text=text)
     assert segment_article(article) == segment_article(article)
+
+
+@pytest.mark.parametrize("text", [".\x1f0.)", "Costs rose.\x1f2 percent.\x0b3 more.", "A\x85b. C\x7fd."])
+def test_control_characters_do_not_break_the_sentence_model(text: str) -> None:
+    # pySBD's number rules once called int() on "\x1f0" (found by Hypothesis): it raised ValueError
+    article = segment_article(Article(id="a", source="a.txt", text=text))
+    assert article.segments
+    assert all(0 <= s.start < s.end <= len(text) for s in article.segments)

@@ -56,7 +56,9 @@ _QUOTE_CHARS = re.compile('["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]')
 _OPENING_QUOTES = "\u201c\u201e\u00ab"
 _CLOSING_QUOTES = "\u201d\u00bb"
 _OPENS_AFTER = "([{/-\u2013\u2014"
-_PYSBD_SPACES = str.maketrans("\n\r", "  ")
+# pySBD reads line breaks as sentence ends and chokes on control characters (its number rules call int() on
+# "\x1f0"), so it gets each of them as one space: offsets stay where they were
+_PYSBD_SPACES = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
 # pySBD's time grows with its text's length times the abbreviation-like words in it ("in", "no", "a"), so a
 # long text goes to it in runs of at most _PYSBD_RUN characters, and a span longer than _PYSBD_SPAN is cut
 # first where a sentence most likely ends (on the samples and sharp-dev, runs stay under 2,600 characters
