@@ -26,6 +26,20 @@ def test_contractions_shouted_words_and_common_words_are_not_names() -> None:
     assert {"Ana Lee", "Bob Dean"} <= labels
 
 
+def test_an_english_word_in_capitals_is_no_acronym_but_acronyms_stay() -> None:
+    """A song called "GOD" and "she is MIA" are no organisations; "SUNA" (no English word), "the BBC" and an
+    acronym two articles write stay."""
+    a1 = segmented(
+        "a1",
+        "Fire\n\nShe posted a song called GOD on her page. Her cousin is MIA since the fire. "
+        "Saad was quoted by the agency SUNA. A neighbour told the BBC that the UNHCR sent tents.",
+    )
+    a2 = segmented("a2", "Fire\n\nThe UNHCR sent tents to the camp after the fire.")
+    labels = _labels(a1, a2)
+    assert not {"GOD", "MIA"} & labels
+    assert {"SUNA", "BBC", "UNHCR"} <= labels
+
+
 def test_a_first_name_alone_is_the_person_named_in_full() -> None:
     a1 = segmented("a1", "Title\n\nThe pastor, Dar Miller, spoke first. Later Dar prayed with the family.")
     a2 = segmented("a2", "Other\n\nMiller led the service at the church.")

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 from typing import Literal
 
@@ -46,6 +47,8 @@ _BURIED_FROM = 0.75  # the last quarter of the body, by characters
 _CONTRACTION = re.compile(r"\w['’](?:m|ve|ll|re|d)$", re.IGNORECASE)  # "I'm", "I've": no names
 _MIN_VARIANT_LETTERS = 6
 """Shorter names a letter apart are as likely two names ("Bunj", "Bunk") as one spelt two ways."""
+_NAMED_BEFORE = re.compile(r"\b(?:the|to|told|by|reports|reported|according to)\s+$", re.IGNORECASE)
+"""Words before an acronym that make it a name: "the BBC", "told AP", "confirms to PEOPLE", "on her way to LAX"."""
 _LONGEST_ACRONYM = 7  # an all-capital word this long is a word shouted, not an acronym ("EARTHQUAKE")
 _CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
 
@@ -299,7 +302,11 @@ def build_ledger(
             labels[key].append(item.label)
             present[key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))
     lower_words = frozenset(w for v in vocabularies.values() for w in v.words if w.islower())
-    order = [k for k in order if not _noise(k, kinds[k], labels[k], lower_words)]
+    order = [
+        k
+        for k in order
+        if not _noise(k, kinds[k], labels[k], lower_words) and not _capitalised_word(k, labels[k], present[k], texts)
+    ]
     merged = _spelling_variants(order, kinds, present)
     merged |= _first_names([k for k in order if k not in merged], kinds, labels)
     for variant, key in merged.items():
@@ -403,6 +410,38 @@ def _noise(key: str, kind: FactKind, labels: Sequence[str], lower_words: frozens
         return True
     one_word = all(" " not in label for label in labels)
     return one_word and kind in ("name", "person") and any(w.lower() in lower_words for w in words)
+
+
+def _capitalised_word(
+    key: str, labels: Sequence[str], present: Mapping[str, Sequence[FactMention]], texts: Mapping[str, str]
+) -> bool:
+    """Whether a one-word "acronym" is an English word in capitals (a song called "GOD", "Thank GOD", "she
+    is MIA"): one article writes it, never spelt out (an expansion would have given it the expansion's key),
+    three letters or more, never after "the", "to", "told" or "reports" (which name an outlet or a place:
+    "told the BBC", "reports AP", "on her way to LAX"), and the word is a whole word of the embedding
+    model's English vocabulary. Acronyms are rarely whole words there ("SUNA", "AFP", "SAF" are not); the
+    few that are ("BBC", "NATO") are kept by another article or by the words before them."""
+    if not key.startswith("name:") or key.startswith("name:alias:") or len(present) != 1:
+        return False
+    word = key.removeprefix("name:")
+    if not (word.isalpha() and len(word) > 2 and all(label == word.upper() for label in labels)):
+        return False
+    ((article, mentions),) = present.items()
+    text = texts[article]
+    if any(_NAMED_BEFORE.search(text[max(0, m.start - 14) : m.start]) for m in mentions):
+        return False
+    return _english_word(word)
+
+
+@cache
+def _english_word(word: str) -> bool:
+    """Whether a lower-case word is a whole word of the shipped model's vocabulary (False without it)."""
+    from compare_tui.core.embeddings import ModelUnavailableError, load_model
+
+    try:
+        return load_model().tokenizer.token_to_id(word) is not None
+    except ModelUnavailableError:
+        return False
 
 
 def _first_names(
