@@ -107,7 +107,12 @@ def timed(sources: list[str], timeout: float) -> str:
     with the machine's load."""
     try:
         done = subprocess.run(
-            [sys.executable, "-c", RUN, *sources], capture_output=True, text=True, timeout=timeout, check=True
+            [sys.executable, "-c", RUN, *sources],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+            env={"OPENBLAS_NUM_THREADS": "1", **os.environ},  # one BLAS thread, as the command line runs
         )
     except subprocess.TimeoutExpired:
         return f"over {timeout:g} s"
