@@ -76,14 +76,17 @@ def test_the_command_line_reads_the_app_arguments_without_the_exporters() -> Non
 
 def test_the_app_shows_the_articles_before_it_loads_the_comparison_core() -> None:
     """Up to the moment the articles as read reach the screen (the first frame follows), the app has loaded
-    nothing heavy; the comparison is held back so that only the start-up path is seen."""
+    nothing heavy; the comparison is held back so that only the start-up path is seen. The core's wait for the
+    first frame is lengthened: under load, its 1 s fallback let the pipeline's imports run before the frame."""
     code = f"""
 import sys, threading
 from pathlib import Path
 from compare_tui.core.settings import Settings
 from compare_tui.tui import app
 from compare_tui.tui.app import CompareApp
+from compare_tui.tui.screens import review
 
+review.FIRST_FRAME_WAIT = 600  # the core waits for the frame however loaded the machine is
 held = threading.Event()
 
 def compare(articles, *, settings):
