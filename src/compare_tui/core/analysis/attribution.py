@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -600,6 +601,7 @@ class _Context:
     wording: _Wording
 
 
+@lru_cache(maxsize=4096)
 def _content(words: str) -> frozenset[str]:
     """The content words of an attributed text, by their first five letters ("guarantee", "guarantees")."""
     stopwords = name_lexicon().stopwords
