@@ -4,8 +4,8 @@ make a correction, quit, reopen and find it, and find it in the report."""
 from __future__ import annotations
 
 import json
-import random
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -28,6 +28,19 @@ def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
 
 
+def _new_session(session: str, command: str) -> None:
+    """Run `command` in a new detached 160x50 tmux session (the test is skipped where tmux has no server)."""
+    started = subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if "server exited unexpectedly" in started.stderr:
+        pytest.skip("tmux is installed but cannot start a server in this environment")
+    assert started.returncode == 0, started.stderr
+
+
 def _wait(condition: Callable[[], bool], *, what: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -46,15 +59,7 @@ def test_sample_navigate_screenshot_quit(tmp_path: Path) -> None:
         f"COMPARE_TUI_CONFIG={config} PATH={PROGRAM.parent}:{os.environ.get('PATH', '')} TERM=xterm-256color"
     )
     command = f"env {env} {PROGRAM}; echo $? > {rc_file}"
-    started = subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if "server exited unexpectedly" in started.stderr:
-        pytest.skip("tmux is installed but cannot start a server in this environment")
-    assert started.returncode == 0, started.stderr
+    _new_session(session, command)
     try:
         screen = lambda: _tmux("capture-pane", "-p", "-t", session)
         _wait(lambda: "row 1/" in screen(), what="the comparison on screen")
@@ -72,7 +77,7 @@ def test_sample_navigate_screenshot_quit(tmp_path: Path) -> None:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
 
 
-def _start(session: str, tmp_path: Path, args: str, rc_file: Path) -> None:
+def _start_app(session: str, tmp_path: Path, args: str, rc_file: Path) -> None:
     """Run compare-tui with `args` in a new tmux session, writing its exit code to `rc_file`."""
     config = tmp_path / "config.toml"
     config.write_text('theme = "textual-dark"\n', encoding="utf-8")
@@ -80,22 +85,14 @@ def _start(session: str, tmp_path: Path, args: str, rc_file: Path) -> None:
         f"COMPARE_TUI_CONFIG={config} PATH={PROGRAM.parent}:{os.environ.get('PATH', '')} TERM=xterm-256color"
     )
     command = f"env {env} {PROGRAM} {args}; echo $? > {rc_file}"
-    started = subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if "server exited unexpectedly" in started.stderr:
-        pytest.skip("tmux is installed but cannot start a server in this environment")
-    assert started.returncode == 0, started.stderr
+    _new_session(session, command)
 
 
 def _review_once(tmp_path: Path, session_file: Path, *, correct: bool) -> None:
     """Open the sample with a session file; split the headline row when `correct`; find it marked; quit."""
     session = f"compare-tui-e2e-{uuid.uuid4().hex[:8]}"
     rc_file = tmp_path / f"rc-{uuid.uuid4().hex[:8]}"
-    _start(session, tmp_path, f"--session {session_file}", rc_file)
+    _start_app(session, tmp_path, f"--session {session_file}", rc_file)
     screen = lambda: _tmux("capture-pane", "-p", "-t", session)
     first_row = lambda: next(line for line in screen().splitlines() if line.lstrip().startswith("1"))
     try:
@@ -141,15 +138,7 @@ def test_hostile_articles_write_no_escape_sequence_to_the_terminal(tmp_path: Pat
     env = f"XDG_DATA_HOME={tmp_path} TERM=xterm-256color"
     sources = f"{hostile / 'markup.txt'} {hostile / 'escapes.txt'}"
     command = f"sleep 1; env {env} {PROGRAM} {sources}; echo $? > {rc_file}"
-    started = subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if "server exited unexpectedly" in started.stderr:
-        pytest.skip("tmux is installed but cannot start a server in this environment")
-    assert started.returncode == 0, started.stderr
+    _new_session(session, command)
     try:
         _tmux("pipe-pane", "-t", session, f"cat >> {raw}")
         screen = lambda: _tmux("capture-pane", "-p", "-t", session)
@@ -174,7 +163,7 @@ def test_ctrl_c_quits_during_a_long_comparison_and_restores_the_terminal(tmp_pat
     the program exits with 0 without waiting for the comparison, and the terminal is back in its normal
     mode (line editing and echo on)."""
     rng = random.Random(9)
-    words = "the minister said officials would publish results after observers counted votes".split()
+    words = ["the", "minister", "said", "officials", "would", "publish", "results", "after", "observers", "counted", "votes"]
     sentences = (" ".join(rng.choice(words) for _ in range(15)).capitalize() + " today." for _ in range(10_000))
     big = tmp_path / "long.txt"
     big.write_text("Officials publish the count\n\n" + " ".join(sentences) + "\n", encoding="utf-8")
@@ -183,15 +172,7 @@ def test_ctrl_c_quits_during_a_long_comparison_and_restores_the_terminal(tmp_pat
     session = f"compare-tui-e2e-{uuid.uuid4().hex[:8]}"
     env = f"XDG_DATA_HOME={tmp_path} TERM=xterm-256color"
     command = f"env {env} {PROGRAM} {big} {sample}; echo $? > {rc_file}; stty -a > {modes}; sleep 60"
-    started = subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if "server exited unexpectedly" in started.stderr:
-        pytest.skip("tmux is installed but cannot start a server in this environment")
-    assert started.returncode == 0, started.stderr
+    _new_session(session, command)
     try:
         screen = lambda: _tmux("capture-pane", "-p", "-t", session)
         _wait(lambda: "comparing…" in screen(), what="the comparison under way")

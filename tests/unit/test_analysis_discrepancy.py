@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from compare_tui.core.analysis import analyse
-from compare_tui.core.pipeline import compare
 from compare_tui.core.models import Article, Row
-from fixtures.analysis_inputs import of_type, segmented
+from compare_tui.core.pipeline import compare
+from fixtures.analysis_inputs import hand_rows, of_type, segmented
 
 
 def _aligned(*articles: Article) -> list[Row]:
@@ -87,18 +87,8 @@ def test_bundled_sample_discrepancies_are_hand_labelled_and_include_the_bomb_cou
 
 
 def _in_rows(texts: dict[str, str], rows: list[dict[str, tuple[int, ...]]]) -> list:
-    """Discrepancies of articles aligned by hand: each row maps an article to its segment numbers."""
-    articles = {aid: segmented(aid, text, outlet=f"{aid}.example") for aid, text in texts.items()}
-    aligned = [
-        Row(
-            id=f"r{i}",
-            segments={a: tuple(articles[a].segments[n].id for n in ns) for a, ns in row.items()},
-            status="match" if len(row) > 1 else "unique",
-            score=0.9,
-        )
-        for i, row in enumerate(rows)
-    ]
-    return of_type(analyse(list(articles.values()), aligned), "discrepancy")
+    """Discrepancy findings of articles aligned by hand: each row maps an article to its segment numbers."""
+    return of_type(analyse(*hand_rows(texts, rows)), "discrepancy")
 
 
 def test_children_of_one_mother_are_compared_between_the_ledes_across_rows() -> None:

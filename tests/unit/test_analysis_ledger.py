@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from compare_tui.core.analysis import analyse, fact_ledger
 from compare_tui.core.analysis.quantities import caseless, quantities
-from compare_tui.core.row_details import omission_ledger
 from compare_tui.core.pipeline import compare_articles
+from compare_tui.core.row_details import omission_ledger
 from compare_tui.core.settings import Settings
 from fixtures.analysis_inputs import of_type, segmented, solo_rows
 

@@ -8,7 +8,7 @@ from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.names import index_names
 from compare_tui.core.analysis.quotes import find_quotations
 from compare_tui.core.models import Article
-from fixtures.analysis_inputs import of_type, segmented, solo_rows
+from fixtures.analysis_inputs import hand_rows, of_type, segmented, solo_rows
 
 
 def _attributions(article: Article) -> list[tuple[str, Attribution]]:
@@ -206,19 +206,7 @@ def test_a_quotation_given_to_another_speaker_is_a_finding() -> None:
 
 def _attribution_findings(texts: dict[str, str], rows: list[dict[str, tuple[int, ...]]]) -> list:
     """Attribution findings of articles aligned by hand: each row maps an article to its segment numbers."""
-    from compare_tui.core.models import Row
-
-    articles = {aid: segmented(aid, text, outlet=f"{aid}.example") for aid, text in texts.items()}
-    aligned = [
-        Row(
-            id=f"r{i}",
-            segments={a: tuple(articles[a].segments[n].id for n in ns) for a, ns in row.items()},
-            status="match" if len(row) > 1 else "unique",
-            score=0.9,
-        )
-        for i, row in enumerate(rows)
-    ]
-    return of_type(analyse(list(articles.values()), aligned), "attribution")
+    return of_type(analyse(*hand_rows(texts, rows)), "attribution")
 
 
 def test_two_different_statements_of_one_speaker_are_not_compared() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from evaluate_ledger import ledger_precision  # noqa: E402
+from evaluate_ledger import ledger_precision
 
 
 def test_ledger_precision_on_hand_labelled_entries_is_at_least_0_9() -> None:

@@ -18,7 +18,6 @@ from compare_tui.core.row_details import FactPresence, omission_ledger
 from compare_tui.core.scorecard import score_cells, score_headers, scorecard
 from compare_tui.core.triage import Decision, TriageLookup, TriageState, lookup
 
-
 SCORECARD_NOTE = (
     "Per article: findings of each type per 100 reporting sentences (by letter), the share of the text in "
     "quotations, sentences that attribute what they say and sentences that do not, and of the facts the "

@@ -37,8 +37,12 @@ _DENIAL = re.compile(
 _NEGATION = re.compile(
     r"\b(?:did|does|do|was|were|had|has|have|is|are)(?:\s+not|n't)\b|\bnever\b", re.IGNORECASE
 )
-_HEDGE = re.compile(r"\b(?:could|might|may|would|whether|if|unclear|possible|possibly|suspected)\b|\?", re.I)
-_CLAUSE_START = re.compile(r"(?:[,;:\"(]|[.!?]\s|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bwho\b)\s*", re.I)
+_HEDGE = re.compile(
+    r"\b(?:could|might|may|would|whether|if|unclear|possible|possibly|suspected)\b|\?", re.IGNORECASE
+)
+_CLAUSE_START = re.compile(
+    r"(?:[,;:\"(]|[.!?]\s|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bwho\b)\s*", re.IGNORECASE
+)
 _ANY = frozenset({"*"})
 """The acts of a denial that names none ("denied the claims"): it may deny any act the article reported."""
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
