@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare_tui.core.models import Article, Link, Row, Segment
-from compare_tui.core.passage_vectors import CHUNK, Encoder, PassageVectors
+from compare_tui.core.passage_vectors import CHUNK, Encoder, PassageVectors, runs
 from compare_tui.core.similarity import (
     DEFAULT_WEIGHTS,
     PairSignals,
@@ -274,8 +274,7 @@ class _Scores:
         position[many] = np.arange(len(many))
         first, last = self._start[few], self._start[few + 1]
         counts = last - first
-        offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
-        index = np.repeat(first - offsets, counts) + np.arange(int(counts.sum()))
+        index, _ = runs(first, counts)
         at = position[self._other[index]]
         found = at >= 0
         return np.repeat(np.arange(len(few)), counts)[found], at[found], self._value[index][found]
@@ -305,6 +304,26 @@ def _links(
     return [(float(value[n]), int(i[n]), int(j[n])) for n in keep]
 
 
+def _cross_scores(
+    x: list[int],
+    y: list[int],
+    owner: np.ndarray,
+    scores: _Scores,
+    *,
+    threshold: float,
+    options: AlignOptions,
+) -> np.ndarray | None:
+    """The scores of the cross-article pairs between two groups, or None if the groups may not join: an
+    article would have more than `max_per_article` passages, or a pair would fall below `threshold - floor`
+    (both row builders obey these limits)."""
+    if max(np.bincount(owner[x + y])) > options.max_per_article:
+        return None
+    block = scores.block(x, y)[owner[x][:, None] != owner[y][None, :]]
+    if not block.size or block.min() < threshold - options.floor:
+        return None
+    return block
+
+
 def _cluster(
     owner: np.ndarray,
     links: list[tuple[float, int, int]],
@@ -331,11 +350,8 @@ def _cluster(
         attempt = (gi, len(x), gj, len(y))
         if attempt in refused:
             continue
-        if max(np.bincount(owner[x + y])) > options.max_per_article:
-            refused.add(attempt)
-            continue
-        block = scores.block(x, y)[owner[x][:, None] != owner[y][None, :]]
-        if not block.size or block.min() < threshold - options.floor:
+        block = _cross_scores(x, y, owner, scores, threshold=threshold, options=options)
+        if block is None:
             refused.add(attempt)
             continue
         total = totals[gi][0] + totals[gj][0] + float(block.sum())
@@ -381,11 +397,8 @@ def _strict_cluster(
 
     def gain(gi: int, gj: int) -> float | None:
         """Summed log-odds of joining two groups, or None when they may not join."""
-        x, y = members[gi], members[gj]
-        if max(np.bincount(owner[x + y])) > options.max_per_article:
-            return None
-        block = scores.block(x, y)[owner[x][:, None] != owner[y][None, :]]
-        if not block.size or block.min() < threshold - options.floor:
+        block = _cross_scores(members[gi], members[gj], owner, scores, threshold=threshold, options=options)
+        if block is None:
             return None
         value = float((log_odds(block) - offset).sum())
         return value if value > 0 else None

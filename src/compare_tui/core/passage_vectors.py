@@ -63,7 +63,12 @@ class PassageVectors:
 
     def _clauses_of(self, passages: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The clause vectors of some passages, concatenated, and where each passage's clauses start."""
-        counts = self._clause_count[passages]
-        starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
-        index = np.repeat(self._clause_start[passages] - starts, counts) + np.arange(int(counts.sum()))
+        index, starts = runs(self._clause_start[passages], self._clause_count[passages])
         return self.clause_vectors[index], starts
+
+
+def runs(firsts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The indices of the runs [first, first + count) one after another, and where each run starts in them:
+    a gather of ragged slices of a flat array without a Python loop."""
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
+    return np.repeat(firsts - starts, counts) + np.arange(int(counts.sum())), starts

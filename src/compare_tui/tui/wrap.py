@@ -1,11 +1,12 @@
-"""Word-boundary wrapping that returns offsets, so highlight spans stay attached to the right characters."""
+"""Word-boundary wrapping that returns offsets, so highlight spans stay attached to the right characters;
+and cutting a label to a column's width."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 
 _WORD_RE = re.compile(r"\S+")
 
@@ -56,3 +57,10 @@ def _cut(text: str, start: int, end: int, width: int) -> int:
         if used > width:
             return max(index, start + 1)
     return end
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut with an ellipsis or padded to exactly `width` cells."""
+    if width <= 0:
+        return ""
+    return set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)

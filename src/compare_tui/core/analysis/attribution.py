@@ -601,11 +601,16 @@ class _Context:
     wording: _Wording
 
 
+def _content_words(words: str) -> set[str]:
+    """The content words of normalised text: no stopwords, none of two letters or fewer."""
+    stopwords = name_lexicon().stopwords
+    return {w for w in words.split() if w not in stopwords and len(w) > 2}
+
+
 @lru_cache(maxsize=4096)
 def _content(words: str) -> frozenset[str]:
     """The content words of an attributed text, by their first five letters ("guarantee", "guarantees")."""
-    stopwords = name_lexicon().stopwords
-    return frozenset(w[:5] for w in words.split() if w not in stopwords and len(w) > 2)
+    return frozenset(w[:5] for w in _content_words(words))
 
 
 def _pair_score(event: Attribution, other: Attribution, context: _Context) -> _Score | None:
@@ -836,10 +841,9 @@ def _unattributed(event: Attribution, sentences: Sequence[str]) -> bool:
     of its content words and all its figures are there, and the speaker is not ("the Reuters correspondent
     heard", "witnesses at the camp" attribute what they say without a reporting verb). One sentence, not the
     whole row: a long row holds most words of anything said in it."""
-    stopwords = name_lexicon().stopwords
-    content = {w for w in event.words.split() if w not in stopwords and len(w) > 2}
+    content = _content_words(event.words)
     figures = _figures(event.words)
-    speaker = {w for w in _normalise(event.speaker).split() if w not in stopwords and len(w) > 2}
+    speaker = _content_words(_normalise(event.speaker))
     if len(content) < 3:
         return False
     for sentence in sentences:

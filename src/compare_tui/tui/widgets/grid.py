@@ -16,7 +16,6 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -33,7 +32,7 @@ from compare_tui.core.view import Cell, Cursor, Fold, Grid, GridRow, Mark
 from compare_tui.tui.highlights import HIGHLIGHT_BY_TYPE
 from compare_tui.tui.messages import CellClicked
 from compare_tui.tui.widgets.highlighted import Highlighted
-from compare_tui.tui.wrap import wrap_spans
+from compare_tui.tui.wrap import fit, wrap_spans
 
 if TYPE_CHECKING:
     from compare_tui.core.pair import PairView
@@ -417,7 +416,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                     style = header + self.get_component_rich_style("grid--header-reference")
             else:
                 text, style = "━" * width, rule
-            segments.append(Segment(_fit(text.replace("\n", " "), width), style))
+            segments.append(Segment(fit(text.replace("\n", " "), width), style))
             segments.append(Segment("│" if number < HEADER_LINES - 1 else "┿", separator))
         gutter = [
             Segment("  row " if number == 0 else "━" * GUTTER if number == HEADER_LINES - 1 else "", rule)
@@ -451,7 +450,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
             fold = self.get_component_rich_style("grid--fold")
             total = len(columns) * (self._column_width + 1)
             label = f" ┄ {len(block.rows)} matching row{'s' * (len(block.rows) != 1)} folded (f unfolds) ┄"
-            return [Segment("  ┄", fold)], [Segment(_fit(label, total), fold)]
+            return [Segment("  ┄", fold)], [Segment(fit(label, total), fold)]
         row = view.grid.rows[block]
         on_cursor = cursor is not None and cursor.row == block
         row_style = self.get_component_rich_style("grid--cursor-row") if on_cursor else Style()
@@ -476,7 +475,7 @@ class ComparisonGrid(ScrollView, Highlighted, can_focus=True, inherit_bindings=F
                 segments.extend(self._cell_line(row, article, offset, style, cursor))
             elif offset == 0:
                 gap = self.get_component_rich_style("grid--gap")
-                segments.append(Segment(_fit("  ┄┄ no passage ┄┄", self._column_width), style + gap))
+                segments.append(Segment(fit("  ┄┄ no passage ┄┄", self._column_width), style + gap))
             else:
                 segments.append(Segment(" " * self._column_width, style))
             segments.append(Segment("│", separator))
@@ -572,11 +571,6 @@ def _with_current(layout: _CellLayout, finding: str) -> _CellLayout:
     )
     new_text = text[:start] + CURRENT_OPEN + text[start:end] + CURRENT_CLOSE + text[end:]
     return replace(marked, text=new_text, marks=moved)
-
-
-def _fit(text: str, width: int) -> str:
-    """`text` cut with an ellipsis or padded to exactly `width` cells."""
-    return set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)
 
 
 def _styled(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from compare_tui.core.row_details import FactPresence
 from compare_tui.core.safe_text import visible
+from compare_tui.tui.wrap import fit
 
 PRESENT = "●"
 ABSENT = "○"
@@ -32,13 +33,6 @@ FACT_MIN = 24
 NAME_WIDTH = (10, 22)
 """Article columns are 10 to 22 cells wide: "[11] bbc.co…" names the article, the mark sits below it."""
 HEADER_LINES = 1
-
-
-def fit(text: str, width: int) -> str:
-    """`text` cut with an ellipsis or padded to exactly `width` cells."""
-    if width <= 0:
-        return ""
-    return set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)
 
 
 def centred(text: str, width: int) -> str:
