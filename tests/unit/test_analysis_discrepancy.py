@@ -162,3 +162,16 @@ def test_at_least_twelve_shots_and_thirteen_shots_can_both_be_true() -> None:
         ("a", "Trial\n\nThe gunman fired 12 shots from the roof."),
         ("b", "Trial\n\nThe gunman fired 13 shots from the roof."),
     )
+
+
+def test_a_count_of_times_is_compared_as_a_count_not_as_a_clock_time() -> None:
+    """ "five times" has the unit "time" but no clock: read as one, it crashed the whole comparison."""
+    assert not _discrepancies(
+        ("a", "Raid\n\nThe officer fired more than five times at the car."),
+        ("b", "Raid\n\nThe officer fired more than five times at the car, police said."),
+    )
+    found = _discrepancies(
+        ("a", "Raid\n\nThe officer fired five times at the car."),
+        ("b", "Raid\n\nThe officer fired nine times at the car."),
+    )
+    assert [f.detail["quantity"] for f in found] == ["figures (times)", "figures (times)"]

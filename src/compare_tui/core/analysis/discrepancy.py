@@ -183,6 +183,8 @@ def _quantity(view: ArticleView, fact: FoundFact) -> str | None:
         return _OFFSPRING
     if fact.unit in _ROLES:  # "24 dead", "over 200 injured"
         return f"people:{_ROLES[fact.unit]}"
+    if fact.unit == "time":  # "fired five times": a count of repetitions, not the clock quantity "time"
+        return "times"
     if fact.unit not in _PEOPLE:
         return fact.unit
     role = _role(view, fact)
