@@ -168,13 +168,13 @@ def precision(labels_path: Path = LABELS) -> tuple[int, int, list[dict[str, obje
 
 def detokenize(text: str) -> str:
     """ECB+ tokens joined back into prose, roughly: quotes, punctuation, clitics, "7 : 37", "1 , 000"."""
+    text = re.sub(r"(\d) ([.:]) (\d)", r"\1\2\3", text)  # first, before the space goes: "6 . 1", "7 : 37"
+    text = re.sub(r"(?<!\d\d\d)(\d) , (\d{3})(?!\d)", r"\1,\2", text)  # "1 , 263", not "May 2 , 2013"
     text = re.sub(r"`` ?", '"', text)
     text = re.sub(r" ?''", '"', text)
     text = re.sub(r" ([,.;:!?%)\]])", r"\1", text)
     text = re.sub(r"([(\[$]) ", r"\1", text)
-    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
-    text = re.sub(r"(\d): (\d)", r"\1:\2", text)
-    return re.sub(r"(\d) ([.,]) ?(\d)", r"\1\2\3", text)
+    return re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
 
 
 def ecb_comparisons(path: Path) -> dict[str, tuple[int, Comparison]]:
