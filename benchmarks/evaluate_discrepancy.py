@@ -65,7 +65,12 @@ CASES = (
     Case("33_ecbplus", "F41", ("32",), ("31",), "Armstead 32 vs a 31-year-old", "age:armstead"),
     Case("37_ecbplus", "F2", ("0737", "07:37"), ("7:37 am",), "07:37 GMT vs 7:37 AM local time", "time"),
     Case(
-        "37_ecbplus", "F5", ("24",), ("11", "a child"), "24 dead vs a toll of 11 vs 'killed a child'", "people:dead"
+        "37_ecbplus",
+        "F5",
+        ("24",),
+        ("11", "a child"),
+        "24 dead vs a toll of 11 vs 'killed a child'",
+        "people:dead",
     ),
     Case(
         "37_ecbplus",
@@ -75,7 +80,14 @@ CASES = (
         "249 / more than 200 vs dozens vs at least 50",
         "people:injured",
     ),
-    Case("37_ecbplus", "F46", ("230,000",), ("170,000",), "2004 tsunami: 230,000 vs 170,000 dead", "people:dead"),
+    Case(
+        "37_ecbplus",
+        "F46",
+        ("230,000",),
+        ("170,000",),
+        "2004 tsunami: 230,000 vs 170,000 dead",
+        "people:dead",
+    ),
 )
 
 
@@ -187,7 +199,9 @@ def ecb_comparisons(path: Path) -> dict[str, tuple[int, Comparison]]:
             text = a["text"]
             if text.startswith("http"):
                 text = text.split("\n", 1)[1] if "\n" in text else ""
-            articles.append(Article(id=a["id"], source=a["id"], text=detokenize(text), outlet=a.get("outlet")))
+            articles.append(
+                Article(id=a["id"], source=a["id"], text=detokenize(text), outlet=a.get("outlet"))
+            )
         out[event["event_id"]] = (event["topic"], compare(articles))
     return out
 
@@ -206,11 +220,18 @@ def ecb_discrepancies(path: Path) -> list[dict[str, object]]:
         for finding in comparison.findings:
             if finding.type == "discrepancy" and finding.key:
                 label = comparison.labels[finding.article]
-                passages.setdefault(finding.key, {})[label] = _sentence(comparison, finding.article, finding.start)
+                passages.setdefault(finding.key, {})[label] = _sentence(
+                    comparison, finding.article, finding.start
+                )
         for key, values in discrepancies(comparison).items():
             out.append(
-                {"event": event, "topic": topic, "quantity": key.split(":", 2)[2], "values": values,
-                 "passages": passages.get(key, {})}
+                {
+                    "event": event,
+                    "topic": topic,
+                    "quantity": key.split(":", 2)[2],
+                    "values": values,
+                    "passages": passages.get(key, {}),
+                }
             )
     return out
 
@@ -222,7 +243,9 @@ def ecb_precision(path: Path, labels_path: Path = ECB_LABELS, *, show: bool = Fa
     unlabelled = []
     print("Precision on ECB+ dev events (hand-labelled)")
     for item in ecb_discrepancies(path):
-        label = next((x for x in labels if x["event"] == item["event"] and x["values"] == item["values"]), None)
+        label = next(
+            (x for x in labels if x["event"] == item["event"] and x["values"] == item["values"]), None
+        )
         if label is None:
             unlabelled.append(item)
             continue
@@ -233,7 +256,10 @@ def ecb_precision(path: Path, labels_path: Path = ECB_LABELS, *, show: bool = Fa
         print(f"  {mark}  {item['event']} {item['quantity']}: {label['note']}")
     total = [tally["dev"][0] + tally["held-out"][0], tally["dev"][1] + tally["held-out"][1]]
     for name, (correct, labelled) in [*tally.items(), ("all", total)]:
-        print(f"  {name:8} precision {correct}/{labelled}" + (f" = {correct / labelled:.2f}" if labelled else ""))
+        print(
+            f"  {name:8} precision {correct}/{labelled}"
+            + (f" = {correct / labelled:.2f}" if labelled else "")
+        )
     print(f"  {len(unlabelled)} unlabelled")
     for item in unlabelled:
         print(f"  unlabelled: {item['event']} {item['quantity']} {json.dumps(item['values'])}")
@@ -245,7 +271,9 @@ def ecb_precision(path: Path, labels_path: Path = ECB_LABELS, *, show: bool = Fa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--ecb", action="store_true", help="also measure the precision on the ECB+ dev events")
+    parser.add_argument(
+        "--ecb", action="store_true", help="also measure the precision on the ECB+ dev events"
+    )
     parser.add_argument("--show", action="store_true", help="with --ecb: print unlabelled passages")
     args = parser.parse_args()
     if (args.eval_dir / "sharp-dev.json").exists():

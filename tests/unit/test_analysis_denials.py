@@ -94,3 +94,11 @@ def test_a_hedged_claim_or_unaligned_sentences_are_no_discrepancy() -> None:
         ("a", "Camp hit\n\nThe army attacked the camp.\n\nAid arrived."),
         ("b", "Camp hit\n\nAid arrived.\n\nThe army denied carrying out the strike."),
     )
+
+
+def test_a_negation_before_a_name_or_a_comma_denies_no_act() -> None:
+    """ "better late than never, Tara" is no denial of anything that "Get well soon, Tara!" claims."""
+    assert not _denials(
+        ("a", "Rehab\n\nGet well soon, Tara!"),
+        ("b", "Rehab\n\nWell it's better late than never, Tara."),
+    )

@@ -79,7 +79,9 @@ def test_bundled_sample_discrepancies_are_hand_labelled_and_include_the_bomb_cou
         {comparison.labels[a]: v for a, v in f.detail["values"].items()}
         for f in of_type(comparison.findings, "discrepancy")
     ]
-    labels = json.loads((root / "tests" / "fixtures" / "discrepancy_labels.json").read_text("utf-8"))["labels"]
+    labels = json.loads((root / "tests" / "fixtures" / "discrepancy_labels.json").read_text("utf-8"))[
+        "labels"
+    ]
     labelled = [x["values"] for x in labels if x["sample"] == directory.name]
     assert found and all(values in labelled for values in found)
     bombs = next(v for v in found if "bbc.co.uk" in v)
@@ -175,3 +177,93 @@ def test_a_count_of_times_is_compared_as_a_count_not_as_a_clock_time() -> None:
         ("b", "Raid\n\nThe officer fired nine times at the car."),
     )
     assert [f.detail["quantity"] for f in found] == ["figures (times)", "figures (times)"]
+
+
+def test_a_pages_time_stamp_is_no_statement_of_when_things_happened() -> None:
+    """A time stamp line, even first in the text or joined to the next line, and "posted ... on" dates."""
+    assert not _discrepancies(
+        ("a", "May 2, 2013, 1:12 PM\n\nLohan checked into rehab on Thursday."),
+        ("b", "May 2, 2013 1:35 pm.\n\nLohan checked into rehab on Thursday."),
+    )
+    assert not _discrepancies(
+        ("a", "Crash\n\nAnzalone & Newman posted in Accidents on Friday, September 20, 2013."),
+        ("b", "Crash\n\nHoward Sanders posted in Accidents on Friday, September 18, 2013."),
+    )
+
+
+def test_clocks_in_a_named_zone_and_game_clocks_are_not_compared_as_times_of_day() -> None:
+    assert not _discrepancies(
+        ("a", "Game\n\nKickoff is scheduled for 1:30 p.m. PST on Saturday."),
+        ("b", "Game\n\nKickoff is scheduled for 3:30 p.m. on Saturday."),
+    )
+    assert not _discrepancies(
+        ("a", "Game\n\nThe Colts scored with 4:08 to go in the game."),
+        ("b", "Game\n\nThe Colts scored with 6:11 to go in the game."),
+    )
+    assert not _discrepancies(
+        ("a", "Game\n\nRatliff scored with 4 minutes 48 seconds remaining in the game."),
+        ("b", "Game\n\nRatliff scored with 12 minutes, 31 seconds remaining in the game."),
+    )
+
+
+def test_dates_of_other_years_or_weekdays_are_other_days_and_a_zero_padded_day_is_the_same_day() -> None:
+    assert not _discrepancies(
+        ("a", "Vote\n\nThe league voted on the plan on June 8, 2010."),
+        ("b", "Vote\n\nThe league voted on the plan on June 10, 2011."),
+    )
+    assert not _discrepancies(
+        ("a", "Vote\n\nThe league voted on the plan on Tuesday, August 7."),
+        ("b", "Vote\n\nThe league voted on the plan on Saturday, August 24."),
+    )
+    assert not _discrepancies(
+        ("a", "Quake\n\nThe quake struck Aceh on July 02 2013, officials said."),
+        ("b", "Quake\n\nThe quake struck Aceh on July 2, 2013, officials said."),
+    )
+    assert _discrepancies(
+        ("a", "Vote\n\nThe league voted on the plan on June 8, 2010."),
+        ("b", "Vote\n\nThe league voted on the plan on June 10, 2010."),
+    )
+
+
+def test_counts_of_one_thing_share_the_words_around_them_their_owner_and_their_units_qualifier() -> None:
+    """ "missed four games" and "played in 10 games" count different things; so do "rushing yards" and
+    "total yards", and the seasons of two named men."""
+    assert not _discrepancies(
+        ("a", "Saints\n\nBush missed four games after knee surgery."),
+        ("b", "Saints\n\nBush played in 10 games this year."),
+    )
+    assert _discrepancies(
+        ("a", "Saints\n\nThomas missed nine games this season."),
+        ("b", "Saints\n\nThomas missed 10 games this season."),
+    )
+    assert not _discrepancies(
+        ("a", "Saints\n\nSince Week 11 he gained 498 rushing yards in the games."),
+        ("b", "Saints\n\nSince Week 11 he gained 189 total yards in the games."),
+    )
+    assert not _discrepancies(
+        ("a", "Sixers\n\nIn all, DiLeo has spent 19 seasons with the club."),
+        ("b", "Sixers\n\nIn all, Cheeks has spent 11 seasons with the club."),
+    )
+    assert _discrepancies(
+        ("a", "Sixers\n\nIn all, DiLeo has spent 19 seasons with the club."),
+        ("b", "Sixers\n\nIn all, DiLeo has spent 11 seasons with the club."),
+    )
+
+
+def test_a_line_of_statistics_does_not_say_whose_each_count_is() -> None:
+    assert not _discrepancies(
+        ("a", "Saints\n\nBush had 404 yards and two touchdowns on 106 carries this season."),
+        ("b", "Saints\n\nBush had 404 yards and six touchdowns on 150 carries this season."),
+    )
+
+
+def test_people_are_counted_in_whole_numbers_and_a_role_word_past_a_comma_is_another_clause() -> None:
+    assert not _discrepancies(
+        ("a", "Quake\n\nOne child dead as 6.1 - magnitude quake hits Aceh."),
+        ("b", "Quake\n\nMany dead as 5.9 - magnitude quake hits Aceh."),
+    )
+    found = _discrepancies(
+        ("a", "Quake\n\nThe quake killed five people, injuring 40."),
+        ("b", "Quake\n\nThe quake killed four people, injuring 40."),
+    )
+    assert [f.detail["quantity"] for f in found] == ["figures (people dead)", "figures (people dead)"]

@@ -102,3 +102,9 @@ def test_a_decimal_written_into_a_compound_is_no_whole_number() -> None:
     """"6.1-magnitude" is not the figure 6 (it was taken for a toll of six)."""
     text = "Dozens injured, child dead as 6.1-magnitude earthquake hits"
     assert [q.value for q in quantities(text, caseless(text), 0, len(text))] == ["dozens"]
+
+
+def test_a_zero_padded_day_is_the_day_and_a_score_before_a_month_is_no_day() -> None:
+    text = "on July 02 2013 and July 2, 2013, after a 30-7 Oct. 19 loss"
+    keys = [q.key for q in quantities(text, caseless(text), 0, len(text)) if q.kind == "date"]
+    assert keys == ["date:jul-2", "date:jul-2", "date:oct-19"]

@@ -43,6 +43,9 @@ _HEDGE = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:[,;:\"(]|[.!?]\s|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bwhich\b|\bwho\b)\s*", re.IGNORECASE
 )
+_VERB_AFTER = re.compile(r"\s+[a-z]")
+"""A negated act is the word right after the negation, in lower case: "did not attend"; "never, Tara" and
+"than never" name no act."""
 _ANY = frozenset({"*"})
 """The acts of a denial that names none ("denied the claims"): it may deny any act the article reported."""
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -134,11 +137,12 @@ def _denials(view: ArticleView, segment: Segment) -> list[_Statement]:
     for cue, family_only in ((_DENIAL, True), (_NEGATION, False)):
         for match in cue.finditer(text):
             actor = _actor(text[: match.start()])
-            after = [w.lower() for w in _WORD.findall(text[match.end() :])][:_ACT_WORDS]
+            words = _WORD.findall(text[match.end() :])[:_ACT_WORDS]
+            verb = _VERB_AFTER.match(text, match.end()) is not None  # "never attended", not "never, Tara"
             acts = frozenset(
                 act
-                for i, word in enumerate(after)
-                if (act := _act(word, family_only=family_only or i > 0)) is not None
+                for i, word in enumerate(words)
+                if (act := _act(word.lower(), family_only=family_only or i > 0 or not verb)) is not None
             )
             if cue is _DENIAL and not acts:  # "denied the claims": some act, said before
                 out.append(_Statement(view.id, segment, actor, _ANY, denied=True))
@@ -207,7 +211,7 @@ def _claim(view: ArticleView, segment: Segment, denial: _Statement) -> _Statemen
     for i, word in enumerate(words):
         low = word.lower()
         stem = _stem(word)
-        act = _family(low) or (stem if len(low) >= 4 else None)
+        act = _family(low) or (stem if len(low) >= 4 and word.islower() else None)
         if act in denial.acts and denial.actor <= seen and _names_only(words[:i], denial.actor):
             return _Statement(view.id, segment, denial.actor, frozenset({act}), denied=False)
         seen.add(stem)

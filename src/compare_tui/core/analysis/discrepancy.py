@@ -15,6 +15,13 @@ outlet and in local time by another is a clash; weekdays and years are left out,
 the day of another event ("condemned on Friday" the bombing of Thursday) or past years for context, and so
 are rates ("three days a week"). An article that states several values, one of them the other article's,
 is not flagged: it reports both. A claim and its denial (`denials.py`) are discrepancies too.
+
+Real news states many figures that share only a unit noun ("498 rushing yards" since Week 11 and "189
+rushing yards" in the last two games, "four games" missed and "10 games" played), so two values are
+compared only when they can be of one thing (`_comparable`): no different name before the figures, the
+same qualifier of the unit, a word around them in common, and no line of statistics; dates of different
+years or weekdays, a page's time stamp, a clock in a named zone and a game clock ("with 4:08 to go") are
+not compared as times of the event.
 """
 
 from __future__ import annotations
@@ -25,11 +32,14 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from compare_tui.core.analysis.context import ArticleView, join_labels
 from compare_tui.core.analysis.denials import denial_findings
 from compare_tui.core.analysis.facts import FoundFact
 from compare_tui.core.analysis.quantities import AGE
+from compare_tui.core.datelines import MAX_CHARS, is_publication_line
+from compare_tui.core.lexicon import name_lexicon
 from compare_tui.core.models import Finding, Peers, Row
 
 _DATE_UNITS = frozenset({"day", "time"})
@@ -91,12 +101,33 @@ _QUALIFIERS: Mapping[str, tuple[float, float]] = {
 }
 """The range each qualifier of `quantities` allows around a figure, as factors of it."""
 _CONVERSION = re.compile(r"\d[\w.,]*(?:\s[a-z]+)?\s?\($")  # "50 km (30 miles)": the first figure counts
+_QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split()) | {"only", "just"}
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b")
 _FIGURE = re.compile(r"\d[\d.]*(?: (?:million|billion|trillion))?|dozens|hundreds")
 _VAGUE: Mapping[str, tuple[float, float]] = {"dozens": (24, 99), "hundreds": (200, 999)}
 """The ranges vague counts allow: "dozens injured" clashes with "over 200 injured", not with "at least 50"."""
 _LOCAL = re.compile(r"\s*(?:\(\s*)?local\b", re.IGNORECASE)
+_ZONE = re.compile(r"\s*\(?\s*(?P<zone>[ECMP][SD]?T|BST|CES?T|IST|WIB)\b")
+"""A named time zone after a clock: "1:30 p.m. PST" and "3:30 p.m." (Central) cannot be compared."""
+_COUNTDOWN_BEFORE = re.compile(r"\bwith\s+(?:(?:just\s+)?under\s+)?(?:\d+\s+minutes?,?\s+)?$", re.IGNORECASE)
+_COUNTDOWN_AFTER = re.compile(
+    r"(?:,?\s*\d+\s+seconds?)?\s*(?:minutes\s+)?(?:to\s+(?:go|play)|remaining|left|of\s+the\s+clock)\b",
+    re.IGNORECASE,
+)
+"""A game clock, "with 4:08 to go", "ate up 6:05 of the clock": a span of time, not a time of day."""
+_CLOCK_UNITS = frozenset({"hour", "minute", "second"})
+_POSTED = re.compile(r"\b(?:posted|updated|published)\b[^.!?;]{0,60}?\b(?:on|at)\s*$", re.IGNORECASE)
+"""A page's own date written in a sentence: "posted in Hit and Run Accidents on Friday, September 20"."""
 _WORD = re.compile(r"[a-z]+")
+_CASED_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_CONTEXT_WORDS = 6
+"""Words either side of a figure that say what it counts ("missed nine games", "bombs were dropped")."""
+_ROOT = 5
+_LISTED = 3
+_LIST_GAP = 3  # words between two counts of one list
+"""Counts in one sentence that make it a line of statistics ("404 yards and two touchdowns on 106 carries"):
+whose figure each is, and over which span, the words around it do not say."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +136,25 @@ class _Stated:
 
     article: str
     fact: FoundFact
+    listed: int
+    """How many counts of things the sentence states: three or more make it a line of statistics."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a stated value says besides its figure, to tell whether two values are of one thing: the words
+    around it, the names before it in its sentence, the words that qualify its unit, a date's year and
+    weekday."""
+
+    value: str
+    label: str
+    segment: str
+    listed: int
+    context: frozenset[str]
+    names: frozenset[str]
+    modifiers: frozenset[str]
+    year: str | None
+    weekday: str | None
 
 
 def discrepancy_findings(
@@ -120,7 +170,9 @@ def discrepancy_findings(
     segments = {s.id: s for v in views for s in v.segments}
     findings: list[Finding] = []
     ledes = Row("lede", {v.id: _lede(v) for v in views}, "partial", 0.0)
-    whole = Row("article", {v.id: tuple(s.id for s in v.segments if v.reports(s)) for v in views}, "partial", 0.0)
+    whole = Row(
+        "article", {v.id: tuple(s.id for s in v.segments if v.reports(s)) for v in views}, "partial", 0.0
+    )
     for row in [*rows, ledes, whole]:
         present = [a for a in row.article_ids() if a in by_id]
         if len(present) < 2:
@@ -130,18 +182,37 @@ def discrepancy_findings(
             view = by_id[article]
             for sid in row.segments[article]:
                 segment = segments[sid]
+                if (
+                    sid in view.publication_lines
+                ):  # a page's time stamp says when it was filed, not what happened
+                    continue
                 low = bisect.bisect_left(starts[article], segment.start)
                 high = bisect.bisect_left(starts[article], segment.end, low)
-                for fact in comparable[article][low:high]:
+                facts = comparable[article][low:high]
+                listed = _listed(view, facts)
+                for fact in facts:
                     quantity = _quantity(view, fact)
                     if quantity and _compared_in(row, quantity, ledes, whole):
-                        stated[quantity].append(_Stated(article, fact))
+                        stated[quantity].append(_Stated(article, fact, listed.get(fact.start, 1)))
         flagged = {(f.article, f.start) for f in findings}
         for quantity, items in stated.items():
             findings += [
                 f for f in _disagreements(row, quantity, items, by_id) if (f.article, f.start) not in flagged
             ]
     return findings + denial_findings(views, rows)
+
+
+def _listed(view: ArticleView, facts: Sequence[FoundFact]) -> dict[int, int]:
+    """For each count of things in a sentence, how many counts stand in its list: counts a few words apart
+    ("404 yards and two touchdowns on 106 carries") are one list, by the start of each."""
+    counts = [f for f in facts if f.kind == "number" and f.unit not in _PEOPLE and f.unit not in _ROLES]
+    runs: list[list[FoundFact]] = []
+    for fact in counts:
+        if runs and len(_WORD.findall(view.folded[runs[-1][-1].end : fact.start])) <= _LIST_GAP:
+            runs[-1].append(fact)
+        else:
+            runs.append([fact])
+    return {fact.start: len(run) for run in runs for fact in run}
 
 
 def _compared_in(row: Row, quantity: str, ledes: Row, whole: Row) -> bool:
@@ -167,22 +238,38 @@ def _is_count(fact: FoundFact) -> bool:
 
 def _quantity(view: ArticleView, fact: FoundFact) -> str | None:
     """What a figure measures, as a key: "date:weekday", "time", "children", "people:dead"; None if unknown."""
+    before = view.folded[max(0, fact.start - 80) : fact.start]
     if fact.kind == "date":
-        return f"date:{fact.unit}" if fact.unit != "time" else "time"
-    before = view.folded[max(0, fact.start - 40) : fact.start]
+        if _POSTED.search(before) or _stamped(view, fact):
+            return None
+        if fact.unit == "time":
+            bare = not re.search(r"[ap]|gmt", fact.value + fact.label.lower())
+            countdown = _COUNTDOWN_BEFORE.search(before) or _COUNTDOWN_AFTER.match(view.folded, fact.end)
+            return None if bare and countdown else "time"
+        return f"date:{fact.unit}"
+    before = before[-40:]
     if _RATE.match(view.folded, fact.end) or _CONVERSION.search(before):
         return None
     if fact.unit == AGE:  # "Horton, 34," and "Chohan, 59," are two people's ages: compared by name
         named = _NAMED_BEFORE.search(before)
         return f"age:{named.group(1).lower()}" if named else None
-    if _PARENT.search(before) and (  # "a mother of 12 killed", "Mother of 13 Zurana Horton"
-        fact.unit in _OFFSPRING_UNITS or fact.unit in _ROLES or fact.label.split()[-1][:1].isupper()
+    if (
+        _PARENT.search(before)
+        and (  # "a mother of 12 killed", "Mother of 13 Zurana Horton"
+            fact.unit in _OFFSPRING_UNITS or fact.unit in _ROLES or fact.label.split()[-1][:1].isupper()
+        )
     ):
         return _OFFSPRING
     if fact.unit in _OFFSPRING_UNITS and fact.unit and _POSSESSIVE.search(before):  # "her 12 children"
         return _OFFSPRING
+    if (fact.unit in _ROLES or fact.unit in _PEOPLE) and "." in fact.value:
+        return None  # people are counted in whole numbers: the 6.1 of "6.1 - magnitude quake" counts none
     if fact.unit in _ROLES:  # "24 dead", "over 200 injured"
         return f"people:{_ROLES[fact.unit]}"
+    if fact.unit in _CLOCK_UNITS and (
+        _COUNTDOWN_BEFORE.search(before) or _COUNTDOWN_AFTER.match(view.folded, fact.end)
+    ):
+        return None  # "with 4 minutes 48 seconds remaining": a game clock at one play
     if fact.unit == "time":  # "fired five times": a count of repetitions, not the clock quantity "time"
         return "times"
     if fact.unit not in _PEOPLE:
@@ -191,13 +278,26 @@ def _quantity(view: ArticleView, fact: FoundFact) -> str | None:
     return f"people:{role}" if role else None
 
 
+def _stamped(view: ArticleView, fact: FoundFact) -> bool:
+    """Whether a date or time is a page's time stamp: its sentence or its line is a publication line, even
+    where the line stands first (read as a title) or the segmenter joined it to the next line."""
+    text = view.folded
+    line = (text.rfind("\n", 0, fact.start) + 1, text.find("\n", fact.end) % (len(text) + 1))
+    segment = view.segment_at(fact.start)
+    spans = [line, (segment.start, segment.end)] if segment else [line]
+    return any(end - start <= MAX_CHARS and is_publication_line(text[start:end]) for start, end in spans)
+
+
 def _role(view: ArticleView, fact: FoundFact) -> str | None:
     """What happened to counted people, by the words just before and after the figure in its sentence."""
     segment = view.segment_at(fact.start)
     if segment is None:
         return None
     before = _WORD.findall(view.folded[segment.start : fact.start].lower())[-_WINDOW_BEFORE:]
-    after = _WORD.findall(view.folded[fact.end : segment.end].lower())[:_WINDOW_AFTER]
+    clause = re.split(r"[,;:]", view.folded[fact.end : segment.end], maxsplit=1)[
+        0
+    ]  # "killing four, injuring"
+    after = _WORD.findall(clause.lower())[:_WINDOW_AFTER]
     for word in (*after, *reversed(before)):
         if word in _ROLES:
             return _ROLES[word]
@@ -207,27 +307,38 @@ def _role(view: ArticleView, fact: FoundFact) -> str | None:
 def _disagreements(
     row: Row, quantity: str, items: Sequence[_Stated], views: Mapping[str, ArticleView]
 ) -> list[Finding]:
-    """Findings for one quantity of one row, when two articles state it with no value in common."""
-    values: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    first: dict[str, FoundFact] = {}
+    """Findings for one quantity of one row, when two articles state it with no value in common, among the
+    values that can be of one thing (`_comparable`)."""
+    readings: dict[str, list[tuple[_Reading, FoundFact]]] = defaultdict(list)
     for item in items:
-        value = item.fact.value
-        if quantity == "time" and " " not in value and _LOCAL.match(views[item.article].folded, item.fact.end):
-            value += " local"  # "7:37 AM local time"
-        values[item.article].add((value, item.fact.label.lower()))
-        first.setdefault(item.article, item.fact)
-    articles = list(values)
+        readings[item.article].append((_reading(views[item.article], item, quantity), item.fact))
+    articles = list(readings)
     if len(articles) < 2:
         return []
     same = _same_time if quantity == "time" else _same_day if quantity.startswith("date:") else _may_agree
-    clashing = {
-        a: tuple(
-            b for b in articles if b != a and not any(same(x, y) for x in values[a] for y in values[b])
-        )
-        for a in articles
-    }
+    linked: set = set()  # EXPERIMENT
+
+    def clashes(a: str, b: str) -> list[FoundFact]:
+        """a's values that b contradicts, if a and b share no value and state some comparable pair."""
+        pairs = [
+            (x, y, fact)
+            for x, fact in readings[a]
+            for y, _ in readings[b]
+            if _comparable(quantity, x, y) and (not linked or frozenset((x.segment, y.segment)) in linked)
+        ]
+        if any(same((x.value, x.label), (y.value, y.label)) for x, y, _ in pairs):
+            return []
+        return [fact for _, _, fact in pairs]
+
+    clashed = {a: {b: clashes(a, b) for b in articles if b != a} for a in articles}
+    clashing = {a: tuple(b for b, facts in clashed[a].items() if facts) for a in articles}
     if not any(clashing.values()):
         return []
+    first = {
+        a: min((f for b in clashing[a] for f in clashed[a][b]), key=lambda f: f.start)
+        for a in articles
+        if clashing[a]
+    }
     involved = [a for a in articles if clashing[a]]
     groups: dict[str, list[str]] = defaultdict(list)
     for article in involved:
@@ -258,6 +369,103 @@ def _disagreements(
             )
         )
     return findings
+
+
+def _reading(view: ArticleView, item: _Stated, quantity: str) -> _Reading:
+    """A stated value with what its sentence says about it (`_Reading`)."""
+    fact = item.fact
+    value = fact.value
+    if quantity == "time" and " " not in value:
+        if _LOCAL.match(view.folded, fact.end):
+            value += " local"  # "7:37 AM local time"
+        elif zone := _ZONE.match(view.article.text, fact.end):
+            value += " " + zone.group("zone").lower()  # "1:30 p.m. PST"
+    segment = view.segment_at(fact.start)
+    low, high = (segment.start, segment.end) if segment else (fact.start, fact.end)
+    before = _CASED_WORD.findall(view.folded[low : fact.start])
+    after = _CASED_WORD.findall(view.folded[fact.end : high])
+    lexicon = name_lexicon()
+    skip = _skipped()
+    unit = _root(fact.unit) if fact.unit else ""
+    context = {
+        _root(w)
+        for w in (*before[-_CONTEXT_WORDS:], *after[:_CONTEXT_WORDS])
+        if len(w) > 2 and w.lower() not in skip and w.islower()  # names say whose, not what: `names`
+    }
+    names = {_root(w) for w in before[1:] if w[0].isupper() and w.lower() not in skip}
+    label_words = [w.lower() for w in _CASED_WORD.findall(fact.label)]
+    modifiers = {
+        _root(w)
+        for w in label_words[:-1]
+        if w not in skip and w not in _QUALIFIER_WORDS and w not in _SCALES and w != fact.value
+    }
+    if after and after[0].lower().endswith("ing"):  # "716 yards rushing"
+        modifiers.add(_root(after[0]))
+    lowered = fact.label.lower()
+    year = _YEAR_IN.search(fact.label)
+    weekday = next(
+        (w for w in label_words if w in lexicon.weekdays or w in lexicon.weekday_abbreviations), None
+    )
+    return _Reading(
+        value,
+        lowered,
+        segment.id if segment else "",
+        item.listed,
+        frozenset(context - {unit}),
+        frozenset(names),
+        frozenset(modifiers - {unit}),
+        year.group() if year else None,
+        weekday[:3] if weekday else None,
+    )
+
+
+@cache
+def _skipped() -> frozenset[str]:
+    """Words that say nothing of what a figure counts: stopwords, number words, months and weekdays."""
+    lexicon = name_lexicon()
+    return frozenset(
+        {
+            *lexicon.stopwords,
+            *lexicon.number_words,
+            *lexicon.months,
+            *lexicon.weekdays,
+            *lexicon.weekday_abbreviations,
+        }
+    )
+
+
+def _root(word: str) -> str:
+    """A word's first letters past a plural or verb ending: "killed" and "killing", "dropped" and "drops"."""
+    word = word.lower().removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:_ROOT]
+
+
+def _comparable(quantity: str, x: _Reading, y: _Reading) -> bool:
+    """Whether two stated values can be of one thing. Times of day, children and ages are keyed narrowly
+    enough already. Otherwise the names before the figures must not differ ("DiLeo has spent 19 seasons",
+    "Cheeks spent 11 seasons"); for people that is all, their role says what is counted. Dates of different
+    years or weekdays are different days on purpose (a page's stamp, last year's event); counts whose
+    units are qualified differently are different counts ("rushing yards", "total yards"); and both need a
+    word around the figure in common, which says what is counted ("missed nine games", "missed 10 games";
+    not "played in 10 games")."""
+    if quantity in ("time", _OFFSPRING) or quantity.startswith("age:"):
+        return True
+    if x.names and y.names and not x.names & y.names:
+        return False
+    if quantity.startswith("people:"):
+        return True
+    if quantity.startswith("date:"):
+        if (x.year and y.year and x.year != y.year) or (x.weekday and y.weekday and x.weekday != y.weekday):
+            return False
+    elif (x.modifiers and y.modifiers and not x.modifiers & y.modifiers) or max(
+        x.listed, y.listed
+    ) >= _LISTED:
+        return False
+    return bool(x.context & y.context)
 
 
 def _same_day(a: tuple[str, str], b: tuple[str, str]) -> bool:

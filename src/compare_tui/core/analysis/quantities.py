@@ -76,7 +76,7 @@ def _patterns() -> _Patterns:
     day = rf"(?:(?:{days}),?\s+)?"
     date = (
         rf"{day}(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-        rf"|{day}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})(?!\w)(?:\s+\d{{4}})?"
+        rf"|{day}(?<![\d-])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})(?!\w)(?:\s+\d{{4}})?"
         rf"|(?:{months})\s+\d{{4}}|\b(?:{days})\b"
     )
     number = (
@@ -170,7 +170,7 @@ def _dates(text: str, start: int, end: int) -> list[Quantity]:
         days = [n for n in numbers if len(n) <= 2]
         month = next((w for w in re.findall(r"[A-Za-z]+", label) if w.lower() in months), None)
         if month and numbers:  # with the day, the year adds nothing to tell two dates of one story apart
-            key = f"date:{month[:3].lower()}-" + (days[0] if days else numbers[0])
+            key = f"date:{month[:3].lower()}-" + (str(int(days[0])) if days else numbers[0])  # "July 02" = "July 2"
             unit = "day" if days else "month"
         else:
             key, unit = "date:" + label.lower(), "weekday"
