@@ -267,3 +267,18 @@ def test_people_are_counted_in_whole_numbers_and_a_role_word_past_a_comma_is_ano
         ("b", "Quake\n\nThe quake killed four people, injuring 40."),
     )
     assert [f.detail["quantity"] for f in found] == ["figures (people dead)", "figures (people dead)"]
+
+
+def test_spans_spent_in_other_capacities_and_counts_of_the_rest_are_other_quantities() -> None:
+    assert not _discrepancies(
+        ("a", "Sixers\n\nHe spent four seasons as the team's director of personnel."),
+        ("b", "Sixers\n\nHe spent 19 seasons with the team's staff and personnel."),
+    )
+    assert not _discrepancies(
+        ("a", "Species\n\nThe act protects 90 birds and 1,263 other animals listed as endangered."),
+        ("b", "Species\n\nThe act protects 409 animals listed as endangered."),
+    )
+    assert _discrepancies(
+        ("a", "Species\n\nThe act protects 1,263 animals listed as endangered."),
+        ("b", "Species\n\nThe act protects 409 animals listed as endangered."),
+    )

@@ -119,15 +119,18 @@ _CLOCK_UNITS = frozenset({"hour", "minute", "second"})
 _POSTED = re.compile(r"\b(?:posted|updated|published)\b[^.!?;]{0,60}?\b(?:on|at)\s*$", re.IGNORECASE)
 """A page's own date written in a sentence: "posted in Hit and Run Accidents on Friday, September 20"."""
 _WORD = re.compile(r"[a-z]+")
+_CLAUSE_END = re.compile(r"[,;:]")
 _CASED_WORD = re.compile(r"[A-Za-z][\w'-]*")
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _CONTEXT_WORDS = 6
 """Words either side of a figure that say what it counts ("missed nine games", "bombs were dropped")."""
-_ROOT = 5
+_ROOT = 6
 _LISTED = 3
-_LIST_GAP = 3  # words between two counts of one list
 """Counts in one sentence that make it a line of statistics ("404 yards and two touchdowns on 106 carries"):
 whose figure each is, and over which span, the words around it do not say."""
+_LIST_GAP = 3  # words between two counts of one list
+_REST = frozenset({"other", "additional", "another", "further", "extra"})
+"""Words that make a count one of the rest: "1,263 other animals", "an additional 162 animals"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +151,14 @@ class _Reading:
 
     value: str
     label: str
-    segment: str
     listed: int
     context: frozenset[str]
     names: frozenset[str]
     modifiers: frozenset[str]
+    capacity: str
+    """What the counted span was spent as: "seasons as a player" ("player"); "" for none."""
+    rest: bool
+    """A count of the rest, not of the whole: "1,263 other animals", "an additional 162 animals"."""
     year: str | None
     weekday: str | None
 
@@ -182,9 +188,7 @@ def discrepancy_findings(
             view = by_id[article]
             for sid in row.segments[article]:
                 segment = segments[sid]
-                if (
-                    sid in view.publication_lines
-                ):  # a page's time stamp says when it was filed, not what happened
+                if sid in view.publication_lines:  # a time stamp says when a page was filed
                     continue
                 low = bisect.bisect_left(starts[article], segment.start)
                 high = bisect.bisect_left(starts[article], segment.end, low)
@@ -253,11 +257,8 @@ def _quantity(view: ArticleView, fact: FoundFact) -> str | None:
     if fact.unit == AGE:  # "Horton, 34," and "Chohan, 59," are two people's ages: compared by name
         named = _NAMED_BEFORE.search(before)
         return f"age:{named.group(1).lower()}" if named else None
-    if (
-        _PARENT.search(before)
-        and (  # "a mother of 12 killed", "Mother of 13 Zurana Horton"
-            fact.unit in _OFFSPRING_UNITS or fact.unit in _ROLES or fact.label.split()[-1][:1].isupper()
-        )
+    if _PARENT.search(before) and (  # "a mother of 12 killed", "Mother of 13 Zurana Horton"
+        fact.unit in _OFFSPRING_UNITS or fact.unit in _ROLES or fact.label.split()[-1][:1].isupper()
     ):
         return _OFFSPRING
     if fact.unit in _OFFSPRING_UNITS and fact.unit and _POSSESSIVE.search(before):  # "her 12 children"
@@ -294,9 +295,7 @@ def _role(view: ArticleView, fact: FoundFact) -> str | None:
     if segment is None:
         return None
     before = _WORD.findall(view.folded[segment.start : fact.start].lower())[-_WINDOW_BEFORE:]
-    clause = re.split(r"[,;:]", view.folded[fact.end : segment.end], maxsplit=1)[
-        0
-    ]  # "killing four, injuring"
+    clause = _CLAUSE_END.split(view.folded[fact.end : segment.end], maxsplit=1)[0]  # "killing four, injuring"
     after = _WORD.findall(clause.lower())[:_WINDOW_AFTER]
     for word in (*after, *reversed(before)):
         if word in _ROLES:
@@ -316,15 +315,11 @@ def _disagreements(
     if len(articles) < 2:
         return []
     same = _same_time if quantity == "time" else _same_day if quantity.startswith("date:") else _may_agree
-    linked: set = set()  # EXPERIMENT
 
     def clashes(a: str, b: str) -> list[FoundFact]:
         """a's values that b contradicts, if a and b share no value and state some comparable pair."""
         pairs = [
-            (x, y, fact)
-            for x, fact in readings[a]
-            for y, _ in readings[b]
-            if _comparable(quantity, x, y) and (not linked or frozenset((x.segment, y.segment)) in linked)
+            (x, y, fact) for x, fact in readings[a] for y, _ in readings[b] if _comparable(quantity, x, y)
         ]
         if any(same((x.value, x.label), (y.value, y.label)) for x, y, _ in pairs):
             return []
@@ -401,6 +396,8 @@ def _reading(view: ArticleView, item: _Stated, quantity: str) -> _Reading:
     }
     if after and after[0].lower().endswith("ing"):  # "716 yards rushing"
         modifiers.add(_root(after[0]))
+    role = [w for w in after[1:4] if w.lower() not in skip] if after and after[0].lower() == "as" else []
+    rest = bool(_REST & {*label_words, *(w.lower() for w in before[-1:])})
     lowered = fact.label.lower()
     year = _YEAR_IN.search(fact.label)
     weekday = next(
@@ -409,11 +406,12 @@ def _reading(view: ArticleView, item: _Stated, quantity: str) -> _Reading:
     return _Reading(
         value,
         lowered,
-        segment.id if segment else "",
         item.listed,
         frozenset(context - {unit}),
         frozenset(names),
         frozenset(modifiers - {unit}),
+        _root(role[0]) if role else "",
+        rest,
         year.group() if year else None,
         weekday[:3] if weekday else None,
     )
@@ -449,7 +447,9 @@ def _comparable(quantity: str, x: _Reading, y: _Reading) -> bool:
     enough already. Otherwise the names before the figures must not differ ("DiLeo has spent 19 seasons",
     "Cheeks spent 11 seasons"); for people that is all, their role says what is counted. Dates of different
     years or weekdays are different days on purpose (a page's stamp, last year's event); counts whose
-    units are qualified differently are different counts ("rushing yards", "total yards"); and both need a
+    units are qualified differently are different counts ("rushing yards", "total yards"), so are spans
+    spent in different capacities ("four seasons as director", "19 seasons with the club") and counts of
+    the rest ("1,263 other animals"); a count in a line of statistics is not compared; and both need a
     word around the figure in common, which says what is counted ("missed nine games", "missed 10 games";
     not "played in 10 games")."""
     if quantity in ("time", _OFFSPRING) or quantity.startswith("age:"):
@@ -461,9 +461,13 @@ def _comparable(quantity: str, x: _Reading, y: _Reading) -> bool:
     if quantity.startswith("date:"):
         if (x.year and y.year and x.year != y.year) or (x.weekday and y.weekday and x.weekday != y.weekday):
             return False
-    elif (x.modifiers and y.modifiers and not x.modifiers & y.modifiers) or max(
-        x.listed, y.listed
-    ) >= _LISTED:
+    elif (
+        (x.modifiers and y.modifiers and not x.modifiers & y.modifiers)
+        or x.capacity != y.capacity
+        or x.rest
+        or y.rest
+        or max(x.listed, y.listed) >= _LISTED
+    ):
         return False
     return bool(x.context & y.context)
 
