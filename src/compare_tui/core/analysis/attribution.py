@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -301,7 +301,9 @@ def _verb_matches(view: ArticleView, segment: Segment) -> list[_VerbMatch]:
     verbs = reporting_verbs()
     tokens = view.tokens_in(segment.start, segment.end)
     out = []
-    for i, token in enumerate(tokens):
+    wanted = _verb_words()
+    for i in [i for i, t in enumerate(tokens) if t.text.lower() in wanted]:
+        token = tokens[i]
         word = token.text.lower()
         if word == "according":
             after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -310,6 +312,12 @@ def _verb_matches(view: ArticleView, segment: Segment) -> list[_VerbMatch]:
         elif word in verbs.by_form and not _not_a_verb(view.folded, tokens, i, verbs):
             out.append(_VerbMatch(token.start, token.end, token.text))
     return out
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    """The words `_verb_matches` looks at: the verb forms, and "according" (of "according to")."""
+    return frozenset(reporting_verbs().by_form) | {"according"}
 
 
 def _not_a_verb(text: str, tokens: Sequence[Token], i: int, verbs: ReportingVerbs) -> bool:

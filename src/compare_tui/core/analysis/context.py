@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
@@ -168,3 +168,22 @@ def trim_span(text: str, start: int, end: int) -> Span:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-("):
         end -= 1
     return Span(start, end)
+
+
+def whole_words(text: str, words: str) -> Iterator[int]:
+    """Where `words` stands in `text` with no letter, digit, "_" or "-" either side, left to right and not
+    overlapping: what `re.finditer(r"(?<![\\w-])WORDS(?![\\w-])")` finds, without compiling a regex per name."""
+    size = len(words)
+    at = text.find(words)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _joins(text[at - 1])) and (end == len(text) or not _joins(text[end])):
+            yield at
+            at = text.find(words, max(end, at + 1))
+        else:
+            at = text.find(words, at + 1)
+
+
+def _joins(char: str) -> bool:
+    """Whether a character continues a word (as `[\\w-]` matches it)."""
+    return char.isalnum() or char in "_-"

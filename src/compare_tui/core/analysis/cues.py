@@ -93,8 +93,10 @@ class CueIndex:
         words are someone else's."""
         text = view.folded
         hits = []
-        for token in view.tokens:
-            for term in _candidates(token.text):
+        # most words start no term: look up each distinct word once, then visit only the words that do
+        starting = {word: terms for word in {t.text for t in view.tokens} if (terms := _candidates(word))}
+        for token in [t for t in view.tokens if t.text in starting]:
+            for term in starting[token.text]:
                 m = term.pattern.match(text, token.start)
                 if m and not voice.reported(m.start(), m.end()) and not _undone(text, m.end(), term):
                     hits.append(CueHit(m.start(), m.end(), term.category))

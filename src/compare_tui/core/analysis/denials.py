@@ -37,6 +37,8 @@ _DENIAL = re.compile(
 _NEGATION = re.compile(
     r"\b(?:did|does|do|was|were|had|has|have|is|are)(?:\s+not|n't)\b|\bnever\b", re.IGNORECASE
 )
+_ANY_CUE = re.compile(f"{_DENIAL.pattern}|{_NEGATION.pattern}", re.IGNORECASE)
+"""Either cue, for one search of an article (a denial's words and a negation's never overlap)."""
 _HEDGE = re.compile(
     r"\b(?:could|might|may|would|whether|if|unclear|possible|possibly|suspected)\b|\?", re.IGNORECASE
 )
@@ -122,11 +124,10 @@ def _with_cues(view: ArticleView) -> list[Segment]:
     """The reporting sentences that hold a denial cue or a negation, found by one search of the article
     (most sentences hold neither)."""
     found: dict[str, Segment] = {}
-    for cue in (_DENIAL, _NEGATION):
-        for match in cue.finditer(view.folded):
-            segment = view.segment_at(match.start())
-            if segment is not None and view.reports(segment):
-                found.setdefault(segment.id, segment)
+    for match in _ANY_CUE.finditer(view.folded):
+        segment = view.segment_at(match.start())
+        if segment is not None and view.reports(segment):
+            found.setdefault(segment.id, segment)
     return sorted(found.values(), key=lambda s: s.start)
 
 

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from compare_tui.core.analysis.attribution import find_attributions
-from compare_tui.core.analysis.context import ArticleView, Span, build_views, name_some
+from compare_tui.core.analysis.context import ArticleView, Span, build_views, name_some, whole_words
 from compare_tui.core.analysis.names import NameIndex, index_names
 from compare_tui.core.analysis.quantities import caseless, quantities
 from compare_tui.core.analysis.scare_quotes import QuotationUse, quotation_uses
@@ -172,14 +172,22 @@ def _variants(kind: str, key: str, labels: Iterable[str]) -> list[_Spelling]:
     """How a name may be written, to find it where the rules did not look (headlines, sentence starts)."""
     name = key.split(":", 1)[1]
     if key.startswith("name:alias:"):
-        lexicon = name_lexicon()
-        variants = [v for v, c in lexicon.aliases.items() if c.lower() == name.split(":", 1)[1]]
+        variants = _alias_variants().get(name.split(":", 1)[1], ())
         texts = sorted({w for v in variants for w in _written(v, labels)}, key=lambda t: (-len(t), t))
     elif kind == "person":
         texts = sorted({s for label in labels if label and _usable_surname(s := label.split()[-1])})
     else:
         texts = sorted({label for label in labels if label})
     return [_Spelling(text, frozenset(text.split())) for text in texts]
+
+
+@cache
+def _alias_variants() -> dict[str, tuple[str, ...]]:
+    """The aliases of each place or organisation, by its lower-cased canonical name (indexed once)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for variant, canonical in name_lexicon().aliases.items():
+        out[canonical.lower()].append(variant)
+    return {canonical: tuple(variants) for canonical, variants in out.items()}
 
 
 def _usable_surname(word: str) -> bool:
@@ -213,11 +221,10 @@ class _Vocabulary:
         for spelling in spellings:
             if not self.words.issuperset(spelling.words):
                 continue
-            # not after [\w-], not before [\w-]; the literal comes first so that the regex engine scans for it fast
-            literal = re.escape(spelling.text)
-            for m in re.finditer(rf"{literal}(?<![\w-]{literal})(?![\w-])", self.text):
-                if not taken.overlaps(m.start(), m.end()):
-                    return FactMention(m.start(), m.end(), m.group())
+            for start in whole_words(self.text, spelling.text):
+                end = start + len(spelling.text)
+                if not taken.overlaps(start, end):
+                    return FactMention(start, end, spelling.text)
         return None
 
 
@@ -305,7 +312,8 @@ def build_ledger(
     order = [
         k
         for k in order
-        if not _noise(k, kinds[k], labels[k], lower_words) and not _capitalised_word(k, labels[k], present[k], texts)
+        if not _noise(k, kinds[k], labels[k], lower_words)
+        and not _capitalised_word(k, labels[k], present[k], texts)
     ]
     merged = _spelling_variants(order, kinds, present)
     merged |= _first_names([k for k in order if k not in merged], kinds, labels)
@@ -365,7 +373,7 @@ class _Places:
         titles = tuple(Span(s.start, s.end) for s in view.segments if s.kind == "title")
         if not body:
             return cls(view.folded, titles, 0, 0.0)
-        lede = body[: _LEDE_SENTENCES][-1].end
+        lede = body[:_LEDE_SENTENCES][-1].end
         start, end = body[0].start, body[-1].end
         return cls(view.folded, titles, lede, start + _BURIED_FROM * (end - start))
 
@@ -390,9 +398,7 @@ def _figure(key: str) -> list[_Spelling]:
 def _written_in(text: str, span: Span, spellings: Sequence[_Spelling]) -> bool:
     """Whether a name is written in a (title-cased) headline, whatever the case."""
     headline = text[span.start : span.end].lower()
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(s.text.lower())}(?![\w-])", headline) for s in spellings if s.text
-    )
+    return any(next(whole_words(headline, s.text.lower()), None) is not None for s in spellings if s.text)
 
 
 def _noise(key: str, kind: FactKind, labels: Sequence[str], lower_words: frozenset[str]) -> bool:
@@ -477,14 +483,25 @@ def _spelling_variants(
     """
     words = {k: k.removeprefix("name:") for k in order if k.count(":") == 1 and k.startswith("name:")}
     long_words = [k for k, w in words.items() if " " not in w and len(w) >= _MIN_VARIANT_LETTERS]
+    # only names of one kind, first letter and length (give or take one) can be a letter apart: compare
+    # those, in the order of the names, rather than every pair
+    alike: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for key in long_words:
+        alike[(kinds[key], words[key][0], len(words[key]))].append(key)
+    position = {key: i for i, key in enumerate(long_words)}
     merged: dict[str, str] = {}
-    for i, a in enumerate(long_words):
-        for b in long_words[i + 1 :]:
+    for a in long_words:
+        kind, first, size = kinds[a], words[a][0], len(words[a])
+        later = [
+            b
+            for n in (size - 1, size, size + 1)
+            for b in alike.get((kind, first, n), ())
+            if position[b] > position[a]
+        ]
+        for b in sorted(later, key=position.__getitem__):
             if (
                 a in merged
                 or b in merged
-                or kinds[a] != kinds[b]
-                or words[a][0] != words[b][0]
                 or Levenshtein.distance(words[a], words[b], score_cutoff=1) > 1
                 or not present[a].keys().isdisjoint(present[b].keys())
             ):

@@ -64,12 +64,12 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
     of spaces (a dateline glued to the first sentence). Words that can be no part of a name (lower case and
     not a connector like "of") are None.
     """
-    words: list[_Word | None] = []
-    for i, token in enumerate(tokens):
+    words: list[_Word | None] = [None] * len(tokens)
+    # most words are lower case and no connector: find the others in one sweep, then look only at them
+    maybe = [i for i, t in enumerate(tokens) if t.text[0].isupper() or t.text in connectors or "-" in t.text]
+    for i in maybe:
+        token = tokens[i]
         word = token.text
-        if not word[0].isupper() and word not in connectors and "-" not in word:  # most words: fast way out
-            words.append(None)
-            continue
         possessive = word.endswith("'s")
         if possessive:
             word = word[:-2]
@@ -85,25 +85,14 @@ def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset
         lower = word.lower()
         if capitalised or lower in connectors:
             gap = text[tokens[i - 1].end if i else start : token.start]
-            previous = words[-1] if words else None
+            previous = words[i - 1] if i else None
             if previous is not None and previous.initial:
                 gap = gap.removeprefix(".")
-            at_start = not words or not _SENTENCE_BREAK.isdisjoint(gap) or "  " in gap
+            at_start = not i or not _SENTENCE_BREAK.isdisjoint(gap) or "  " in gap
             initial = len(word) == 1 and capitalised and text[token.end : token.end + 1] == "."
-            words.append(
-                _Word(
-                    token.start,
-                    token.start + len(word),
-                    word,
-                    at_start,
-                    possessive,
-                    capitalised,
-                    lower,
-                    initial,
-                )
+            words[i] = _Word(
+                token.start, token.start + len(word), word, at_start, possessive, capitalised, lower, initial
             )
-        else:
-            words.append(None)
     return words
 
 
