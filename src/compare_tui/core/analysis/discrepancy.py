@@ -173,6 +173,8 @@ def discrepancy_findings(
         for a, facts in found.items()
     }
     starts = {a: [f.start for f in facts] for a, facts in comparable.items()}
+    # what each figure measures, worked out once: a figure stands in its row, the ledes and the whole article
+    measured: dict[tuple[str, int], str | None] = {}
     segments = {s.id: s for v in views for s in v.segments}
     findings: list[Finding] = []
     ledes = Row("lede", {v.id: _lede(v) for v in views}, "partial", 0.0)
@@ -194,8 +196,10 @@ def discrepancy_findings(
                 high = bisect.bisect_left(starts[article], segment.end, low)
                 facts = comparable[article][low:high]
                 listed = _listed(view, facts)
-                for fact in facts:
-                    quantity = _quantity(view, fact)
+                for index, fact in enumerate(facts, start=low):
+                    if (article, index) not in measured:
+                        measured[(article, index)] = _quantity(view, fact)
+                    quantity = measured[(article, index)]
                     if quantity and _compared_in(row, quantity, ledes, whole):
                         stated[quantity].append(_Stated(article, fact, listed.get(fact.start, 1)))
         flagged = {(f.article, f.start) for f in findings}

@@ -361,8 +361,8 @@ def _rank(entry: FactEntry) -> tuple[int, float]:
 class _Places:
     """Where an article's headline, lede and last quarter are, to say where a fact stands in it."""
 
-    folded: str
     titles: tuple[Span, ...]
+    headlines: tuple[str, ...]  # the titles' text, lower-cased
     lede_end: int
     buried_from: float
 
@@ -371,16 +371,17 @@ class _Places:
         """The headline spans, the end of the first two reporting sentences, the start of the last quarter."""
         body = [s for s in view.segments if view.reports(s)]
         titles = tuple(Span(s.start, s.end) for s in view.segments if s.kind == "title")
+        headlines = tuple(view.folded[t.start : t.end].lower() for t in titles)
         if not body:
-            return cls(view.folded, titles, 0, 0.0)
+            return cls(titles, headlines, 0, 0.0)
         lede = body[:_LEDE_SENTENCES][-1].end
         start, end = body[0].start, body[-1].end
-        return cls(view.folded, titles, lede, start + _BURIED_FROM * (end - start))
+        return cls(titles, headlines, lede, start + _BURIED_FROM * (end - start))
 
     def first(self, mentions: Sequence[FactMention], spellings: Sequence[_Spelling]) -> Position:
         """The most prominent place of a fact: headline (also by name alone), lede, body or last quarter."""
         if any(t.start <= m.start < t.end for m in mentions for t in self.titles) or any(
-            _written_in(self.folded, t, spellings) for t in self.titles
+            _written_in(headline, spellings) for headline in self.headlines
         ):
             return "headline"
         start = min(m.start for m in mentions)
@@ -395,9 +396,8 @@ def _figure(key: str) -> list[_Spelling]:
     return [_Spelling(figure, frozenset({figure}))] if figure.isdigit() else []
 
 
-def _written_in(text: str, span: Span, spellings: Sequence[_Spelling]) -> bool:
-    """Whether a name is written in a (title-cased) headline, whatever the case."""
-    headline = text[span.start : span.end].lower()
+def _written_in(headline: str, spellings: Sequence[_Spelling]) -> bool:
+    """Whether a name is written in a (title-cased) headline, lower-cased: whatever the case."""
     return any(next(whole_words(headline, s.text.lower()), None) is not None for s in spellings if s.text)
 
 

@@ -283,8 +283,20 @@ def _stands_for_things(text: str, m: re.Match[str], value: str, counted: re.Matc
         counted is None
         or (value.isdigit() and not _plural(counted.group("word")))
         or counted.group("word").lower() == "others"
-        or text[: m.start()].split()[-1:] in (["the"], ["The"])
+        or _word_before(text, m.start()) in ("the", "The")
     )
+
+
+def _word_before(text: str, position: int) -> str:
+    """The last run of non-space characters before a position ("" at the start): `text[:position].split()[-1]`
+    without splitting everything before it."""
+    end = position
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _plural(word: str) -> bool:
