@@ -22,7 +22,7 @@ from compare_tui.tui.widgets.grid import CORRECTED_GLYPH, ComparisonGrid
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "zelensky-security-guarantees"
 SIZE = (160, 50)
 B = "001_076d54ec44685f7b"
-CLOSING = f"{B}:21"
+CLOSING = f"{B}:25"
 """'Also important that if Zelensky continues to test Trump's patience…': the aligner puts this closing aside
 into the headline row; an editor cuts it out."""
 

@@ -40,7 +40,7 @@ def test_every_word_of_every_visible_passage_is_on_screen(size, sample) -> None:
 
     async def scenario(app, pilot) -> None:
         checked = 0
-        for _ in range(6):
+        for _ in range(12):
             for row, article, expected, shown in visible_cells(app):
                 assert shown == expected, (row, article)
                 checked += 1
@@ -53,6 +53,12 @@ def test_every_word_of_every_visible_passage_is_on_screen(size, sample) -> None:
 
 def test_eleven_articles_at_80x24_show_a_whole_row_and_a_strip_of_a_quarter() -> None:
     async def scenario(app, pilot) -> None:
+        # The first rows may be taller than the screen or lack the two articles on it: step down to one.
+        for _ in range(12):
+            if visible_cells(app):
+                break
+            await pilot.press("j")
+            await pilot.pause()
         assert any(shown == expected for _, _, expected, shown in visible_cells(app))
         strip = app.screen.query_one(HeadlineStrip)
         assert not strip.display  # folded away on a short screen: the headers carry the headlines

@@ -175,6 +175,55 @@ def test_strict_rows_let_one_strongly_different_pair_veto_a_row() -> None:
     assert _groups(_strict_cluster(owner, links, _Dense(score), threshold=0.5, options=STRICT)) == [[0, 1, 2]]
 
 
+def test_standard_rows_keep_out_a_passage_that_matches_one_member_only() -> None:
+    """Passages 0, 1 and 2 of one article all match 3 of another (0.8-0.9); 4, of that other article, matches
+    0 well (0.7) but 1 and 2 hardly (0.2). The row's mean would stay at 0.6, yet 4's own mean is 0.37, more
+    than `member_floor` below the threshold: it stays out of the row, which keeps its place for a passage
+    that matches the whole row."""
+    owner = np.array([0, 0, 0, 1, 1])
+    score = np.full((5, 5), 0.2)
+    score[3, :3] = score[:3, 3] = [0.9, 0.8, 0.8]
+    score[4, 0] = score[0, 4] = 0.7
+    links = _links_of(score, owner, 0.5)
+    assert _groups(_cluster(owner, links, _Dense(score), threshold=0.5, options=AlignOptions())) == [
+        [0, 1, 2, 3],
+        [4],
+    ]
+    loose = AlignOptions(member_floor=0.2)
+    assert _groups(_cluster(owner, links, _Dense(score), threshold=0.5, options=loose)) == [[0, 1, 2, 3, 4]]
+
+
+@settings(deadline=None, max_examples=80)
+@given(
+    st.integers(2, 9).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.integers(0, 2), min_size=n, max_size=n),
+            st.lists(st.floats(0.0, 1.0), min_size=n * n, max_size=n * n),
+            st.sampled_from([0.3, 0.5, 0.7]),
+        )
+    )
+)
+def test_standard_rows_keep_every_member_near_the_threshold_on_average(
+    case: tuple[list[int], list[float], float],
+) -> None:
+    owners, values, threshold = case
+    owner = np.array(owners)
+    n = len(owner)
+    raw = np.array(values).reshape(n, n)
+    score = (raw + raw.T) / 2
+    options = AlignOptions()
+    clusters = _cluster(
+        owner, _links_of(score, owner, threshold), _Dense(score), threshold=threshold, options=options
+    )
+    assert sorted(m for c in clusters for m in c) == list(range(n))
+    for members in clusters:
+        assert max(np.bincount(owner[members])) <= options.max_per_article
+        if len(members) > 1:
+            for m in members:
+                others = [score[m, o] for o in members if owner[o] != owner[m]]
+                assert np.mean(others) >= threshold - options.member_floor - 1e-9
+
+
 def test_log_odds_is_finite_monotone_and_centred() -> None:
     values = log_odds(np.array([0.0, 0.25, 0.5, 0.75, 1.0]))
     assert np.all(np.isfinite(values)) and np.all(np.diff(values) > 0)

@@ -65,10 +65,14 @@ def test_unique_passages_and_wording_on_aligned_headlines() -> None:
 
 
 def _wording(first: str, second: str) -> list[str]:
-    """The texts of the wording findings between two one-sentence articles aligned with each other."""
+    """The texts of the wording findings between two one-sentence articles aligned with each other, segment
+    by segment (a sentence of two clauses is two segments)."""
     a1 = segmented("a1", f"Title\n\n{first}")
     a2 = segmented("a2", f"Title\n\n{second}")
-    rows = [Row(f"r{i}", {"a1": (f"a1:{i}",), "a2": (f"a2:{i}",)}, "match", 0.9) for i in range(2)]
+    assert len(a1.segments) == len(a2.segments)
+    rows = [
+        Row(f"r{i}", {"a1": (f"a1:{i}",), "a2": (f"a2:{i}",)}, "match", 0.9) for i in range(len(a1.segments))
+    ]
     return sorted(f.text for f in analyse([a1, a2], rows) if f.type == "wording")
 
 

@@ -91,10 +91,12 @@ def test_sample_html_makes_no_external_request(sample: Comparison) -> None:
 def sample_corrections(comparison: Comparison) -> tuple[Correction, ...]:
     """The editor's fix of the seed pair: two closing remarks of the second article that the aligner put into
     the headline row and the Paris-declaration row are cut out into rows of their own."""
-    second = comparison.articles[1].id
+    second = comparison.articles[1]
+    remarks = ("Also important that if Zelensky", "But Russia would have to agree")
+    ids = [s.id for start in remarks for s in second.segments if second.segment_text(s).startswith(start)]
     return tuple(
-        make_correction("cut", (f"{second}:{n}",), comparison.articles, at="2026-01-09T12:00:00+00:00")
-        for n in (21, 19)
+        make_correction("cut", (segment,), comparison.articles, at="2026-01-09T12:00:00+00:00")
+        for segment in ids
     )
 
 

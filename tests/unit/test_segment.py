@@ -97,7 +97,41 @@ def test_seed_a_sentences_and_paragraphs(seed_a: Article) -> None:
     assert macron.paragraph == starmer.paragraph
     assert int(macron.id.split(":")[1]) == int(starmer.id.split(":")[1]) + 1
     assert [s.paragraph for s in seed_a.segments[:4]] == [0, 1, 1, 2]
-    assert len(seed_a.segments) == 23
+    assert len(seed_a.segments) == 25
+    ready = containing(seed_a, "90% ready")
+    assert seed_a.segment_text(ready).endswith("a peace deal is 90% ready,")
+    after = seed_a.segments[seed_a.segments.index(ready) + 1]
+    assert seed_a.segment_text(after).startswith("but territorial concessions and security guarantees")
+    assert after.paragraph == ready.paragraph and after.kind == "sentence"
+
+
+def _cut(text: str) -> list[str]:
+    article = segment_article(Article(id="x", source="x.txt", text=text))
+    return [article.segment_text(s) for s in article.segments]
+
+
+def test_a_sentence_of_two_independent_clauses_is_two_segments() -> None:
+    """One segment sits in one alignment row, so a sentence that reports two facts is cut before the
+    conjunction that joins them; short sides, quotations and a plain list are left whole."""
+    assert _cut(
+        "The first aircraft landed at the camp without incident, but the bombs fell after the second."
+    ) == [
+        "The first aircraft landed at the camp without incident,",
+        "but the bombs fell after the second.",
+    ]
+    assert _cut(
+        "Talks on the truce ended late on Tuesday in Paris; the envoys will meet again next week."
+    ) == [
+        "Talks on the truce ended late on Tuesday in Paris;",
+        "the envoys will meet again next week.",
+    ]
+    assert _cut("The army denied any role in the strike on the camp, and it blamed rebel forces for it.") == [
+        "The army denied any role in the strike on the camp,",
+        "and it blamed rebel forces for it.",
+    ]
+    assert len(_cut("It was calm, but the shelling resumed overnight near the northern border town.")) == 1
+    assert len(_cut("The army hit the camp, the school, and the market near the airstrip on Thursday.")) == 1
+    assert len(_cut('He said: "We asked for help many times, but nobody came to the camp at all."')) == 1
 
 
 def test_seed_b_keeps_dates_and_names_intact(seed_b: Article) -> None:

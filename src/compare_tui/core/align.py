@@ -11,8 +11,9 @@ merely share a topic, and chaining pairwise matches glues unrelated passages tog
 3. global choice: a pair becomes a link only when it clears the threshold *and* is among the best
    counterparts of at least one of its two passages;
 4. rows: links are merged strongest first, and two groups join only when the union's mean evidence over
-   its cross-article pairs clears the threshold and no such pair falls more than `floor` below it — so
-   every member of a row matches the rest of the row, not only one member. The row lists every one of
+   its cross-article pairs clears the threshold, no such pair falls more than `floor` below it and no
+   member's own mean over its pairs falls more than `member_floor` below it — so every member of a row
+   matches the rest of the row, not only one member. The row lists every one of
    those pairs (`Row.links`) with its score, and a pair below the threshold is marked weak there (a row of
    more than `all_links` passages lists each passage's few strongest pairs, so links grow linearly).
    Strict rows (`AlignOptions.strict`, the `alignment = "strict"` setting) are built by correlation
@@ -60,11 +61,14 @@ class AlignOptions:
     """How far below a passage's best counterpart (in one article) another may score and still link."""
     floor: float = 0.35
     """A cross-article pair inside a row may score at most this far below the threshold (it is then weak)."""
+    member_floor: float = 0.1
+    """Standard rows: each passage's mean score with the row's passages of other articles may fall at most
+    this far below the threshold."""
     strict: bool = False
     """Build rows by correlation clustering (`_strict_cluster`): higher precision, fewer shared rows."""
     cohesion: float = 0.12
     """Strict rows: a pair's evidence is its log-odds against `threshold + cohesion`."""
-    max_per_article: int = 3
+    max_per_article: int = 4
     """At most this many passages of one article in one row."""
     min_words: int = 4
     """Passages shorter than this are fragments: they stay in rows of their own."""
@@ -312,16 +316,17 @@ def _cross_scores(
     *,
     threshold: float,
     options: AlignOptions,
-) -> np.ndarray | None:
-    """The scores of the cross-article pairs between two groups, or None if the groups may not join: an
-    article would have more than `max_per_article` passages, or a pair would fall below `threshold - floor`
-    (both row builders obey these limits)."""
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The scores of two groups' pairs (x by y) and the mask of their cross-article pairs, or None if the
+    groups may not join: an article would have more than `max_per_article` passages, or a cross-article
+    pair would fall below `threshold - floor` (both row builders obey these limits)."""
     if max(np.bincount(owner[x + y])) > options.max_per_article:
         return None
-    block = scores.block(x, y)[owner[x][:, None] != owner[y][None, :]]
-    if not block.size or block.min() < threshold - options.floor:
+    block = scores.block(x, y)
+    cross = owner[x][:, None] != owner[y][None, :]
+    if not cross.any() or block[cross].min() < threshold - options.floor:
         return None
-    return block
+    return block, cross
 
 
 def _cluster(
@@ -334,13 +339,18 @@ def _cluster(
 ) -> list[list[int]]:
     """Merge linked passages strongest first, keeping only groups whose members all match each other.
 
-    A merge must keep the union's mean cross-article score at or above `threshold` and every such pair at
-    or above `threshold - floor`; each group carries its score sum and pair count. A merge refused once is
-    not tried again until one of the two groups has grown.
+    A merge must keep the union's mean cross-article score at or above `threshold`, every such pair at or
+    above `threshold - floor`, and each member's own mean over its cross-article pairs in the union at or
+    above `threshold - member_floor`: one strong link to one member does not carry a passage into a row
+    whose other members it does not match, where it would take a place (`max_per_article`) that a real
+    counterpart needs. Each group carries its score sum and pair count, each passage its sum and count
+    inside its group. A merge refused once is not tried again until one of the two groups has grown.
     """
     group = list(range(len(owner)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(owner))}
     totals: dict[int, tuple[float, int]] = {i: (0.0, 0) for i in range(len(owner))}
+    own_sum = np.zeros(len(owner))
+    own_count = np.zeros(len(owner))
     refused: set[tuple[int, int, int, int]] = set()
     for _, i, j in links:
         gi, gj = group[i], group[j]
@@ -350,15 +360,23 @@ def _cluster(
         attempt = (gi, len(x), gj, len(y))
         if attempt in refused:
             continue
-        block = _cross_scores(x, y, owner, scores, threshold=threshold, options=options)
-        if block is None:
+        found = _cross_scores(x, y, owner, scores, threshold=threshold, options=options)
+        if found is None:
             refused.add(attempt)
             continue
+        block = np.where(found[1], found[0], 0.0).astype(np.float64)
         total = totals[gi][0] + totals[gj][0] + float(block.sum())
-        count = totals[gi][1] + totals[gj][1] + int(block.size)
-        if total / count < threshold:
+        count = totals[gi][1] + totals[gj][1] + int(found[1].sum())
+        union = np.array(x + y)
+        union_sum = own_sum[union] + np.concatenate((block.sum(axis=1), block.sum(axis=0)))
+        union_count = own_count[union] + np.concatenate((found[1].sum(axis=1), found[1].sum(axis=0)))
+        paired = union_count > 0
+        if total / count < threshold or np.any(
+            union_sum[paired] < (threshold - options.member_floor) * union_count[paired]
+        ):
             refused.add(attempt)
             continue
+        own_sum[union], own_count[union] = union_sum, union_count
         keep, drop = (gi, gj) if gi < gj else (gj, gi)
         for m in members[drop]:
             group[m] = keep
@@ -397,10 +415,10 @@ def _strict_cluster(
 
     def gain(gi: int, gj: int) -> float | None:
         """Summed log-odds of joining two groups, or None when they may not join."""
-        block = _cross_scores(members[gi], members[gj], owner, scores, threshold=threshold, options=options)
-        if block is None:
+        found = _cross_scores(members[gi], members[gj], owner, scores, threshold=threshold, options=options)
+        if found is None:
             return None
-        value = float((log_odds(block) - offset).sum())
+        value = float((log_odds(found[0][found[1]]) - offset).sum())
         return value if value > 0 else None
 
     # Two single passages: their one pair's score is the link's own (as float32, as `scores` holds it).

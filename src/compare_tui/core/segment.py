@@ -8,6 +8,9 @@ quotations) are cut directly; whatever is left with a possible sentence end in i
 the folded copy so that curly quotes behave like straight ones, which handles abbreviations, initials,
 numbers and ellipses. Offsets are found again here by scanning forward, never trusted from pySBD. A cut
 inside a closed double quotation is dropped, which keeps a quoted statement of several sentences together.
+A sentence that joins two independent clauses ("…, but X has complained that …"; "…; …") often reports two
+facts, and one segment sits in one alignment row: such a sentence is cut before the conjunction when both
+sides are long enough to state something of their own (`_clauses`).
 """
 
 from __future__ import annotations
@@ -67,6 +70,15 @@ _PYSBD_RUN = 3000
 _PYSBD_SPAN = 1500
 _LIKELY_END = re.compile(r"[a-z]{3,}[.!?][\"')\]]*\s+(?=[\"(\[]?[A-Z0-9])")
 _HEADING_MAX_WORDS = 11
+# Where a sentence joins two independent clauses: a semicolon, a contrasting conjunction after a comma, or
+# ", and" before a new subject (a pronoun, an article, "there"); the cut falls after the punctuation. The
+# ", and" of a list ("the camp, the school, and the market") follows a short item: `_LIST_ITEM`.
+_CLAUSE_JOIN = re.compile(
+    r"[,;] (?=(?:but|while|although|though|whereas) )|; "
+    r"|(?P<list>, (?=and (?:there|the|he|she|it|they|we|his|her|its|their) ))"
+)
+_LIST_ITEM = re.compile(r",\s*(?:\S+\s+){0,3}\S+$")
+_CLAUSE_MIN_WORDS = 6
 _TITLE_MAX_WORDS = 25
 _CAPTION_MAX_WORDS = 40
 
@@ -141,16 +153,39 @@ def segment_article(article: Article) -> Article:
                 whole_line = block.lines == 1 and start == block.start and end == block.end
                 quoted = _is_quotation(folded, block_quotes, start, end)
                 kind = _kind(folded[start:end], whole_line=whole_line, quoted=quoted)
-            segments.append(
-                Segment(
-                    id=f"{article.id}:{len(segments)}",
-                    start=start,
-                    end=end,
-                    kind=kind,
-                    paragraph=block.paragraph,
-                )
+            pieces = (
+                _clauses(text, folded, start, end, block_quotes) if kind == "sentence" else [(start, end)]
             )
+            for piece_start, piece_end in pieces:
+                segments.append(
+                    Segment(
+                        id=f"{article.id}:{len(segments)}",
+                        start=piece_start,
+                        end=piece_end,
+                        kind=kind,
+                        paragraph=block.paragraph,
+                    )
+                )
     return dataclasses.replace(article, segments=tuple(segments))
+
+
+def _clauses(text: str, folded: str, start: int, end: int, quotes: Sequence[_Quote]) -> list[tuple[int, int]]:
+    """A sentence's independent clauses as (start, end): cut where `_CLAUSE_JOIN` matches outside a
+    quotation, when the part before and the rest each have at least `_CLAUSE_MIN_WORDS` words."""
+    pieces: list[tuple[int, int]] = []
+    position = start
+    for match in _CLAUSE_JOIN.finditer(folded, start, end):
+        cut = match.start() + 1
+        if _inside_quote(quotes, cut) or (
+            match["list"] and _LIST_ITEM.search(folded, position, match.start())
+        ):
+            continue
+        if min(len(folded[position:cut].split()), len(folded[cut:end].split())) < _CLAUSE_MIN_WORDS:
+            continue
+        pieces.append((position, cut))
+        position = _skip_space(text, cut, end)
+    pieces.append((position, end))
+    return pieces
 
 
 @functools.cache
