@@ -115,6 +115,17 @@ def test_the_same_words_in_the_writers_voice_are_flagged() -> None:
     assert {f.text for f in flagged} >= {"disastrous", "The talks probably failed."}
 
 
+def test_reported_speech_runs_on_across_a_clause_cut() -> None:
+    """Segmentation cuts a sentence of two clauses into two segments; what "Heller told a judge that"
+    reports still runs to the end of the sentence, while the same clause in the writer's voice is flagged."""
+    clause = "Lohan had checked in to the rehab facility on Thursday morning, but the starlet left it after a few minutes."
+    reported = f"Title line\n\nHeller told a judge during a hearing that {clause[0].lower()}{clause[1:]}"
+    assert len(segment_article(Article(id="a1", source="a1", text=reported)).segments) == 3
+    assert _findings(reported, "editorial_aside", "loaded_language") == []
+    flagged = _findings(f"Title line\n\n{clause}", "editorial_aside", "loaded_language")
+    assert "starlet" in {f.text for f in flagged}
+
+
 def test_a_quotation_with_its_speaker_after_it_is_no_scare_quote() -> None:
     text = (
         'Title line\n\n"Completely shocked," said her nephew, Ravi Singh, 32, of Coney Island. '

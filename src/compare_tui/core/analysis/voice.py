@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView, Span
+from compare_tui.core.models import Segment
 
 _CLOSING_TAIL = re.compile(
     r"[\s,.;:!?\"'`)-]*(?:(?:on|in|at|late|early|last|this|to|from)\b[^,;\n]{0,40})?[.!?\"'`\s]*$"
@@ -69,13 +70,33 @@ def quoted_share(view: ArticleView) -> float:
 def voice_of(view: ArticleView, attributions: Iterable[Attribution]) -> Voice:
     """Someone else's words in one article: its quotations and what its attributions report."""
     spans = [Span(q.start, q.end) for q in view.quotes.quotations]
-    segments = {s.id: s for s in view.segments}
+    sentences = _sentences(view)
     for attribution in attributions:
-        segment = segments.get(attribution.segment)
-        if segment is None or attribution.continues:
+        sentence = sentences.get(attribution.segment)
+        if sentence is None or attribution.continues:
             continue
-        spans.append(_reported_span(view, attribution, Span(segment.start, segment.end)))
+        spans.append(_reported_span(view, attribution, sentence))
     return Voice.of(spans)
+
+
+def _sentences(view: ArticleView) -> dict[str, Span]:
+    """Each segment's whole sentence. Segmentation cuts a sentence of two clauses after the comma or
+    semicolon that joins them (one segment per fact), but what "X said" reports runs on across that cut:
+    a segment that ends in one of those and the next one of its paragraph are one sentence here."""
+    out: dict[str, Span] = {}
+    run: list[Segment] = []
+    for segment, following in zip(view.segments, (*view.segments[1:], None)):
+        run.append(segment)
+        joined = (
+            following is not None
+            and following.paragraph == segment.paragraph
+            and view.folded[segment.start : segment.end].rstrip()[-1:] in (",", ";")
+        )
+        if not joined:
+            span = Span(run[0].start, segment.end)
+            out.update((s.id, span) for s in run)
+            run = []
+    return out
 
 
 def _reported_span(view: ArticleView, attribution: Attribution, sentence: Span) -> Span:
