@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compare_tui.core.analysis.quantities import _by_first_letter, caseless, quantities
+from compare_tui.core.analysis.quantities import _by_first_letter, caseless, quantities, stem
 
 
 def _facts(text: str) -> dict[str, str]:
@@ -99,7 +99,7 @@ def test_words_grouped_by_first_letter_match_what_the_flat_alternation_matches(
 
 
 def test_a_decimal_written_into_a_compound_is_no_whole_number() -> None:
-    """"6.1-magnitude" is not the figure 6 (it was taken for a toll of six)."""
+    """ "6.1-magnitude" is not the figure 6 (it was taken for a toll of six)."""
     text = "Dozens injured, child dead as 6.1-magnitude earthquake hits"
     assert [q.value for q in quantities(text, caseless(text), 0, len(text))] == ["dozens"]
 
@@ -108,3 +108,21 @@ def test_a_zero_padded_day_is_the_day_and_a_score_before_a_month_is_no_day() -> 
     text = "on July 02 2013 and July 2, 2013, after a 30-7 Oct. 19 loss"
     keys = [q.key for q in quantities(text, caseless(text), 0, len(text)) if q.kind == "date"]
     assert keys == ["date:jul-2", "date:jul-2", "date:oct-19"]
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("bombs", "bomb"),
+        ("countries", "country"),
+        ("passes", "pass"),
+        ("catches", "catch"),
+        ("crashes", "crash"),
+        ("boxes", "box"),
+        ("glass", "glass"),
+        ("yards", "yard"),
+    ],
+)
+def test_unit_nouns_are_singular_as_an_editor_reads_them(plural: str, singular: str) -> None:
+    """The unit is shown ("figures (catch)"), so "catches" must not become "catche"."""
+    assert stem(plural) == singular

@@ -110,10 +110,12 @@ def caseless(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A plural's singular, roughly ("countries" -> "country", "bombs" -> "bomb")."""
+    """A plural's singular, roughly ("countries" -> "country", "bombs" -> "bomb", "catches" -> "catch")."""
     word = word.lower()
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zzes")):  # a sibilant takes "-es": "passes", "boxes"
+        return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
