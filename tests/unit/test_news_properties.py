@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_report_schema import check_invariants
 
 from compare_tui import compare
 from compare_tui.core.models import Article
-from test_report_schema import check_invariants
 
 SUBJECTS = ("Police", "The mayor, Ana Lee,", "Officials", "He", "She", "Mr. Dean", "The army", "Witnesses")
 VERBS = ("said", "claimed", "denied", "reported", "fired", "killed", "injured", "confirmed", "told reporters")
