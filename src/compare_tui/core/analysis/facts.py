@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from operator import attrgetter
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -50,6 +51,7 @@ _MIN_VARIANT_LETTERS = 6
 _NAMED_BEFORE = re.compile(r"\b(?:the|to|told|by|reports|reported|according to)\s+$", re.IGNORECASE)
 """Words before an acronym that make it a name: "the BBC", "told AP", "confirms to PEOPLE", "on her way to LAX"."""
 _LONGEST_ACRONYM = 7  # an all-capital word this long is a word shouted, not an acronym ("EARTHQUAKE")
+_START = attrgetter("start")
 _CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
 
 
@@ -380,11 +382,13 @@ class _Places:
 
     def first(self, mentions: Sequence[FactMention], spellings: Sequence[_Spelling]) -> Position:
         """The most prominent place of a fact: headline (also by name alone), lede, body or last quarter."""
-        if any(t.start <= m.start < t.end for m in mentions for t in self.titles) or any(
-            _written_in(headline, spellings) for headline in self.headlines
-        ):
+        starts = sorted(map(_START, mentions))
+        if any(  # the first mention at or after a title's start lies inside it
+            (i := bisect.bisect_left(starts, t.start)) < len(starts) and starts[i] < t.end
+            for t in self.titles
+        ) or any(_written_in(headline, spellings) for headline in self.headlines):
             return "headline"
-        start = min(m.start for m in mentions)
+        start = starts[0]
         if start < self.lede_end:
             return "lede"
         return "end" if start >= self.buried_from else "body"
