@@ -106,8 +106,19 @@ def segment_gold(scorer: ModuleType, event: SharpEvent) -> set[frozenset[str]]:
     return out
 
 
-def pair_features(event: SharpEvent, scorer: ModuleType) -> tuple[np.ndarray, np.ndarray]:
-    """The aligner's pair signals (`PairSignals` order) and gold labels of every cross-article segment pair.
+@dataclass(frozen=True)
+class PairTable:
+    """Every cross-article segment pair of one event that the gold speaks about: the passages' texts, the
+    pairs (indices into `texts`), the aligner's signals (`PairSignals` order) and the gold labels."""
+
+    texts: tuple[str, ...]
+    pairs: tuple[tuple[int, int], ...]
+    signals: np.ndarray
+    labels: np.ndarray
+
+
+def pair_table(event: SharpEvent, scorer: ModuleType) -> PairTable:
+    """The aligner's pair signals and gold labels of every cross-article segment pair.
 
     Computed as `align` computes them (IDF over the comparison's passages, whole and clause cosines);
     segments that no gold sentence maps to (titles) are left out: the gold says nothing about them.
@@ -128,7 +139,18 @@ def pair_features(event: SharpEvent, scorer: ModuleType) -> tuple[np.ndarray, np
     signals = pair_signals_of(texts, cosines)
     rows = [list(signals[pair].as_dict().values()) for pair in pairs]
     labels = [frozenset((passages[i][1].id, passages[j][1].id)) in gold for i, j in pairs]
-    return np.array(rows, dtype=np.float64), np.array(labels, dtype=np.float64)
+    return PairTable(
+        tuple(texts),
+        tuple(pairs),
+        np.array(rows, dtype=np.float64).reshape(len(pairs), -1),
+        np.array(labels, dtype=np.float64),
+    )
+
+
+def pair_features(event: SharpEvent, scorer: ModuleType) -> tuple[np.ndarray, np.ndarray]:
+    """`pair_table`'s signals and labels (what the weight fit needs)."""
+    table = pair_table(event, scorer)
+    return table.signals, table.labels
 
 
 def _mapped_segments(scorer: ModuleType, event: SharpEvent) -> set[str]:

@@ -107,7 +107,7 @@ def align(
     linkable = np.array(
         [p.segment.kind != "heading" and len(t.split()) >= options.min_words for p, t in zip(passages, texts)]
     )
-    evidence = _evidence(texts, owner, linkable, vectors, weights, options)
+    evidence = _evidence(texts, owner, linkable, vectors, weights, options, encode)
     # Every pair scores what its embeddings alone would give; candidates score their full evidence.
     links = _links(owner, evidence, threshold=threshold, margin=options.margin)
     linked = np.unique(np.array([(i, j) for _, i, j in links], dtype=np.intp))
@@ -193,19 +193,27 @@ def _evidence(
     vectors: PassageVectors,
     weights: Weights,
     options: AlignOptions,
+    encode: Encoder,
 ) -> dict[tuple[int, int], tuple[float, PairSignals]]:
     """Full evidence for the candidate pairs only: a fixed number of neighbours per passage keeps the slow
     part linear in the number of passages."""
-    signals = pair_signals_of(texts, candidates(owner, linkable, vectors, options))
+    signals = pair_signals_of(texts, candidates(owner, linkable, vectors, options), encode)
     return {pair: (weights.score(found), found) for pair, found in signals.items()}
 
 
-def pair_signals_of(texts: Sequence[str], cosines: Cosines) -> dict[tuple[int, int], PairSignals]:
+def pair_signals_of(
+    texts: Sequence[str], cosines: Cosines, encode: Encoder | None = None
+) -> dict[tuple[int, int], PairSignals]:
     """The signals of the given passage pairs, words weighed by IDF over all of `texts` (as `align` does;
-    the evaluation's fit calls this too, so that it learns from exactly what the aligner sees)."""
+    the evaluation's fit calls this too, so that it learns from exactly what the aligner sees). The acts of
+    the passages in these pairs are embedded once each, by `encode` (default: the shipped model)."""
     profiles = [profile(t) for t in texts]
     idf = idf_weights(profiles)
     masses = [mass(p, idf) for p in profiles]
+    acts = sorted({a for pair in cosines for n in pair for a in profiles[n].acts})
+    if encode is None:
+        from compare_tui.core.embeddings import encode
+    act_vectors = dict(zip(acts, encode(acts))) if acts else {}
     return {
         (i, j): pair_signals(
             profiles[i],
@@ -214,6 +222,7 @@ def pair_signals_of(texts: Sequence[str], cosines: Cosines) -> dict[tuple[int, i
             clause_cosine=clause,
             idf=idf,
             masses=(masses[i], masses[j]),
+            act_vectors=act_vectors,
         )
         for (i, j), (cosine, clause) in cosines.items()
     }
