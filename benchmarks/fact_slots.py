@@ -19,7 +19,7 @@ import numpy as np
 from compare_tui.core.analysis.quantities import caseless, quantities
 from compare_tui.core.embeddings import encode
 from compare_tui.core.fact_slots import TIME_KINDS, acts, content, places, times
-from compare_tui.core.similarity import act_similarity, idf_weights, profile, stem
+from compare_tui.core.similarity import idf_weights, profile, stem
 from compare_tui.core.textnorm import fold
 
 SIGNALS = (
@@ -132,8 +132,7 @@ def slot_signals(texts: Sequence[str], pairs: Sequence[tuple[int, int]]) -> np.n
             cosines = word_vectors(a.acts) @ word_vectors(b.acts).T
             first_cos = float(cosines[0, 0])
             first_same = float(stem(a.acts[0]) == stem(b.acts[0]))
-            known = dict(zip((*a.acts, *b.acts), word_vectors((*a.acts, *b.acts))))
-            soft = act_similarity(a.acts, b.acts, known)
+            soft = max(0.0, min(float(cosines.max(1).mean()), float(cosines.max(0).mean())))
             sa, sb = {stem(v) for v in a.acts}, {stem(v) for v in b.acts}
             jaccard = len(sa & sb) / len(sa | sb)
             missing = 0.0

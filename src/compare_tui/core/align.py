@@ -40,6 +40,8 @@ from compare_tui.core.similarity import (
     DEFAULT_WEIGHTS,
     PairSignals,
     Weights,
+    act_similarities,
+    content_mass,
     idf_weights,
     mass,
     mean_signals,
@@ -210,10 +212,15 @@ def pair_signals_of(
     profiles = [profile(t) for t in texts]
     idf = idf_weights(profiles)
     masses = [mass(p, idf) for p in profiles]
-    acts = sorted({a for pair in cosines for n in pair for a in profiles[n].acts})
+    content_masses = [content_mass(p, idf) for p in profiles]
     if encode is None:
         from compare_tui.core.embeddings import encode
-    act_vectors = dict(zip(acts, encode(acts))) if acts else {}
+    used = {n for pair in cosines for n in pair}
+    vocabulary = sorted({a for n in used for a in profiles[n].acts})
+    row = {a: n for n, a in enumerate(vocabulary)}
+    vectors = np.asarray(encode(vocabulary), dtype=np.float32) if vocabulary else np.zeros((0, 1), np.float32)
+    acts = [[row[a] for a in p.acts] if n in used else [] for n, p in enumerate(profiles)]
+    act = act_similarities(list(cosines), acts, vectors)
     return {
         (i, j): pair_signals(
             profiles[i],
@@ -222,9 +229,10 @@ def pair_signals_of(
             clause_cosine=clause,
             idf=idf,
             masses=(masses[i], masses[j]),
-            act_vectors=act_vectors,
+            content_masses=(content_masses[i], content_masses[j]),
+            act=float(act[k]),
         )
-        for (i, j), (cosine, clause) in cosines.items()
+        for k, ((i, j), (cosine, clause)) in enumerate(cosines.items())
     }
 
 

@@ -47,6 +47,9 @@ _IRREGULAR = _word_set(
     slept slid spun spread stole stuck swept swam swung taught tore thought understood upheld withdrew withheld
     became"""
 )
+_NOT_ACTS = _AUXILIARIES | _DETERMINERS
+_OPENERS = (_AUXILIARIES | _ADVERBS) - {"to", "not"}
+"""Words after which the next word is a verb ("has checked", "also said", "would face")."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|from)\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|de))*)"
@@ -113,12 +116,12 @@ def acts(text: str) -> tuple[str, ...]:
         lower = word.lower()
         candidate = (
             not (word[0].isupper() and k > 0)
-            and lower not in _AUXILIARIES | _DETERMINERS
+            and lower not in _NOT_ACTS
             and (lower not in stop or lower in _IRREGULAR)
             and previous not in _DETERMINERS
         )
         if candidate:
-            after_auxiliary = previous in (_AUXILIARIES | _ADVERBS) - {"to", "not"} or (
+            after_auxiliary = previous in _OPENERS or (
                 (previous in _ADVERBS or previous.endswith("ly")) and before in _AUXILIARIES
             )
             verb = (

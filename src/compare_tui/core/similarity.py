@@ -200,12 +200,13 @@ def pair_signals(
     clause_cosine: float,
     idf: Mapping[str, float],
     masses: tuple[float, float] | None = None,
-    act_vectors: Mapping[str, np.ndarray] | None = None,
+    content_masses: tuple[float, float] | None = None,
+    act: float = 0.0,
 ) -> PairSignals:
     """All signals for one pair; the cosines (whole passages, best pair of clauses) come from embeddings.
 
-    `masses` are the two passages' `mass()`, when the caller has them precomputed; `act_vectors` are unit
-    word vectors of their acts (without them the act signal is 0).
+    `masses` and `content_masses` are the two passages' `mass()` and `content_mass()`, when the caller has
+    them precomputed; `act` is the pair's `act_similarities` value (it needs word vectors).
     """
     w_shared = sum(idf.get(s, 0.0) for s in p.stems & q.stems)
     w_p, w_q = masses if masses is not None else (mass(p, idf), mass(q, idf))
@@ -224,29 +225,85 @@ def pair_signals(
         numbers=numbers,
         quote=_shared_quote(p, q),
         clause_containment=_clause_containment(p, q, idf) if w_shared else 0.0,
-        content=_dice(p.content_stems, q.content_stems, idf),
-        act=act_similarity(p.acts, q.acts, act_vectors) if act_vectors is not None else 0.0,
+        content=_content_overlap(p, q, idf, content_masses),
+        act=act,
         place=float(bool(p.places & q.places)),
-        time=float(
-            any(p.times[k] & q.times[k] for k in fact_slots.TIME_KINDS if k in p.times and k in q.times)
-        ),
+        time=_same_time(p, q),
     )
 
 
-def _dice(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    """IDF-weighted Dice overlap of two sets of stems."""
-    shared = sum(idf.get(s, 0.0) for s in a & b)
-    total = sum(idf.get(s, 0.0) for s in a) + sum(idf.get(s, 0.0) for s in b)
-    return 2 * shared / total if total else 0.0
-
-
-def act_similarity(a: Sequence[str], b: Sequence[str], vectors: Mapping[str, np.ndarray]) -> float:
-    """How alike two passages' acts are: each act's best cosine among the other's, averaged, the lower of
-    the two directions (so that one shared verb among many different ones counts little); 0 without acts."""
-    if not a or not b:
+def _same_time(p: PassageProfile, q: PassageProfile) -> float:
+    """1 when the two passages state a time of one kind and agree on one value of it."""
+    if not p.times or not q.times:
         return 0.0
-    cosines = np.array([vectors[w] for w in a]) @ np.array([vectors[w] for w in b]).T
-    return max(0.0, float(min(cosines.max(axis=1).mean(), cosines.max(axis=0).mean())))
+    return float(any(p.times[k] & q.times[k] for k in fact_slots.TIME_KINDS if k in p.times and k in q.times))
+
+
+def content_mass(p: PassageProfile, idf: Mapping[str, float]) -> float:
+    """The IDF weight of the stems of what a passage reports (`PassageProfile.content_stems`)."""
+    return sum(idf.get(s, 0.0) for s in p.content_stems)
+
+
+def _content_overlap(
+    p: PassageProfile, q: PassageProfile, idf: Mapping[str, float], masses: tuple[float, float] | None
+) -> float:
+    """IDF-weighted Dice overlap of what the two passages report."""
+    shared = p.content_stems & q.content_stems
+    if not shared:
+        return 0.0
+    w_p, w_q = masses if masses is not None else (content_mass(p, idf), content_mass(q, idf))
+    return 2 * sum(idf.get(s, 0.0) for s in shared) / (w_p + w_q) if w_p + w_q else 0.0
+
+
+def act_similarities(
+    pairs: Sequence[tuple[int, int]], acts: Sequence[Sequence[int]], vectors: np.ndarray, *, chunk: int = 8192
+) -> np.ndarray:
+    """How alike the acts of each pair of passages are: each act's best cosine among the other passage's
+    acts, averaged, the lower of the two directions (one shared verb among many different ones counts
+    little); 0 when either has no act. `acts[i]` are passage i's acts as rows of `vectors` (unit vectors).
+
+    All pairs at once: one cosine per (act, act) of each pair, then the maxima and means by `reduceat`
+    (a numpy call per pair would cost more than the rest of the pair's evidence)."""
+    out = np.zeros(len(pairs))
+    if not len(pairs):
+        return out
+    counts = np.array([len(a) for a in acts], dtype=np.intp)
+    first = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
+    flat = np.array([x for a in acts for x in a], dtype=np.intp)
+    ends = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+    la, lb = counts[ends[:, 0]], counts[ends[:, 1]]
+    keep = np.flatnonzero((la > 0) & (lb > 0))
+    if not len(keep):
+        return out
+    la, lb, i, j = la[keep], lb[keep], ends[keep, 0], ends[keep, 1]
+    size = la * lb
+    start = np.concatenate(([0], np.cumsum(size)[:-1])).astype(np.intp)
+    offset = np.arange(int(size.sum()), dtype=np.intp) - np.repeat(start, size)
+    rep_lb, rep_la = np.repeat(lb, size), np.repeat(la, size)
+    a_pos, b_pos = offset // rep_lb, offset % rep_lb
+    a_row = flat[np.repeat(first[i], size) + a_pos]
+    b_row = flat[np.repeat(first[j], size) + b_pos]
+    cosine = np.empty(len(offset), dtype=np.float32)
+    for c in range(0, len(offset), chunk):
+        cosine[c : c + chunk] = np.einsum(
+            "ij,ij->i", vectors[a_row[c : c + chunk]], vectors[b_row[c : c + chunk]]
+        )
+    # a -> b: entries run pair by pair, act of a by act of a, over b's acts: groups of lb.
+    best_a = np.maximum.reduceat(cosine, _group_starts(la, lb))
+    forward = np.add.reduceat(best_a, np.concatenate(([0], np.cumsum(la)[:-1]))) / la
+    # b -> a: the same cosines reordered act of b by act of b: groups of la.
+    swapped = np.empty_like(cosine)
+    swapped[np.repeat(start, size) + b_pos * rep_la + a_pos] = cosine
+    best_b = np.maximum.reduceat(swapped, _group_starts(lb, la))
+    backward = np.add.reduceat(best_b, np.concatenate(([0], np.cumsum(lb)[:-1]))) / lb
+    out[keep] = np.maximum(0.0, np.minimum(forward, backward))
+    return out
+
+
+def _group_starts(outer: np.ndarray, inner: np.ndarray) -> np.ndarray:
+    """Where each group of `inner` entries starts when each pair has `outer` such groups, pairs in a row."""
+    lengths = np.repeat(inner, outer)
+    return np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp)
 
 
 def _clause_containment(p: PassageProfile, q: PassageProfile, idf: Mapping[str, float]) -> float:
