@@ -70,7 +70,7 @@ class AlignOptions:
     """Build rows by correlation clustering (`_strict_cluster`): higher precision, fewer shared rows."""
     cohesion: float = 0.12
     """Strict rows: a pair's evidence is its log-odds against `threshold + cohesion`."""
-    max_per_article: int = 4
+    max_per_article: int = 5
     """At most this many passages of one article in one row."""
     min_words: int = 4
     """Passages shorter than this are fragments: they stay in rows of their own."""
