@@ -193,24 +193,30 @@ def test_standard_rows_keep_out_a_passage_that_matches_one_member_only() -> None
     assert _groups(_cluster(owner, links, _Dense(score), threshold=0.5, options=loose)) == [[0, 1, 2, 3, 4]]
 
 
-@settings(deadline=None, max_examples=80)
-@given(
-    st.integers(2, 9).flatmap(
-        lambda n: st.tuples(
-            st.lists(st.integers(0, 2), min_size=n, max_size=n),
-            st.lists(st.floats(0.0, 1.0), min_size=n * n, max_size=n * n),
-            st.sampled_from([0.3, 0.5, 0.7]),
-        )
+scored_passages = st.integers(2, 9).flatmap(
+    lambda n: st.tuples(
+        st.lists(st.integers(0, 2), min_size=n, max_size=n),
+        st.lists(st.floats(0.0, 1.0), min_size=n * n, max_size=n * n),
+        st.sampled_from([0.3, 0.5, 0.7]),
     )
 )
+"""Passages of up to three articles, a symmetric score per pair (from n x n draws) and a threshold."""
+
+
+def _symmetric(case: tuple[list[int], list[float], float]) -> tuple[np.ndarray, np.ndarray, float]:
+    """The owners, the symmetric score matrix and the threshold of one `scored_passages` draw."""
+    owners, values, threshold = case
+    raw = np.array(values).reshape(len(owners), len(owners))
+    return np.array(owners), (raw + raw.T) / 2, threshold
+
+
+@settings(deadline=None, max_examples=80)
+@given(scored_passages)
 def test_standard_rows_keep_every_member_near_the_threshold_on_average(
     case: tuple[list[int], list[float], float],
 ) -> None:
-    owners, values, threshold = case
-    owner = np.array(owners)
+    owner, score, threshold = _symmetric(case)
     n = len(owner)
-    raw = np.array(values).reshape(n, n)
-    score = (raw + raw.T) / 2
     options = AlignOptions()
     clusters = _cluster(
         owner, _links_of(score, owner, threshold), _Dense(score), threshold=threshold, options=options
@@ -231,23 +237,12 @@ def test_log_odds_is_finite_monotone_and_centred() -> None:
 
 
 @settings(deadline=None, max_examples=80)
-@given(
-    st.integers(2, 9).flatmap(
-        lambda n: st.tuples(
-            st.lists(st.integers(0, 2), min_size=n, max_size=n),
-            st.lists(st.floats(0.0, 1.0), min_size=n * n, max_size=n * n),
-            st.sampled_from([0.3, 0.5, 0.7]),
-        )
-    )
-)
+@given(scored_passages)
 def test_strict_rows_keep_positive_log_odds_the_floor_and_the_cap(
     case: tuple[list[int], list[float], float],
 ) -> None:
-    owners, values, threshold = case
-    owner = np.array(owners)
+    owner, score, threshold = _symmetric(case)
     n = len(owner)
-    raw = np.array(values).reshape(n, n)
-    score = (raw + raw.T) / 2
     clusters = _strict_cluster(
         owner, _links_of(score, owner, threshold), _Dense(score), threshold=threshold, options=STRICT
     )
