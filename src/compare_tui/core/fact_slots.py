@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from compare_tui.core.analysis.quantities import caseless, quantities
+from compare_tui.core.analysis.quantities import YEAR, caseless, quantities
 from compare_tui.core.lexicon import name_lexicon, reporting_verbs
 from compare_tui.core.textnorm import fold
 
@@ -50,7 +50,6 @@ _IRREGULAR = _word_set(
 _NOT_ACTS = _AUXILIARIES | _DETERMINERS
 _OPENERS = (_AUXILIARIES | _ADVERBS) - {"to", "not"}
 """Words after which the next word is a verb ("has checked", "also said", "would face")."""
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|from)\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|de))*)"
 )
@@ -143,7 +142,7 @@ def times(text: str) -> dict[str, frozenset[str]]:
     for q in quantities(folded, caseless(folded), 0, len(folded)):
         if q.kind == "date":
             found.setdefault(q.unit, set()).add(q.value)
-    for m in _YEAR.finditer(folded):
+    for m in YEAR.finditer(folded):
         found.setdefault("year", set()).add(m.group())
     return {kind: frozenset(values) for kind, values in found.items()}
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from compare_tui.core.similarity import clauses
+from compare_tui.core.similarity import clauses, run_starts
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
 
@@ -32,7 +32,7 @@ class PassageVectors:
         self.vectors = vectors[[where[t] for t in texts]]
         self.clause_vectors = vectors[[where[c] for p in pieces for c in p]]
         counts = np.array([len(p) for p in pieces], dtype=np.intp)
-        self._clause_start = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
+        self._clause_start = run_starts(counts)
         self._clause_count = counts
 
     def __len__(self) -> int:
@@ -70,5 +70,5 @@ class PassageVectors:
 def runs(firsts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The indices of the runs [first, first + count) one after another, and where each run starts in them:
     a gather of ragged slices of a flat array without a Python loop."""
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
+    starts = run_starts(counts)
     return np.repeat(firsts - starts, counts) + np.arange(int(counts.sum())), starts

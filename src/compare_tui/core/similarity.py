@@ -268,7 +268,7 @@ def act_similarities(
     if not len(pairs):
         return out
     counts = np.array([len(a) for a in acts], dtype=np.intp)
-    first = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
+    first = run_starts(counts)
     flat = np.array([x for a in acts for x in a], dtype=np.intp)
     ends = np.array(pairs, dtype=np.intp).reshape(-1, 2)
     la, lb = counts[ends[:, 0]], counts[ends[:, 1]]
@@ -277,7 +277,7 @@ def act_similarities(
         return out
     la, lb, i, j = la[keep], lb[keep], ends[keep, 0], ends[keep, 1]
     size = la * lb
-    start = np.concatenate(([0], np.cumsum(size)[:-1])).astype(np.intp)
+    start = run_starts(size)
     offset = np.arange(int(size.sum()), dtype=np.intp) - np.repeat(start, size)
     rep_lb, rep_la = np.repeat(lb, size), np.repeat(la, size)
     a_pos, b_pos = offset // rep_lb, offset % rep_lb
@@ -290,20 +290,24 @@ def act_similarities(
         )
     # a -> b: entries run pair by pair, act of a by act of a, over b's acts: groups of lb.
     best_a = np.maximum.reduceat(cosine, _group_starts(la, lb))
-    forward = np.add.reduceat(best_a, np.concatenate(([0], np.cumsum(la)[:-1]))) / la
+    forward = np.add.reduceat(best_a, run_starts(la)) / la
     # b -> a: the same cosines reordered act of b by act of b: groups of la.
     swapped = np.empty_like(cosine)
     swapped[np.repeat(start, size) + b_pos * rep_la + a_pos] = cosine
     best_b = np.maximum.reduceat(swapped, _group_starts(lb, la))
-    backward = np.add.reduceat(best_b, np.concatenate(([0], np.cumsum(lb)[:-1]))) / lb
+    backward = np.add.reduceat(best_b, run_starts(lb)) / lb
     out[keep] = np.maximum(0.0, np.minimum(forward, backward))
     return out
 
 
 def _group_starts(outer: np.ndarray, inner: np.ndarray) -> np.ndarray:
     """Where each group of `inner` entries starts when each pair has `outer` such groups, pairs in a row."""
-    lengths = np.repeat(inner, outer)
-    return np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp)
+    return run_starts(np.repeat(inner, outer))
+
+
+def run_starts(counts: np.ndarray) -> np.ndarray:
+    """Where each run starts in a flat array of runs of `counts` entries, one after another."""
+    return np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
 
 
 def _clause_containment(p: PassageProfile, q: PassageProfile, idf: Mapping[str, float]) -> float:

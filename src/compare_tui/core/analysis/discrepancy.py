@@ -37,7 +37,7 @@ from functools import cache
 from compare_tui.core.analysis.context import ArticleView, join_labels
 from compare_tui.core.analysis.denials import denial_findings
 from compare_tui.core.analysis.facts import FoundFact
-from compare_tui.core.analysis.quantities import AGE
+from compare_tui.core.analysis.quantities import AGE, YEAR
 from compare_tui.core.datelines import MAX_CHARS, is_publication_line
 from compare_tui.core.lexicon import name_lexicon
 from compare_tui.core.models import Finding, Peers, Row
@@ -121,7 +121,6 @@ _POSTED = re.compile(r"\b(?:posted|updated|published)\b[^.!?;]{0,60}?\b(?:on|at)
 _WORD = re.compile(r"[a-z]+")
 _CLAUSE_END = re.compile(r"[,;:]")
 _CASED_WORD = re.compile(r"[A-Za-z][\w'-]*")
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _CONTEXT_WORDS = 6
 """Words either side of a figure that say what it counts ("missed nine games", "bombs were dropped")."""
 _ROOT = 6
@@ -403,7 +402,7 @@ def _reading(view: ArticleView, item: _Stated, quantity: str) -> _Reading:
     role = [w for w in after[1:4] if w.lower() not in skip] if after and after[0].lower() == "as" else []
     rest = bool(_REST & {*label_words, *(w.lower() for w in before[-1:])})
     lowered = fact.label.lower()
-    year = _YEAR_IN.search(fact.label)
+    year = YEAR.search(fact.label)
     weekday = next(
         (w for w in label_words if w in lexicon.weekdays or w in lexicon.weekday_abbreviations), None
     )

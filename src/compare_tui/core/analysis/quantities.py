@@ -32,7 +32,8 @@ _DIGITS = (
     | {word: str(n) for n, word in zip(range(20, 100, 10), _TENS)}
     | {"dozen": "12", "hundred": "100", "thousand": "1000"}
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+"""A year of the last two centuries, as a word ("2011", not the "2011" of "20110")."""
 _BEFORE_YEAR = frozenset(
     {"in", "since", "until", "by", "of", "the", "a", "from", "before", "after", "during", "mid"}
 )
@@ -226,7 +227,7 @@ def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
     value = _value(raw)
     if m.group("scale"):
         value += " " + m.group("scale").strip()
-    elif _YEAR.fullmatch(raw) and not m.group("percent") and _is_year(text, m):
+    elif YEAR.fullmatch(raw) and not m.group("percent") and _is_year(text, m):
         return Quantity(f"date:{raw}", raw, "date", m.start("value"), m.end("value"), "year", raw)
     if not m.group("percent") and not m.group("scale") and _is_age(text, m):
         return Quantity(f"number:{value} {AGE}", raw, "number", m.start("value"), m.end("value"), AGE, value)
