@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from compare_tui.core.analysis import analyse
-from compare_tui.core.models import Article, Row
+from compare_tui.core.models import Article, Link, Row
 from compare_tui.core.pipeline import compare
 from fixtures.analysis_inputs import hand_rows, of_type, segmented
 
@@ -282,3 +282,151 @@ def test_spans_spent_in_other_capacities_and_counts_of_the_rest_are_other_quanti
         ("a", "Species\n\nThe act protects 1,263 animals listed as endangered."),
         ("b", "Species\n\nThe act protects 409 animals listed as endangered."),
     )
+
+
+def test_measures_compare_only_under_one_governing_word_and_subject() -> None:
+    """Durations, distances and tallies of a game: "30 days of treatment" done and "90 days" ordered, one
+    player's yards and another's, "had" and "rushed for" are different figures; one verb, one subject is
+    one figure."""
+    assert not _discrepancies(
+        ("a", "Rehab\n\nShe has just finished 30 days of treatment at the clinic."),
+        ("b", "Rehab\n\nThe court ordered her to serve 90 days of treatment at the clinic."),
+    )
+    assert not _discrepancies(
+        ("a", "Saints\n\nIvory rushed for 716 yards this year."),
+        ("b", "Saints\n\nThomas rushed for 263 yards this year."),
+    )
+    assert not _discrepancies(
+        ("a", "Saints\n\nHe had just 269 yards rushing this year."),
+        ("b", "Saints\n\nHe rushed for 716 yards this year."),
+    )
+    found = _discrepancies(
+        ("a", "Saints\n\nThomas rushed for 716 yards this year."),
+        ("b", "Saints\n\nThomas rushed for 263 yards this year."),
+    )
+    assert [f.detail["quantity"] for f in found] == ["figures (yard)", "figures (yard)"]
+
+
+def test_things_are_counted_in_whole_numbers() -> None:
+    """The 6.1 of "a magnitude 6.1 earthquake" is no count of earthquakes."""
+    assert not _discrepancies(
+        ("a", "Quake\n\nThe region was hit by a magnitude 6.1 earthquake today."),
+        ("b", "Quake\n\nThe region was hit by two powerful earthquakes today."),
+    )
+    assert _discrepancies(
+        ("a", "Quake\n\nThe region was hit by three powerful earthquakes today."),
+        ("b", "Quake\n\nThe region was hit by two powerful earthquakes today."),
+    )
+
+
+def test_counts_of_one_day_and_of_a_period_of_other_years_or_places_are_different_counts() -> None:
+    assert not _discrepancies(
+        ("a", "Gaza\n\nFive Israeli soldiers were killed on Wednesday."),
+        ("b", "Gaza\n\nSo far seven Israeli soldiers were killed in the conflict."),
+    )
+    assert _discrepancies(
+        ("a", "Gaza\n\nFive Israeli soldiers were killed on Wednesday."),
+        ("b", "Gaza\n\nSeven Israeli soldiers were killed on Wednesday."),
+    )
+    assert not _discrepancies(
+        ("a", "Quake\n\nThe tsunami of 2004 killed 168,000 people."),
+        ("b", "Quake\n\nThe quake of 2002 killed three people."),
+    )
+    assert not _discrepancies(
+        ("a", "Quake\n\nIn Central Aceh district, 140 people were injured."),
+        ("b", "Quake\n\nFive people were injured in Takengon."),
+    )
+    assert _discrepancies(
+        ("a", "Quake\n\nThe quake injured 140 people in Aceh."),
+        ("b", "Quake\n\nThe quake injured 200 people in Indonesia's Aceh province."),
+    )
+    assert not _discrepancies(  # "Indonesia's" says where Aceh is: the count is of Aceh
+        ("a", "Quake\n\nThe tsunami killed 168,000 people in Indonesia's Aceh province."),
+        ("b", "Quake\n\nThe tsunami killed 220,000 people in Indonesia."),
+    )
+    assert not _discrepancies(  # the years of the figure's own clause
+        ("a", "Quake\n\nQuakes hit Manokwari in 2002, and a tsunami killed 168,000 people in 2004."),
+        ("b", "Quake\n\nThe latest quake hit Manokwari in 2002, killing three people."),
+    )
+    # a count of one place is a part of a count of no place: "five in Takengon" may be of the 249 injured
+    assert not _discrepancies(
+        ("a", "Quake\n\nThe quake injured five people in Takengon."),
+        ("b", "Quake\n\nThe quake injured 249 people."),
+    )
+    assert _discrepancies(
+        ("a", "Quake\n\nThe quake injured 249 people in Takengon."),
+        ("b", "Quake\n\nThe quake injured five people."),
+    )
+
+
+def test_a_pair_of_counts_is_of_one_thing_only_when_the_other_count_agrees() -> None:
+    """'716 yards in 12 games' and '793 yards in 14 games' are two seasons, not two counts of one."""
+    assert not _discrepancies(
+        ("a", "Saints\n\nHe rushed for 716 yards in 12 games."),
+        ("b", "Saints\n\nHe rushed for 793 yards in 14 games."),
+    )
+    assert _discrepancies(
+        ("a", "Saints\n\nHe rushed for 716 yards in 12 games."),
+        ("b", "Saints\n\nHe rushed for 793 yards in 12 games."),
+    )
+
+
+def test_spans_counted_back_from_the_day_of_writing_allow_a_day_between_the_outlets() -> None:
+    assert not _discrepancies(
+        ("a", "Gaza\n\nThe assault began 12 days ago, officials said."),
+        ("b", "Gaza\n\nThe assault began 11 days ago, officials said."),
+    )
+    assert _discrepancies(
+        ("a", "Sudan\n\nSouth Sudan became independent only four months ago."),
+        ("b", "Sudan\n\nSouth Sudan became independent 6 months ago."),
+    )
+
+
+def test_a_qualifier_before_a_hundred_bounds_the_figure() -> None:
+    assert not _discrepancies(
+        ("a", "Chiefs\n\nHillis rushed for 101 yards in the game."),
+        ("b", "Chiefs\n\nHillis rushed for more than a hundred yards in the game."),
+    )
+
+
+def test_times_share_a_word_around_them_unless_one_clock_is_read_in_two_zones() -> None:
+    assert not _discrepancies(
+        ("a", "Fire\n\nThe fire broke out at 3:30 a.m."),
+        ("b", "Fire\n\nInvestigators were at the scene by 10 a.m."),
+    )
+    assert _discrepancies(
+        ("a", "Fire\n\nThe fire broke out at 3:30 a.m."),
+        ("b", "Fire\n\nThe fire broke out at 2:30 a.m."),
+    )
+
+
+def test_an_article_that_writes_the_others_figure_in_the_row_reports_both() -> None:
+    """b's "six children" is of another place than a's and not compared with it, but b writes it: b's
+    "14 children" (trapped) is no other figure for a's six (killed)."""
+    texts = {
+        "a": "Quake\n\nOne report said six children were killed and 14 trapped when a mosque collapsed "
+        "in Central Aceh.",
+        "b": "Quake\n\nThe quake killed six children and left 14 others trapped in Indonesia's Aceh "
+        "province. Teams are struggling to free 14 children still trapped under the rubble.",
+    }
+    assert not _in_rows(texts, [{"a": (0,), "b": (0,)}, {"a": (1,), "b": (1, 2)}])
+
+
+def test_passages_that_share_a_row_only_through_others_are_not_compared() -> None:
+    """A pair below the threshold (a weak `Row.links` pair) is no direct match: its figures are not compared;
+    rows without links (corrected by an editor) compare every pair."""
+    articles = [
+        segmented(aid, text, outlet=f"{aid}.example")
+        for aid, text in [
+            ("a", "Yida\n\nFour bombs were dropped on the camp."),
+            ("b", "Yida\n\nFive bombs were dropped on the camp."),
+        ]
+    ]
+    a, b = (article.segments[1].id for article in articles)
+
+    def found(weak: bool) -> list:
+        row = Row("r1", {"a": (a,), "b": (b,)}, "match", 0.9, links=(Link(a, b, 0.3 if weak else 0.9, weak),))
+        return of_type(analyse(articles, [row]), "discrepancy")
+
+    assert not found(weak=True)
+    assert {f.article for f in found(weak=False)} == {"a", "b"}

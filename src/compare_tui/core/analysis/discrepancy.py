@@ -21,7 +21,11 @@ rushing yards" in the last two games, "four games" missed and "10 games" played)
 compared only when they can be of one thing (`_comparable`): no different name before the figures, the
 same qualifier of the unit, a word around them in common, and no line of statistics; dates of different
 years or weekdays, a page's time stamp, a clock in a named zone and a game clock ("with 4:08 to go") are
-not compared as times of the event.
+not compared as times of the event. Measures and spans ("yards", "games", "km", "days") are compared only
+under one governing word and subject ("Thomas missed nine games", "Thomas missed 10 games"); counts only
+over one span, year and place ("on Wednesday" is not "so far", "in Takengon" not "in Central Aceh", and a
+count of one place may be a part of a count of none); only in passages the aligner matched directly (no
+weak `Row.links` pair); and an article that writes the other's figure in the row reports both.
 """
 
 from __future__ import annotations
@@ -101,6 +105,10 @@ _QUALIFIERS: Mapping[str, tuple[float, float]] = {
 }
 """The range each qualifier of `quantities` allows around a figure, as factors of it."""
 _CONVERSION = re.compile(r"\d[\w.,]*(?:\s[a-z]+)?\s?\($")  # "50 km (30 miles)": the first figure counts
+_QUALIFIED_ARTICLE = re.compile(
+    r"\b(" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+an?\s+$", re.IGNORECASE
+)
+"""A qualifier before "a hundred", "a dozen": the figure's label starts after the article."""
 _QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split()) | {"only", "just"}
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b")
 _FIGURE = re.compile(r"\d[\d.]*(?: (?:million|billion|trillion))?|dozens|hundreds")
@@ -130,6 +138,51 @@ whose figure each is, and over which span, the words around it do not say."""
 _LIST_GAP = 3  # words between two counts of one list
 _REST = frozenset({"other", "additional", "another", "further", "extra"})
 """Words that make a count one of the rest: "1,263 other animals", "an additional 162 animals"."""
+_MEASURES = frozenset(
+    {
+        *("kilometer", "mile", "meter", "foot", "feet", "yard", "inch", "centimeter", "millimeter"),
+        *("kilogram", "pound", "ton", "gram", "liter", "gallon", "acre", "hectare", "degree"),
+        *("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "season"),
+        *("game", "point", "goal", "run", "touchdown", "carry", "catch", "pass", "lap", "match", "win"),
+        *("loss", "inning", "quarter", "round", "start", "times"),
+    }
+)
+"""Units that measure or span (distances, durations, tallies of a game): real news gives many such figures
+of different players, places and spans in one passage ("716 yards" this year, "63 yards" in one game), so
+two are of one thing only when one word governs both ("missed nine games", "missed 10 games") and their
+subjects do not differ. A count of anything else ("bombs", "refugees") says itself what it counts, and is
+a whole number: the "6.1" of "a magnitude 6.1 earthquake" counts no earthquakes."""
+_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "when", "where", "because", "while", "if"})
+_OPENERS |= {"and", "but", "or", "as"}
+"""Words that open another clause: the word that governs a figure stands after them."""
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "also"})
+_AUXILIARIES |= {"just", "only", "then", "still", "already", "ever", "never", "not"}
+_POSSESSING = frozenset({"has", "have", "had"})
+"""Verbs that govern a figure right after them ("Bush had 404 yards"), auxiliaries before another verb."""
+_AGO = re.compile(r"\s*ago\b", re.IGNORECASE)
+_SPAN_DAY = re.compile(
+    r"\b(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
+_SPAN_PERIOD = re.compile(
+    r"\b(?P<total>so\s+far|to\s+date|in\s+all|in\s+total|altogether)\b"
+    r"|\b(?P<named>(?:this|last|next)\s+(?:season|year|week|month))\b"
+    r"|\b(?P<since>since|career)\b"
+    r"|\b(?:in|over|through|across)\s+(?:(?:his|her|their|the|its)\s+)?(?:[\w-]+\s+){1,2}"
+    r"(?P<unit>games|seasons|weeks|months|years|matches|starts)\b",
+    re.IGNORECASE,
+)
+"""What span a figure covers: one day ("on Wednesday", "on Dec. 27") or a period ("so far", "this season",
+"in 12 games"); "Five soldiers lost their lives on Wednesday" and "Israel has so far lost seven soldiers"
+count different things."""
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "outside", "throughout"})
+_PLACE_WORDS = 3  # words after "in" that may name the place: "in neighbouring Central Aceh district"
+_LEADING = frozenset(
+    {"in", "on", "at", "during", "after", "since", "through", "over", "across", "throughout"}
+)
+"""A sentence that opens with a prepositional phrase ("In Central Aceh district, 140 were injured") gives
+the place or span of every figure in it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +193,9 @@ class _Stated:
     fact: FoundFact
     listed: int
     """How many counts of things the sentence states: three or more make it a line of statistics."""
+    partner: FoundFact | None
+    """The other count of a pair a few words apart ("716 yards in 12 games"): whose figures they are, the
+    other says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +216,24 @@ class _Reading:
     """A count of the rest, not of the whole: "1,263 other animals", "an additional 162 animals"."""
     year: str | None
     weekday: str | None
+    segment: str
+    governors: frozenset[str]
+    """The word that governs the figure: the nearest content word before it in its clause ("missed nine
+    games"), else, at the start of a clause, the first one after it ("four bombs were dropped"); "ago"."""
+    subject: str
+    """The word just before a governing verb ("Luck threw for 205 yards"); "" for none or a pronoun."""
+    span: str
+    """The span the clause gives the figure: "day", a period ("total", "this season", "games") or ""."""
+    years: frozenset[str]
+    """The years its clause names, else its sentence: counts of events of different years are of different
+    events ("the tsunami that killed 168,000 people in 2004", "quakes that hit Manokwari in 2002")."""
+    places: frozenset[str]
+    """The places its clause names after "in", "at": counts of different places are different counts."""
+    ago: bool
+    """A span counted back from the day of writing ("12 days ago"): outlets that wrote a day apart differ
+    by one."""
+    partner: tuple[str, str, str] | None
+    """The value, label and unit of the count paired with it (`_Stated.partner`)."""
 
 
 def discrepancy_findings(
@@ -200,18 +274,23 @@ def discrepancy_findings(
                         measured[(article, index)] = _quantity(view, fact)
                     quantity = measured[(article, index)]
                     if quantity and _compared_in(row, quantity, ledes, whole):
-                        stated[quantity].append(_Stated(article, fact, listed.get(fact.start, 1)))
+                        count, partner = listed.get(fact.start, (1, None))
+                        stated[quantity].append(_Stated(article, fact, count, partner))
         flagged = {(f.article, f.start) for f in findings}
+        weak = frozenset(frozenset((link.a, link.b)) for link in row.links if link.weak)
         for quantity, items in stated.items():
             findings += [
-                f for f in _disagreements(row, quantity, items, by_id) if (f.article, f.start) not in flagged
+                f
+                for f in _disagreements(row, quantity, items, by_id, weak)
+                if (f.article, f.start) not in flagged
             ]
     return findings + denial_findings(views, rows)
 
 
-def _listed(view: ArticleView, facts: Sequence[FoundFact]) -> dict[int, int]:
-    """For each count of things in a sentence, how many counts stand in its list: counts a few words apart
-    ("404 yards and two touchdowns on 106 carries") are one list, by the start of each."""
+def _listed(view: ArticleView, facts: Sequence[FoundFact]) -> dict[int, tuple[int, FoundFact | None]]:
+    """For each count of things in a sentence, how many counts stand in its list (counts a few words apart,
+    "404 yards and two touchdowns on 106 carries", are one list) and, in a list of two, the other count;
+    by the start of each."""
     counts = [f for f in facts if f.kind == "number" and f.unit not in _PEOPLE and f.unit not in _ROLES]
     runs: list[list[FoundFact]] = []
     for fact in counts:
@@ -219,7 +298,11 @@ def _listed(view: ArticleView, facts: Sequence[FoundFact]) -> dict[int, int]:
             runs[-1].append(fact)
         else:
             runs.append([fact])
-    return {fact.start: len(run) for run in runs for fact in run}
+    return {
+        fact.start: (len(run), next(f for f in run if f is not fact) if len(run) == 2 else None)
+        for run in runs
+        for fact in run
+    }
 
 
 def _compared_in(row: Row, quantity: str, ledes: Row, whole: Row) -> bool:
@@ -266,8 +349,8 @@ def _quantity(view: ArticleView, fact: FoundFact) -> str | None:
         return _OFFSPRING
     if fact.unit in _OFFSPRING_UNITS and fact.unit and _POSSESSIVE.search(before):  # "her 12 children"
         return _OFFSPRING
-    if (fact.unit in _ROLES or fact.unit in _PEOPLE) and "." in fact.value:
-        return None  # people are counted in whole numbers: the 6.1 of "6.1 - magnitude quake" counts none
+    if fact.unit not in _MEASURES and "." in fact.value and " " not in fact.value:
+        return None  # things are counted in whole numbers: the 6.1 of "6.1 - magnitude quake" counts none
     if fact.unit in _ROLES:  # "24 dead", "over 200 injured"
         return f"people:{_ROLES[fact.unit]}"
     if fact.unit in _CLOCK_UNITS and (
@@ -307,24 +390,47 @@ def _role(view: ArticleView, fact: FoundFact) -> str | None:
 
 
 def _disagreements(
-    row: Row, quantity: str, items: Sequence[_Stated], views: Mapping[str, ArticleView]
+    row: Row,
+    quantity: str,
+    items: Sequence[_Stated],
+    views: Mapping[str, ArticleView],
+    weak: frozenset[frozenset[str]],
 ) -> list[Finding]:
     """Findings for one quantity of one row, when two articles state it with no value in common, among the
-    values that can be of one thing (`_comparable`)."""
+    values that can be of one thing (`_comparable`) in passages the aligner matched directly (a pair of
+    the row's passages below the threshold, `weak`, shares the row only through others). An article that
+    states the other's value anywhere in the row's passages reports both ("404 yards rushing ... 440
+    yards" against "440 yards")."""
     readings: dict[str, list[tuple[_Reading, FoundFact]]] = defaultdict(list)
     for item in items:
         readings[item.article].append((_reading(views[item.article], item, quantity), item.fact))
     articles = list(readings)
     if len(articles) < 2:
         return []
-    same = _same_time if quantity == "time" else _same_day if quantity.startswith("date:") else _may_agree
+
+    def same(x: _Reading, y: _Reading) -> bool:
+        if quantity == "time":
+            return _same_time((x.value, x.label), (y.value, y.label))
+        if quantity.startswith("date:"):
+            return _same_day((x.value, x.label), (y.value, y.label))
+        if bool(x.places) != bool(y.places):  # a count of one named place may be a part of the other
+            part, whole = (x, y) if x.places else (y, x)
+            if _bounds(part.value, part.label)[0] <= _bounds(whole.value, whole.label)[1]:
+                return True
+        return _may_agree((x.value, x.label), (y.value, y.label), slack=1 if x.ago and y.ago else 0)
 
     def clashes(a: str, b: str) -> list[FoundFact]:
-        """a's values that b contradicts, if a and b share no value and state some comparable pair."""
+        """a's values that b contradicts, if they state some comparable pair, none of which may agree,
+        and neither writes the other's figure."""
         pairs = [
-            (x, y, fact) for x, fact in readings[a] for y, _ in readings[b] if _comparable(quantity, x, y)
+            (x, y, fact)
+            for x, fact in readings[a]
+            for y, _ in readings[b]
+            if frozenset((x.segment, y.segment)) not in weak and _comparable(quantity, x, y)
         ]
-        if any(same((x.value, x.label), (y.value, y.label)) for x, y, _ in pairs):
+        written_a = {r.value for r, _ in readings[a]}
+        written_b = {r.value for r, _ in readings[b]}
+        if any(same(x, y) or x.value in written_b or y.value in written_a for x, y, _ in pairs):
             return []
         return [fact for _, _, fact in pairs]
 
@@ -402,10 +508,25 @@ def _reading(view: ArticleView, item: _Stated, quantity: str) -> _Reading:
     role = [w for w in after[1:4] if w.lower() not in skip] if after and after[0].lower() == "as" else []
     rest = bool(_REST & {*label_words, *(w.lower() for w in before[-1:])})
     lowered = fact.label.lower()
+    if qualifier := _QUALIFIED_ARTICLE.search(view.folded, max(0, fact.start - 20), fact.start):
+        lowered = f"{qualifier.group(1).lower()} {lowered}"  # "more than a hundred yards"
     year = YEAR.search(fact.label)
     weekday = next(
         (w for w in label_words if w in lexicon.weekdays or w in lexicon.weekday_abbreviations), None
     )
+    text = view.folded
+    clause_low = max((m.end() for m in _CLAUSE_END.finditer(text, low, fact.start)), default=low)
+    clause_end = _CLAUSE_END.search(text, fact.end, high)
+    clause_high = clause_end.start() if clause_end else high
+    clause = text[clause_low:clause_high]
+    opening = text[low:clause_low]
+    first = _CASED_WORD.match(opening)
+    scope = clause + (" " + opening if first and first.group().lower() in _LEADING else "")
+    ago = _AGO.match(text, fact.end) is not None
+    governor, subject = _governor(
+        _CASED_WORD.findall(text[clause_low : fact.start]), _CASED_WORD.findall(text[fact.end : clause_high])
+    )
+    partner = item.partner
     return _Reading(
         value,
         lowered,
@@ -417,6 +538,91 @@ def _reading(view: ArticleView, item: _Stated, quantity: str) -> _Reading:
         rest,
         year.group() if year else None,
         weekday[:3] if weekday else None,
+        segment.id if segment else "",
+        frozenset(g for g in (governor, "ago" if ago else "") if g),
+        subject,
+        _span(scope),
+        frozenset(_years(text, (clause_low, clause_high), (low, high), fact)),
+        _places(scope),
+        ago,
+        (partner.value, partner.label.lower(), partner.unit) if partner else None,
+    )
+
+
+def _years(text: str, clause: tuple[int, int], sentence: tuple[int, int], fact: FoundFact) -> list[str]:
+    """The years a figure's clause names, else its sentence (`_Reading.years`); not the figure itself."""
+    for low, high in (clause, sentence):
+        if found := YEAR.findall(text, low, fact.start) + YEAR.findall(text, fact.end, high):
+            return found
+    return []
+
+
+def _governor(before: Sequence[str], after: Sequence[str]) -> tuple[str, str]:
+    """The root of the word that governs a figure in its clause and of the subject just before it: the
+    nearest content word before the figure ("missed nine games"; names, qualifiers, adverbs and function
+    words passed over; "had" is "have"), else, when the figure opens its clause, the first content word
+    after it ("four bombs were reportedly dropped"; not the "rushing" of "226 yards rushing"); ("", "") for
+    none."""
+    skip = _skipped()
+
+    def content(word: str) -> bool:
+        lower = word.lower()
+        return not (
+            lower in skip
+            or lower in _QUALIFIER_WORDS
+            or lower in _AUXILIARIES
+            or (lower.endswith("ly") and len(lower) > 4)
+            or word[0].isupper()
+        )
+
+    for index in range(len(before) - 1, -1, -1):
+        lower = before[index].lower()
+        if lower in _OPENERS:
+            break
+        if lower in _POSSESSING:  # "He had just 269 yards": "had" is the verb, not an auxiliary
+            return "have", _subject(before[:index])
+        if content(before[index]):
+            return _root(before[index]), _subject(before[:index])
+    for index, word in enumerate(after):
+        if word.lower() in _OPENERS:
+            break
+        if content(word) and not (index == 0 and word.lower().endswith("ing")):  # "716 yards rushing"
+            return _root(word), ""
+    return "", ""
+
+
+def _subject(before: Sequence[str]) -> str:
+    """The word just before a governing verb, past auxiliaries and adverbs ("Luck threw", "Ivory rushed",
+    "DiLeo has spent"); "" for a pronoun, a function word or none."""
+    for word in reversed(before):
+        lower = word.lower()
+        if lower in _AUXILIARIES or (lower.endswith("ly") and len(lower) > 4):
+            continue
+        return "" if lower in _skipped() or lower in _OPENERS else _root(word)
+    return ""
+
+
+def _span(scope: str) -> str:
+    """The span a clause gives its figures (`_Reading.span`): "day", a period, or ""."""
+    if period := _SPAN_PERIOD.search(scope):
+        if period.group("total"):
+            return "total"
+        return (period.group("named") or period.group("since") or period.group("unit")).lower()
+    return "day" if _SPAN_DAY.search(scope) else ""
+
+
+def _places(scope: str) -> frozenset[str]:
+    """The names after "in", "at", "near" in a clause ("in Takengon", "In neighbouring Central Aceh
+    district"): the place its figures are of; a possessive only says where that place is ("in Indonesia's
+    Aceh province" is of Aceh)."""
+    words = _CASED_WORD.findall(scope)
+    skip = _skipped()
+    return frozenset(
+        _root(word)
+        for index, preposition in enumerate(words)
+        if preposition.lower() in _PLACE_PREPOSITIONS
+        for word in words[index + 1 : index + 1 + _PLACE_WORDS]
+        if word[0].isupper() and word.lower() not in skip and not word.lower().endswith("'s")
     )
 
 
@@ -446,33 +652,62 @@ def _root(word: str) -> str:
 
 
 def _comparable(quantity: str, x: _Reading, y: _Reading) -> bool:
-    """Whether two stated values can be of one thing. Times of day, children and ages are keyed narrowly
-    enough already. Otherwise the names before the figures must not differ ("DiLeo has spent 19 seasons",
-    "Cheeks spent 11 seasons"); for people that is all, their role says what is counted. Dates of different
-    years or weekdays are different days on purpose (a page's stamp, last year's event); counts whose
+    """Whether two stated values can be of one thing. Children and ages are keyed narrowly enough
+    already. Otherwise the names before the figures must not differ ("DiLeo has spent 19 seasons",
+    "Cheeks spent 11 seasons"); for people that and one scope is all, their role says what is counted.
+    Dates of different years or weekdays are different days on purpose (a page's stamp, last year's
+    event); counts whose
     units are qualified differently are different counts ("rushing yards", "total yards"), so are spans
     spent in different capacities ("four seasons as director", "19 seasons with the club") and counts of
-    the rest ("1,263 other animals"); a count in a line of statistics is not compared; and both need a
-    word around the figure in common, which says what is counted ("missed nine games", "missed 10 games";
-    not "played in 10 games")."""
-    if quantity in ("time", _OFFSPRING) or quantity.startswith("age:"):
+    the rest ("1,263 other animals"); a count in a line of statistics is not compared, nor one of a pair
+    whose other count differs ("716 yards in 12 games", "793 yards in 14 games"); measures need one
+    governing word and no different subject (`_MEASURES`); counts need one span, year and place
+    (`_same_scope`); and both need a word around the figure in common, which says what is counted
+    ("missed nine games", "missed 10 games"; not "played in 10 games"), as times do unless one clock is
+    read in two zones."""
+    if quantity == "time":  # one clock in two zones, or a word around both: "extinguished by 7 a.m."
+        return x.value[:5] == y.value[:5] or bool(x.context & y.context)
+    if quantity == _OFFSPRING or quantity.startswith("age:"):
         return True
     if x.names and y.names and not x.names & y.names:
         return False
-    if quantity.startswith("people:"):
-        return True
     if quantity.startswith("date:"):
         if (x.year and y.year and x.year != y.year) or (x.weekday and y.weekday and x.weekday != y.weekday):
             return False
+    elif not _same_scope(x, y):
+        return False
+    elif quantity.startswith("people:"):
+        return True
     elif (
         (x.modifiers and y.modifiers and not x.modifiers & y.modifiers)
         or x.capacity != y.capacity
         or x.rest
         or y.rest
         or max(x.listed, y.listed) >= _LISTED
+        or (
+            x.partner is not None
+            and y.partner is not None
+            and x.partner[2] == y.partner[2]
+            and not _may_agree(x.partner[:2], y.partner[:2])
+        )
+        or (
+            quantity in _MEASURES
+            and (not x.governors & y.governors or (x.subject and y.subject and x.subject != y.subject))
+        )
     ):
         return False
     return bool(x.context & y.context)
+
+
+def _same_scope(x: _Reading, y: _Reading) -> bool:
+    """Whether two counts may cover one span, year and place: not a day against a period ("on
+    Wednesday", "so far"), not events of different years, not different places ("in Central Aceh", "in
+    Takengon"; "in Aceh" and "in Indonesia's Aceh province" may be one)."""
+    return not (
+        (x.span and y.span and x.span != y.span)
+        or (x.years and y.years and not x.years & y.years)
+        or (x.places and y.places and not (x.places <= y.places or y.places <= x.places))
+    )
 
 
 def _same_day(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -480,12 +715,13 @@ def _same_day(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] == b[0]
 
 
-def _may_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def _may_agree(a: tuple[str, str], b: tuple[str, str], slack: float = 0) -> bool:
     """Whether two figures can both be true: "less than 50 km" and "15 km", "at least 15,000" and "20,000";
-    "about" allows a tenth either way."""
+    "about" allows a tenth either way, `slack` that much more ("12 days ago" and "11 days ago" written a
+    day apart)."""
     low_a, high_a = _bounds(*a)
     low_b, high_b = _bounds(*b)
-    return low_a <= high_b and low_b <= high_a
+    return low_a <= high_b + slack and low_b <= high_a + slack
 
 
 def _bounds(value: str, label: str) -> tuple[float, float]:
