@@ -176,8 +176,10 @@ _SPAN_PERIOD = re.compile(
 """What span a figure covers: one day ("on Wednesday", "on Dec. 27") or a period ("so far", "this season",
 "in 12 games"); "Five soldiers lost their lives on Wednesday" and "Israel has so far lost seven soldiers"
 count different things."""
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "outside", "throughout"})
-_PLACE_WORDS = 3  # words after "in" that may name the place: "in neighbouring Central Aceh district"
+_PLACE = re.compile(
+    r"\b(?:in|at|near|across|outside|throughout)\s+(?P<words>[\w'-]+(?:\s+[\w'-]+){0,2})", re.IGNORECASE
+)
+"""The three words after "in", "at", "near" that may name a place: "in neighbouring Central Aceh district"."""
 _LEADING = frozenset(
     {"in", "on", "at", "during", "after", "since", "through", "over", "across", "throughout"}
 )
@@ -248,6 +250,7 @@ def discrepancy_findings(
     starts = {a: [f.start for f in facts] for a, facts in comparable.items()}
     # what each figure measures, worked out once: a figure stands in its row, the ledes and the whole article
     measured: dict[tuple[str, int], str | None] = {}
+    read: dict[tuple[str, int], _Reading] = {}
     segments = {s.id: s for v in views for s in v.segments}
     findings: list[Finding] = []
     ledes = Row("lede", {v.id: _lede(v) for v in views}, "partial", 0.0)
@@ -281,7 +284,7 @@ def discrepancy_findings(
         for quantity, items in stated.items():
             findings += [
                 f
-                for f in _disagreements(row, quantity, items, by_id, weak)
+                for f in _disagreements(row, quantity, items, by_id, weak, read)
                 if (f.article, f.start) not in flagged
             ]
     return findings + denial_findings(views, rows)
@@ -395,15 +398,19 @@ def _disagreements(
     items: Sequence[_Stated],
     views: Mapping[str, ArticleView],
     weak: frozenset[frozenset[str]],
+    read: dict[tuple[str, int], _Reading],
 ) -> list[Finding]:
     """Findings for one quantity of one row, when two articles state it with no value in common, among the
     values that can be of one thing (`_comparable`) in passages the aligner matched directly (a pair of
     the row's passages below the threshold, `weak`, shares the row only through others). An article that
     states the other's value anywhere in the row's passages reports both ("404 yards rushing ... 440
-    yards" against "440 yards")."""
+    yards" against "440 yards"). `read` keeps each figure's reading (`_reading`) for the next rows."""
     readings: dict[str, list[tuple[_Reading, FoundFact]]] = defaultdict(list)
     for item in items:
-        readings[item.article].append((_reading(views[item.article], item, quantity), item.fact))
+        key = (item.article, item.fact.start)
+        if key not in read:  # a figure stands in its row, the ledes and the whole article: read it once
+            read[key] = _reading(views[item.article], item, quantity)
+        readings[item.article].append((read[key], item.fact))
     articles = list(readings)
     if len(articles) < 2:
         return []
@@ -615,13 +622,11 @@ def _places(scope: str) -> frozenset[str]:
     """The names after "in", "at", "near" in a clause ("in Takengon", "In neighbouring Central Aceh
     district"): the place its figures are of; a possessive only says where that place is ("in Indonesia's
     Aceh province" is of Aceh)."""
-    words = _CASED_WORD.findall(scope)
     skip = _skipped()
     return frozenset(
         _root(word)
-        for index, preposition in enumerate(words)
-        if preposition.lower() in _PLACE_PREPOSITIONS
-        for word in words[index + 1 : index + 1 + _PLACE_WORDS]
+        for place in _PLACE.finditer(scope)
+        for word in _CASED_WORD.findall(place.group("words"))
         if word[0].isupper() and word.lower() not in skip and not word.lower().endswith("'s")
     )
 
