@@ -196,8 +196,8 @@ class _Stated:
     listed: int
     """How many counts of things the sentence states: three or more make it a line of statistics."""
     partner: FoundFact | None
-    """The other count of a pair a few words apart ("716 yards in 12 games"): whose figures they are, the
-    other says."""
+    """The other count of a pair a few words apart ("716 yards in 12 games"): when it differs, the pair is
+    of another player, season or place."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +219,7 @@ class _Reading:
     year: str | None
     weekday: str | None
     segment: str
+    """The id of the passage it stands in, to find its pair in `Row.links`."""
     governors: frozenset[str]
     """The word that governs the figure: the nearest content word before it in its clause ("missed nine
     games"), else, at the start of a clause, the first one after it ("four bombs were dropped"); "ago"."""
