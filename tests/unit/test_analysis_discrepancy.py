@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from compare_tui.core.analysis import analyse
-from compare_tui.core.models import Article, Link, Row
+from compare_tui.core.models import Article, Row
 from compare_tui.core.pipeline import compare
 from fixtures.analysis_inputs import hand_rows, of_type, segmented
 
@@ -410,23 +410,3 @@ def test_an_article_that_writes_the_others_figure_in_the_row_reports_both() -> N
         "province. Teams are struggling to free 14 children still trapped under the rubble.",
     }
     assert not _in_rows(texts, [{"a": (0,), "b": (0,)}, {"a": (1,), "b": (1, 2)}])
-
-
-def test_passages_that_share_a_row_only_through_others_are_not_compared() -> None:
-    """A pair below the threshold (a weak `Row.links` pair) is no direct match: its figures are not compared;
-    rows without links (corrected by an editor) compare every pair."""
-    articles = [
-        segmented(aid, text, outlet=f"{aid}.example")
-        for aid, text in [
-            ("a", "Yida\n\nFour bombs were dropped on the camp."),
-            ("b", "Yida\n\nFive bombs were dropped on the camp."),
-        ]
-    ]
-    a, b = (article.segments[1].id for article in articles)
-
-    def found(weak: bool) -> list:
-        row = Row("r1", {"a": (a,), "b": (b,)}, "match", 0.9, links=(Link(a, b, 0.3 if weak else 0.9, weak),))
-        return of_type(analyse(articles, [row]), "discrepancy")
-
-    assert not found(weak=True)
-    assert {f.article for f in found(weak=False)} == {"a", "b"}

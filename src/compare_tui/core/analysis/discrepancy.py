@@ -24,8 +24,8 @@ years or weekdays, a page's time stamp, a clock in a named zone and a game clock
 not compared as times of the event. Measures and spans ("yards", "games", "km", "days") are compared only
 under one governing word and subject ("Thomas missed nine games", "Thomas missed 10 games"); counts only
 over one span, year and place ("on Wednesday" is not "so far", "in Takengon" not "in Central Aceh", and a
-count of one place may be a part of a count of none); only in passages the aligner matched directly (no
-weak `Row.links` pair); and an article that writes the other's figure in the row reports both.
+count of one place may be a part of a count of none); and an article that writes the other's figure in
+the row reports both.
 """
 
 from __future__ import annotations
@@ -218,8 +218,6 @@ class _Reading:
     """A count of the rest, not of the whole: "1,263 other animals", "an additional 162 animals"."""
     year: str | None
     weekday: str | None
-    segment: str
-    """The id of the passage it stands in, to find its pair in `Row.links`."""
     governors: frozenset[str]
     """The word that governs the figure: the nearest content word before it in its clause ("missed nine
     games"), else, at the start of a clause, the first one after it ("four bombs were dropped"); "ago"."""
@@ -281,11 +279,10 @@ def discrepancy_findings(
                         count, partner = listed.get(fact.start, (1, None))
                         stated[quantity].append(_Stated(article, fact, count, partner))
         flagged = {(f.article, f.start) for f in findings}
-        weak = frozenset(frozenset((link.a, link.b)) for link in row.links if link.weak)
         for quantity, items in stated.items():
             findings += [
                 f
-                for f in _disagreements(row, quantity, items, by_id, weak, read)
+                for f in _disagreements(row, quantity, items, by_id, read)
                 if (f.article, f.start) not in flagged
             ]
     return findings + denial_findings(views, rows)
@@ -398,13 +395,11 @@ def _disagreements(
     quantity: str,
     items: Sequence[_Stated],
     views: Mapping[str, ArticleView],
-    weak: frozenset[frozenset[str]],
     read: dict[tuple[str, int], _Reading],
 ) -> list[Finding]:
     """Findings for one quantity of one row, when two articles state it with no value in common, among the
-    values that can be of one thing (`_comparable`) in passages the aligner matched directly (a pair of
-    the row's passages below the threshold, `weak`, shares the row only through others). An article that
-    states the other's value anywhere in the row's passages reports both ("404 yards rushing ... 440
+    values that can be of one thing (`_comparable`). An article that states the other's value anywhere in
+    the row's passages reports both ("404 yards rushing ... 440
     yards" against "440 yards"). `read` keeps each figure's reading (`_reading`) for the next rows."""
     readings: dict[str, list[tuple[_Reading, FoundFact]]] = defaultdict(list)
     for item in items:
@@ -434,7 +429,7 @@ def _disagreements(
             (x, y, fact)
             for x, fact in readings[a]
             for y, _ in readings[b]
-            if frozenset((x.segment, y.segment)) not in weak and _comparable(quantity, x, y)
+            if _comparable(quantity, x, y)
         ]
         written_a = {r.value for r, _ in readings[a]}
         written_b = {r.value for r, _ in readings[b]}
@@ -546,7 +541,6 @@ def _reading(view: ArticleView, item: _Stated, quantity: str) -> _Reading:
         rest,
         year.group() if year else None,
         weekday[:3] if weekday else None,
-        segment.id if segment else "",
         frozenset(g for g in (governor, "ago" if ago else "") if g),
         subject,
         _span(scope),
