@@ -15,6 +15,7 @@ content words and figures) without naming the speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -31,12 +32,17 @@ from compare_tui.core.lexicon import ReportingVerbs, name_lexicon, reporting_ver
 from compare_tui.core.models import Finding, Peers, Segment
 from compare_tui.core.textnorm import Token
 
-_AUXILIARIES = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|would|will|had been|has since|also|later|previously|repeatedly"
-    r"|reportedly|publicly|once|again|then|already|recently|earlier|initially|first|further|now|himself"
-    r"|herself|themselves|privately|openly|separately|\w+ly))+\s*$",
-    re.IGNORECASE,
+_AUXILIARY_WORDS = (
+    "has", "have", "had", "was", "were", "is", "are", "would", "will", "had been", "has since", "also", "later",
+    "previously", "repeatedly", "reportedly", "publicly", "once", "again", "then", "already", "recently",
+    "earlier", "initially", "first", "further", "now", "himself", "herself", "themselves", "privately",
+    "openly", "separately",
+)  # fmt: skip
+_REVERSED_AUXILIARIES = re.compile(
+    r"\s*(?:(?:" + "|".join(w[::-1] for w in _AUXILIARY_WORDS) + r"|yl\w+)\s+)+", re.IGNORECASE
 )
+"""Auxiliaries and adverbs (any word in "-ly") that end a text, each after spaces ("Witkoff has since
+repeatedly"), matched from the end of the reversed text."""
 _INSERTION_TAIL = re.compile(r"(?:\s+-\s+[^-\n]{1,80}?\s+-|,\s+(?:who|which)\s+[^,\n]{1,80}?,)\s*$")
 _BARE_NAME = re.compile(r"^[\s\"'(]*([A-Z][\w'-]+)$")
 _PRONOUN_TAIL = re.compile(r"(?<![\w-])(he|she|they|who)\s*$", re.IGNORECASE)
@@ -233,13 +239,15 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
     person_keys = names.person_keys
     tracker = _PersonTracker(person_keys, person_genders(view, names))
     found: list[Attribution] = []
+    wanted = _verb_words()
+    verb_tokens = view.token_indices(w for w in view.words if w.lower() in wanted)
     for index, segment in enumerate(view.segments):
         if segment.kind in ("title", "heading"):
             continue
         mentions = list(names.in_segment(segment.id))
         cursor = 0
         tracker.new_sentence()
-        for m in _verb_matches(view, segment):
+        for m in _verb_matches(view, segment, verb_tokens):
             if view.quotes.containing(m.start, m.end):
                 continue
             while cursor < len(mentions) and mentions[cursor].end <= m.start:
@@ -296,13 +304,17 @@ class _VerbMatch:
     form: str
 
 
-def _verb_matches(view: ArticleView, segment: Segment) -> list[_VerbMatch]:
-    """Reporting verb forms among a segment's words ("according to" takes two words), nouns left out."""
+def _verb_matches(view: ArticleView, segment: Segment, verb_tokens: Sequence[int]) -> list[_VerbMatch]:
+    """Reporting verb forms among a segment's words ("according to" takes two words), nouns left out.
+
+    `verb_tokens` holds the indices of the article's tokens that are one of `_verb_words`, in order.
+    """
     verbs = reporting_verbs()
-    tokens = view.tokens_in(segment.start, segment.end)
+    low, high = view.token_range(segment.start, segment.end)
+    tokens = view.tokens[low:high]
     out = []
-    wanted = _verb_words()
-    for i in [i for i, t in enumerate(tokens) if t.text.lower() in wanted]:
+    first = bisect.bisect_left(verb_tokens, low)
+    for i in [at - low for at in verb_tokens[first : bisect.bisect_left(verb_tokens, high, first)]]:
         token = tokens[i]
         word = token.text.lower()
         if word == "according":
@@ -342,8 +354,8 @@ def _subject(
     tracker: _PersonTracker,
 ) -> _Speaker | None:
     before = text[segment.start : verb[0]]
-    aux = _AUXILIARIES.search(before)
-    before = before[: aux.start()] if aux else before.rstrip()
+    aux = _REVERSED_AUXILIARIES.match(before[::-1])
+    before = before[: len(before) - aux.end()] if aux else before.rstrip()
     if insertion := _INSERTION_TAIL.search(before):  # "Zelensky - who was present - has complained"
         before = before[: insertion.start()]
     if appositive := _APPOSITIVE_TAIL.search(before):  # "Susan Rice, U.S. Ambassador to the UN, said"

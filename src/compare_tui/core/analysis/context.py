@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
+from compare_tui.core.analysis.quantities import caseless
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
 from compare_tui.core.datelines import is_publication_line
 from compare_tui.core.finding_types import FindingType
 from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, Peers, Row, Segment
 from compare_tui.core.textnorm import Token, fold, tokenize
+
+_TEXT = itemgetter(2)  # a `Token`'s text
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +34,9 @@ class ArticleView:
     index: int
     label: str
     folded: str
+    caseless: str
+    """`folded` lower-cased as IGNORECASE compares it with ASCII words (`quantities.caseless`): a regex of
+    lower-case words matches there what it matches in `folded` with IGNORECASE, faster."""
     segments: tuple[Segment, ...]
     segment_starts: tuple[int, ...]
     row_of_segment: Mapping[str, str]
@@ -36,6 +44,10 @@ class ArticleView:
     quotes: QuoteIndex
     tokens: tuple[Token, ...]
     token_starts: tuple[int, ...]
+    texts: tuple[str, ...]
+    """The text of each token."""
+    words: frozenset[str]
+    """The distinct token texts: an analyser after a few words picks them here, then `token_indices`."""
 
     @property
     def id(self) -> str:
@@ -44,9 +56,17 @@ class ArticleView:
 
     def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
         """The word tokens of the folded text that start in [start, end)."""
-        low = bisect.bisect_left(self.token_starts, start)
-        high = bisect.bisect_left(self.token_starts, end, low)
+        low, high = self.token_range(start, end)
         return self.tokens[low:high]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indices [low, high) of the tokens that start in [start, end)."""
+        low = bisect.bisect_left(self.token_starts, start)
+        return low, bisect.bisect_left(self.token_starts, end, low)
+
+    def token_indices(self, words: Iterable[str]) -> list[int]:
+        """Indices of the tokens whose text is one of `words`, in reading order (one pass in C)."""
+        return list(compress(range(len(self.texts)), map(frozenset(words).__contains__, self.texts)))
 
     def reports(self, segment: Segment) -> bool:
         """Whether a segment reports (is no title, heading, dateline, timestamp or byline)."""
@@ -104,12 +124,14 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
         folded = fold(article.text)
         segments = tuple(sorted(article.segments, key=lambda s: s.start))
         tokens = tokenize(folded)
+        texts = tuple(map(_TEXT, tokens))
         views.append(
             ArticleView(
                 article=article,
                 index=index,
                 label=labels[article.id],
                 folded=folded,
+                caseless=caseless(folded),
                 segments=segments,
                 segment_starts=tuple(s.start for s in segments),
                 row_of_segment=row_of_segment,
@@ -117,6 +139,8 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
                 quotes=QuoteIndex.build(find_quotations(folded)),
                 tokens=tokens,
                 token_starts=tuple([t.start for t in tokens]),
+                texts=texts,
+                words=frozenset(texts),
             )
         )
     return tuple(views)

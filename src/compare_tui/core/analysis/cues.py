@@ -94,8 +94,9 @@ class CueIndex:
         text = view.folded
         hits = []
         # most words start no term: look up each distinct word once, then visit only the words that do
-        starting = {word: terms for word in {t.text for t in view.tokens} if (terms := _candidates(word))}
-        for token in [t for t in view.tokens if t.text in starting]:
+        starting = {word: terms for word in view.words if (terms := _candidates(word))}
+        for i in view.token_indices(starting):
+            token = view.tokens[i]
             for term in starting[token.text]:
                 m = term.pattern.match(text, token.start)
                 if m and not voice.reported(m.start(), m.end()) and not _undone(text, m.end(), term):

@@ -37,8 +37,9 @@ _DENIAL = re.compile(
 _NEGATION = re.compile(
     r"\b(?:did|does|do|was|were|had|has|have|is|are)(?:\s+not|n't)\b|\bnever\b", re.IGNORECASE
 )
-_ANY_CUE = re.compile(f"{_DENIAL.pattern}|{_NEGATION.pattern}", re.IGNORECASE)
-"""Either cue, for one search of an article (a denial's words and a negation's never overlap)."""
+_ANY_CUE = re.compile(f"{_DENIAL.pattern}|{_NEGATION.pattern}")
+"""Either cue, for one search of an article's `caseless` text (a denial's words and a negation's never
+overlap): the lower-case words match there what IGNORECASE matches in the text, twice as fast."""
 _HEDGE = re.compile(
     r"\b(?:could|might|may|would|whether|if|unclear|possible|possibly|suspected)\b|\?", re.IGNORECASE
 )
@@ -124,7 +125,7 @@ def _with_cues(view: ArticleView) -> list[Segment]:
     """The reporting sentences that hold a denial cue or a negation, found by one search of the article
     (most sentences hold neither)."""
     found: dict[str, Segment] = {}
-    for match in _ANY_CUE.finditer(view.folded):
+    for match in _ANY_CUE.finditer(view.caseless):
         segment = view.segment_at(match.start())
         if segment is not None and view.reports(segment):
             found.setdefault(segment.id, segment)

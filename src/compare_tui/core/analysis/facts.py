@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from compare_tui.core.analysis.attribution import find_attributions
 from compare_tui.core.analysis.context import ArticleView, Span, build_views, name_some, whole_words
 from compare_tui.core.analysis.names import NameIndex, index_names
-from compare_tui.core.analysis.quantities import caseless, quantities
+from compare_tui.core.analysis.quantities import quantities
 from compare_tui.core.analysis.scare_quotes import QuotationUse, quotation_uses
 from compare_tui.core.lexicon import name_lexicon
 from compare_tui.core.models import Article, Finding, Peers
@@ -213,7 +213,7 @@ class _Vocabulary:
 
     @classmethod
     def build(cls, view: ArticleView) -> _Vocabulary:
-        return cls(view.folded, frozenset({w.removesuffix("'s") for w in {t.text for t in view.tokens}}))
+        return cls(view.folded, frozenset({w.removesuffix("'s") for w in view.words}))
 
     def find(self, spellings: Sequence[_Spelling], taken: _Covered) -> FactMention | None:
         """The first place one of the spellings is written as whole words outside the `taken` facts, if any.
@@ -263,11 +263,10 @@ def extract_facts(
     quotations = _quotations(views, uses)
     for view in views:
         items: list[FoundFact] = []
-        folded_caseless = caseless(view.folded)
         for segment in _stretches(view):
             items += [
                 FoundFact(q.key, q.label, q.kind, q.start, q.end, q.unit, q.value)
-                for q in quantities(view.folded, folded_caseless, segment.start, segment.end)
+                for q in quantities(view.folded, view.caseless, segment.start, segment.end)
             ]
         covered = _Covered.of(f for f in items if f.kind == "date")
         for segment in view.segments:

@@ -10,6 +10,7 @@ titles are title-cased throughout and are left out by the caller. Variants share
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -57,16 +58,16 @@ class _Word(NamedTuple):
     initial: bool  # one capital letter and a full stop: "Rabie A. Atti"
 
 
-def _words(text: str, tokens: Sequence[Token], start: int, connectors: frozenset[str]) -> list[_Word | None]:
+def _words(
+    text: str, tokens: Sequence[Token], maybe: Iterable[int], start: int, connectors: frozenset[str]
+) -> list[_Word | None]:
     """Words of a sentence starting at `start`, marked where a sentence starts and where a possessive ends.
 
     A sentence starts after a full stop (not an initial's), a colon, a quotation mark, a line break or a run
     of spaces (a dateline glued to the first sentence). Words that can be no part of a name (lower case and
-    not a connector like "of") are None.
+    not a connector like "of") are None; `maybe` holds the positions of the others (`_maybe_names`).
     """
     words: list[_Word | None] = [None] * len(tokens)
-    # most words are lower case and no connector: find the others in one sweep, then look only at them
-    maybe = [i for i, t in enumerate(tokens) if t.text[0].isupper() or t.text in connectors or "-" in t.text]
     for i in maybe:
         token = tokens[i]
         word = token.text
@@ -183,17 +184,26 @@ def index_names(views: Sequence[ArticleView]) -> NameIndex:
     """Find the names of all reporting segments (titles and headings are title-cased, so left out)."""
     lexicon = _lexicon()
     connectors = lexicon.lists.connectors
-    words = {
-        s.id: (v.folded, _words(v.folded, v.tokens_in(s.start, s.end), s.start, connectors))
-        for v in views
-        for s in v.segments
-        if v.reports(s)
-    }
+    words = {}
+    for v in views:
+        maybe = _maybe_names(v, connectors)
+        for s in v.segments:
+            if v.reports(s):
+                low, high = v.token_range(s.start, s.end)
+                first = bisect.bisect_left(maybe, low)
+                mine = [i - low for i in maybe[first : bisect.bisect_left(maybe, high, first)]]
+                words[s.id] = (v.folded, _words(v.folded, v.tokens[low:high], mine, s.start, connectors))
     known = _known((w for _, w in words.values()), lexicon.lists)
     found = {sid: _from_words(text, w, known, lexicon) for sid, (text, w) in words.items()}
     by_segment = _settled(found, lexicon.lists, _outlet_names(views))
     persons = frozenset(m.key for ms in by_segment.values() for m in ms if m.kind == "person")
     return NameIndex(by_segment, persons)
+
+
+def _maybe_names(view: ArticleView, connectors: frozenset[str]) -> list[int]:
+    """Indices of the tokens that may be part of a name: capitalised, a connector, or hyphenated (most words
+    are none of these: the others are found by looking at each distinct word once)."""
+    return view.token_indices(w for w in view.words if w[0].isupper() or w in connectors or "-" in w)
 
 
 def _outlet_names(views: Sequence[ArticleView]) -> frozenset[str]:

@@ -142,7 +142,8 @@ def quantities(text: str, folded_caseless: str, start: int, end: int) -> list[Qu
             if (count := _number(text, m, end)) is not None:
                 found.append(count)
                 reach = count.end
-        found += [_age(m) for m in patterns.age.finditer(text, start, end)]
+        if text.find("-year", start, end) >= 0:  # every age holds it; the regex alone scans every position
+            found += [_age(m) for m in patterns.age.finditer(text, start, end)]
     return found
 
 
