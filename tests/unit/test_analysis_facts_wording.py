@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
 from compare_tui.core.analysis import analyse, fact_ledger
+from compare_tui.core.analysis.facts import partial_floor
 from compare_tui.core.models import Row
 from fixtures.analysis_inputs import of_type, segmented, solo_rows
 
@@ -91,3 +96,23 @@ def test_a_changed_verb_or_an_added_name_still_is() -> None:
         "The army bombed the camp, officials said on Thursday.",
         "The army attacked the camp, Governor Taban Deng claimed on Thursday.",
     ) == ["Governor Taban Deng claimed", "attacked", "bombed", "officials said"]
+
+
+_QUOTE_WORDS = st.sampled_from(
+    ["the", "war", "will", "end", "soon", "we", "are", "ready", "to", "talk", "peace", "a", "guarantees"]
+)
+
+
+@given(
+    st.lists(_QUOTE_WORDS, min_size=1, max_size=12).map(" ".join),
+    st.lists(_QUOTE_WORDS, max_size=8).map(" ".join),
+    st.lists(_QUOTE_WORDS, max_size=8).map(" ".join),
+    st.text(alphabet="ab ", max_size=6),
+)
+def test_partial_floor_never_hides_a_quotation_inside_another(quote, before, after, noise) -> None:
+    # the ledger skips fuzz.partial_ratio below this floor of fuzz.ratio: no quotation found inside a longer
+    # one (with words around it and a few characters changed) may fall below it
+    longer = f"{before} {quote[: len(quote) // 2]}{noise}{quote[len(quote) // 2 :]} {after}"
+    for a, b in ((quote, longer), (longer, quote), (quote, quote + noise)):
+        if fuzz.partial_ratio(a, b) >= 90:
+            assert fuzz.ratio(a, b) >= partial_floor(len(a), len(b), 90) - 0.5

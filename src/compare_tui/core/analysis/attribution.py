@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -53,6 +54,7 @@ _APPOSITIVE_TAIL = re.compile(r",\s+[^,\n]{1,90}?,\s*$")
 _OFFICE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?$")
 _OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)*")
 _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _NONE = "\u2014"
 _OPPOSED = frozenset({"deny", "accuse"})
 _SHARED = 2  # content words two attributions must share to report one statement (names of the event alone
@@ -81,8 +83,7 @@ class Attribution:
     continues: bool = False  # a quotation with no verb of its own, going on with the attribution before it
 
 
-@dataclass(frozen=True, slots=True)
-class _Speaker:
+class _Speaker(NamedTuple):
     label: str
     keys: tuple[str, ...]
     start: int
@@ -297,8 +298,7 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
     return tuple(found) + _continuations(view, found)
 
 
-@dataclass(frozen=True, slots=True)
-class _VerbMatch:
+class _VerbMatch(NamedTuple):
     start: int
     end: int
     form: str
@@ -589,7 +589,7 @@ class _Counterpart:
 
 
 def _normalise(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
 
 
 class _Wording:
@@ -834,7 +834,7 @@ class _Differences:
 
 def _unattributed_in(
     views: Sequence[ArticleView], attributions: Mapping[str, tuple[Attribution, ...]]
-) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
+) -> tuple[dict[str, tuple[str, ...]], _SilentPassages]:
     """For each segment, the other articles whose passages in its alignment row attribute nothing, and
     the words of those passages' sentences by (article, row) (one entry per passage, however big the row)."""
     members: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -846,14 +846,28 @@ def _unattributed_in(
                 texts[segment.id] = view.folded[segment.start : segment.end]
     attributing = {a.segment for events in attributions.values() for a in events}
     silent_in: dict[str, tuple[str, ...]] = {}
-    passages: dict[tuple[str, str], tuple[str, ...]] = {}
-    for row, articles in members.items():
+    for articles in members.values():
         silent = tuple(a for a, segments in articles.items() if attributing.isdisjoint(segments))
-        passages.update({(a, row): tuple(_normalise(texts[s]) for s in articles[a]) for a in silent})
         for segment_ids in articles.values():
             for sid in segment_ids:
                 silent_in[sid] = silent
-    return silent_in, passages
+    return silent_in, _SilentPassages(members, texts)
+
+
+class _SilentPassages:
+    """The normalised sentences of a passage by (article, row), made when first asked for: only the rows
+    that hold an attribution ever are."""
+
+    def __init__(self, members: Mapping[str, Mapping[str, list[str]]], texts: Mapping[str, str]) -> None:
+        self._members = members
+        self._texts = texts
+        self._made: dict[tuple[str, str | None], tuple[str, ...]] = {}
+
+    def __getitem__(self, key: tuple[str, str | None]) -> tuple[str, ...]:
+        if key not in self._made:
+            article, row = key
+            self._made[key] = tuple(_normalise(self._texts[s]) for s in self._members[row][article])
+        return self._made[key]
 
 
 def _unattributed(event: Attribution, sentences: Sequence[str]) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
+from typing import NamedTuple
 
 from compare_tui.core.analysis.quantities import caseless
 from compare_tui.core.analysis.quotes import QuoteIndex, find_quotations
@@ -177,9 +178,9 @@ def name_some(ids: Sequence[str], labels: Mapping[str, str], *, most: int = 4, n
     return join_labels([labels[i] for i in ids])
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A character range [start, end) of an article's text."""
+class Span(NamedTuple):
+    """A character range [start, end) of an article's text (a named tuple: hundreds per analysis, built faster
+    than a frozen dataclass)."""
 
     start: int
     end: int

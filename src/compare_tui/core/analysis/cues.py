@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from compare_tui.core.analysis.context import ArticleView
 from compare_tui.core.analysis.voice import Voice
@@ -21,8 +22,7 @@ _CLAUSE_LEAD = frozenset({"", "and", "but", "so", "or"})
 _NEXT_WORD = re.compile(r"\s+(?:own\s+)?([\w'-]+)")
 
 
-@dataclass(frozen=True, slots=True)
-class CueHit:
+class CueHit(NamedTuple):
     """One lexicon match: its span and the category it belongs to."""
 
     start: int

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -52,11 +52,11 @@ _NAMED_BEFORE = re.compile(r"\b(?:the|to|told|by|reports|reported|according to)\
 """Words before an acronym that make it a name: "the BBC", "told AP", "confirms to PEOPLE", "on her way to LAX"."""
 _LONGEST_ACRONYM = 7  # an all-capital word this long is a word shouted, not an acronym ("EARTHQUAKE")
 _START = attrgetter("start")
+_PARTIAL = 90  # `fuzz.partial_ratio` at which a quotation contains another
 _CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
 
 
-@dataclass(frozen=True, slots=True)
-class FactMention:
+class FactMention(NamedTuple):
     """Where an article states a fact: a span of its text."""
 
     start: int
@@ -76,8 +76,7 @@ class FactEntry:
     positions: Mapping[str, Position] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class FoundFact:
+class FoundFact(NamedTuple):
     """A fact where an article states it, before the ledger groups the articles by fact."""
 
     key: str
@@ -137,10 +136,31 @@ def _same_quotation(a: str, b: str, compared: dict[tuple[str, str], bool]) -> bo
     """Whether two normalised quotations are one, nearly; `compared` remembers the answers."""
     if (a, b) not in compared:
         shorter = min(len(a.split()), len(b.split()))
-        compared[(a, b)] = fuzz.ratio(a, b, score_cutoff=85) >= 85 or (
-            shorter >= 4 and fuzz.partial_ratio(a, b, score_cutoff=90) >= 90
+        whole = fuzz.ratio(a, b)
+        compared[(a, b)] = whole >= 85 or (
+            shorter >= 4
+            and whole >= partial_floor(len(a), len(b), _PARTIAL) - 0.5
+            and fuzz.partial_ratio(a, b, score_cutoff=_PARTIAL) >= _PARTIAL
         )
     return compared[(a, b)]
+
+
+def partial_floor(size_a: int, size_b: int, partial: float) -> float:
+    """The least `fuzz.ratio` of two strings of these lengths whose `fuzz.partial_ratio` reaches `partial`
+    (0..100): below it, the slow partial comparison (a tenth of the analysis of two short articles) cannot
+    succeed.
+
+    A window of w characters of the longer string (length L) that scores c = partial/100 against the
+    shorter one (length S) is at most (1 - c)(S + w) Indel edits from it, and that takes w >= S c / (2 - c)
+    (the length difference alone costs S - w). Deleting the rest of the longer string costs L - w more, so
+    the two whole strings are at most (1 - c) S + L - c w <= (1 - c) S + L - S c^2 / (2 - c) edits apart.
+    """
+    short, long = sorted((size_a, size_b))
+    if not short:
+        return 0.0
+    c = partial / 100
+    edits = (1 - c) * short + long - short * c * c / (2 - c)
+    return max(0.0, 100 * (1 - edits / (short + long)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +182,7 @@ class _Covered:
         return before > 0 and self.reach[before - 1] > start
 
 
-@dataclass(frozen=True, slots=True)
-class _Spelling:
+class _Spelling(NamedTuple):
     """One way a name may be written, and the words an article must contain to have it."""
 
     text: str
@@ -401,7 +420,11 @@ def _figure(key: str) -> list[_Spelling]:
 
 def _written_in(headline: str, spellings: Sequence[_Spelling]) -> bool:
     """Whether a name is written in a (title-cased) headline, lower-cased: whatever the case."""
-    return any(next(whole_words(headline, s.text.lower()), None) is not None for s in spellings if s.text)
+    return any(
+        (lowered := s.text.lower()) in headline and next(whole_words(headline, lowered), None) is not None
+        for s in spellings
+        if s.text
+    )
 
 
 def _noise(key: str, kind: FactKind, labels: Sequence[str], lower_words: frozenset[str]) -> bool:

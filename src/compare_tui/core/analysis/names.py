@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -28,8 +28,7 @@ _DAY_AFTER = re.compile(r"\.?,?\s\d")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s+\w")  # "Samaritan's Purse", "Workers' Party"
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
+class NameMention(NamedTuple):
     """One mention of a name: span in the text, the key shared by its variants, a label and a kind."""
 
     start: int
@@ -152,19 +151,25 @@ class _Lexicon:
     weekdays: frozenset[str]
     months: frozenset[str]
     calendar: frozenset[str]  # both
+    openers: frozenset[str]
+    """The first words of titles and aliases, and the calendar words: any other word (less a full stop) is
+    plain part of a name, tested no further."""
 
 
 @cache
 def _lexicon() -> _Lexicon:
     """The name lexicon, indexed once."""
     lexicon = name_lexicon()
+    titles, aliases = _Phrases.of(lexicon.titles, 3), _Phrases.of(lexicon.aliases, 4)
+    calendar = frozenset(lexicon.weekdays) | frozenset(lexicon.months)
     return _Lexicon(
         lexicon,
-        _Phrases.of(lexicon.titles, 3),
-        _Phrases.of(lexicon.aliases, 4),
+        titles,
+        aliases,
         frozenset(lexicon.weekdays),
         frozenset(lexicon.months),
-        frozenset(lexicon.weekdays) | frozenset(lexicon.months),
+        calendar,
+        titles.first_words | aliases.first_words | calendar,
     )
 
 
@@ -251,11 +256,11 @@ def _settle(
 ) -> NameMention:
     """One mention as `_settled` decides it."""
     if m.kind == "person" and not m.titled and m.key in place_ends and " " in m.label:
-        return replace(m, key=place_key(m.label.lower().split(), lexicon), kind="place")
+        return m._replace(key=place_key(m.label.lower().split(), lexicon), kind="place")
     if m.kind == "person" and not m.titled and "".join(c for c in m.label.lower() if c.isalnum()) in outlets:
-        return replace(m, key=_spelled(m.label.lower().split(), lexicon), kind="organisation")
+        return m._replace(key=_spelled(m.label.lower().split(), lexicon), kind="organisation")
     if m.kind == "organisation" and m.key in renamed:
-        return replace(m, key=renamed[m.key])
+        return m._replace(key=renamed[m.key])
     return m
 
 
@@ -319,7 +324,11 @@ def _from_words(
         titled = False
         i = 0
         while i < len(run):
-            if run[i].lower in lexicon.calendar and _is_date_word(text, run[i], lexicon):  # "Taludi Thursday"
+            lower = run[i].lower
+            if lower not in lexicon.openers and not (lower.endswith(".") and lower[:-1] in lexicon.openers):
+                chunk.append(run[i])
+                i += 1
+            elif lower in lexicon.calendar and _is_date_word(text, run[i], lexicon):  # "Taludi Thursday"
                 _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], False
                 i += 1

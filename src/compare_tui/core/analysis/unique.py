@@ -32,12 +32,14 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
         return []
     all_ids = tuple(v.id for v in views)
     peers_of: dict[str, Peers] = {}
+    alike: dict[frozenset[str], Peers] = {}  # most rows hold one of a few sets of articles
     for row in rows:
-        present = set(row.article_ids())
-        peers = Peers(
-            present=tuple(a for a in all_ids if a in present),
-            absent=tuple(a for a in all_ids if a not in present),
-        )
+        present = frozenset(row.article_ids())
+        if (peers := alike.get(present)) is None:
+            peers = alike[present] = Peers(
+                present=tuple(a for a in all_ids if a in present),
+                absent=tuple(a for a in all_ids if a not in present),
+            )
         for ids in row.segments.values():
             for sid in ids:
                 peers_of[sid] = peers

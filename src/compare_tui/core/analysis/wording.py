@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -41,8 +42,7 @@ MAX_CHANGE = 6
 _CONFIDENCE = {"reporting_verb": 0.85, "evaluative": 0.8, "actor_label": 0.65, "number": 0.7, "other": 0.4}
 
 
-@dataclass(frozen=True, slots=True)
-class _Passage:
+class _Passage(NamedTuple):
     view: ArticleView
     segment: Segment
     tokens: tuple[Token, ...]
@@ -58,8 +58,8 @@ class _Side:
 
 
 def _passage(view: ArticleView, segment: Segment) -> _Passage:
-    tokens = view.tokens_in(segment.start, segment.end)
-    return _Passage(view, segment, tokens, tuple([_stem(t.text) for t in tokens]))
+    low, high = view.token_range(segment.start, segment.end)
+    return _Passage(view, segment, view.tokens[low:high], tuple(map(_stem, view.texts[low:high])))
 
 
 @cache
