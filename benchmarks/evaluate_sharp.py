@@ -22,7 +22,7 @@ from types import ModuleType
 
 import numpy as np
 from rapidfuzz import fuzz
-from sharp import Counts, SharpEvent, add, load_events, pair_features, prf, scorer_module
+from sharp import Counts, SharpEvent, add, load_events, memoised_signals, pair_features, prf, scorer_module
 from tune_sharp import fold_weights, rows_score
 
 from compare_tui.core.align import AlignOptions
@@ -102,24 +102,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     events = load_events(args.eval_dir)
     print("| on sharp-dev | align P | align R | align F1 | unique-passage F1 |")
     print("|---|---|---|---|---|")
-    table = {} if args.no_loeo else {e.event_id: pair_features(e, scorer) for e in events}
-    for name, strict in (("standard rows", False), ('strict rows (alignment = "strict")', True)):
-        print(
-            row_line(
-                f"compare-tui, {name}, in-sample",
-                rows_score(scorer, events, None, AlignOptions(strict=strict)),
+    with memoised_signals():
+        table = {} if args.no_loeo else {e.event_id: pair_features(e, scorer) for e in events}
+        for name, strict in (("standard rows", False), ('strict rows (alignment = "strict")', True)):
+            print(
+                row_line(
+                    f"compare-tui, {name}, in-sample",
+                    rows_score(scorer, events, None, AlignOptions(strict=strict)),
+                )
             )
-        )
-        if args.no_loeo:
-            continue
-        held_out: Counts = {}
-        for event in events:
-            others = [e for e in events if e is not event]
-            weights, _, options = fold_weights(scorer, others, table, strict=strict)
-            held_out = add(held_out, rows_score(scorer, [event], weights, options))
-        print(row_line(f"compare-tui, {name}, refitted leave-one-event-out", held_out))
-    for line in baselines(scorer, events):
-        print(line)
+            if args.no_loeo:
+                continue
+            held_out: Counts = {}
+            for event in events:
+                others = [e for e in events if e is not event]
+                weights, _, options = fold_weights(scorer, others, table, strict=strict)
+                held_out = add(held_out, rows_score(scorer, [event], weights, options))
+            print(row_line(f"compare-tui, {name}, refitted leave-one-event-out", held_out))
+        for line in baselines(scorer, events):
+            print(line)
     return 0
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+import compare_tui.core.align as align_module
 from compare_tui.core.align import pair_signals_of
 from compare_tui.core.comparison import Comparison
 from compare_tui.core.embeddings import encode
@@ -161,3 +164,23 @@ def _mapped_segments(scorer: ModuleType, event: SharpEvent) -> set[str]:
         for s in a["sentences"]:
             out.update(scorer.segments_of(scorer.find_span(art.text, s["text"]), segments))
     return out
+
+
+@contextmanager
+def memoised_signals() -> Iterator[None]:
+    """The aligner's pair signals computed once per (passages, pairs) while this runs: a refit scores the
+    same events' rows under many weights, and the signals do not depend on the weights."""
+    shipped = align_module.pair_signals_of
+    memo: dict[tuple, dict] = {}
+
+    def memoised(texts, cosines, encode=None):
+        key = (tuple(texts), tuple(cosines))
+        if key not in memo:
+            memo[key] = shipped(texts, cosines, encode)
+        return memo[key]
+
+    align_module.pair_signals_of = memoised
+    try:
+        yield
+    finally:
+        align_module.pair_signals_of = shipped

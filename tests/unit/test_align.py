@@ -158,21 +158,23 @@ def _groups(clusters: list[list[int]]) -> list[list[int]]:
 
 
 def test_strict_rows_let_one_strongly_different_pair_veto_a_row() -> None:
-    """0 ~ 1 and 1 ~ 2 match fairly (0.7), 0 and 2 clearly differ (0.16): the mean of the three (0.52)
-    clears 0.5, so standard rows hold all three; their summed log-odds do not, so strict rows split."""
+    """0 ~ 1 and 1 ~ 2 match well (0.9), 0 and 2 clearly differ (0.3): the mean of the three (0.7) clears
+    0.5, so standard rows hold all three; their summed log-odds against the strict cut (0.5 + cohesion
+    0.3) do not, so strict rows split — until the two good pairs are strong enough (0.99) to outweigh it."""
     owner = np.array([0, 1, 2])
-    score = np.array([[1.0, 0.7, 0.16], [0.7, 1.0, 0.7], [0.16, 0.7, 1.0]])
+    score = np.array([[1.0, 0.9, 0.3], [0.9, 1.0, 0.9], [0.3, 0.9, 1.0]])
     links = _links_of(score, owner, 0.5)
+    strict = AlignOptions(strict=True, cohesion=0.3)
     assert _groups(_cluster(owner, links, _Dense(score), threshold=0.5, options=AlignOptions())) == [
         [0, 1, 2]
     ]
-    assert _groups(_strict_cluster(owner, links, _Dense(score), threshold=0.5, options=STRICT)) == [
+    assert _groups(_strict_cluster(owner, links, _Dense(score), threshold=0.5, options=strict)) == [
         [0, 1],
         [2],
     ]
-    score[0, 1] = score[1, 0] = score[1, 2] = score[2, 1] = 0.95
+    score[0, 1] = score[1, 0] = score[1, 2] = score[2, 1] = 0.99
     links = _links_of(score, owner, 0.5)
-    assert _groups(_strict_cluster(owner, links, _Dense(score), threshold=0.5, options=STRICT)) == [[0, 1, 2]]
+    assert _groups(_strict_cluster(owner, links, _Dense(score), threshold=0.5, options=strict)) == [[0, 1, 2]]
 
 
 def test_standard_rows_keep_out_a_passage_that_matches_one_member_only() -> None:

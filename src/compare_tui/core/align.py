@@ -68,8 +68,8 @@ class AlignOptions:
     this far below the threshold."""
     strict: bool = False
     """Build rows by correlation clustering (`_strict_cluster`): higher precision, fewer shared rows."""
-    cohesion: float = 0.12
-    """Strict rows: a pair's evidence is its log-odds against `threshold + cohesion`."""
+    cohesion: float = 0.2
+    """Strict rows: a pair's evidence is its log-odds against `threshold + cohesion` (of `STRICT_WEIGHTS`)."""
     max_per_article: int = 5
     """At most this many passages of one article in one row."""
     min_words: int = 4
@@ -80,6 +80,26 @@ class AlignOptions:
     """A row of up to this many passages lists every cross-article pair in `Row.links`."""
     links_per_passage: int = 4
     """A bigger row lists each passage's this many strongest pairs, so that links grow linearly."""
+
+
+STRICT_WEIGHTS = Weights(
+    bias=-2.32,
+    semantic=1.32,
+    clause=1.57,
+    lexical=1.39,
+    containment=2.41,
+    names=-0.01,
+    numbers=1.45,
+    quote=0.46,
+    clause_containment=0.55,
+    content=0.94,
+    act=0.38,
+    place=-0.44,
+    time=0.2,
+)
+"""The pair score of strict rows, fitted for them (`benchmarks/tune_sharp.py --strict`): the blend of the
+standard weights with a more strongly regularised sharp fit (its threshold 0.5 folded into the bias), with
+`AlignOptions.cohesion` 0.2 — of the choices, the best F1 among those whose rows reach precision 0.65."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +113,16 @@ def align(
     *,
     threshold: float = 0.5,
     reference: str | None = None,
-    weights: Weights = DEFAULT_WEIGHTS,
+    weights: Weights | None = None,
     options: AlignOptions = AlignOptions(),
     encode: Encoder | None = None,
 ) -> tuple[Row, ...]:
-    """Group the segments of segmented articles into rows; every segment lands in exactly one row."""
+    """Group the segments of segmented articles into rows; every segment lands in exactly one row.
+
+    `weights` default to the pair score of the row builder: `DEFAULT_WEIGHTS`, or `STRICT_WEIGHTS` for
+    strict rows."""
+    if weights is None:
+        weights = STRICT_WEIGHTS if options.strict else DEFAULT_WEIGHTS
     passages = [_Passage(a, s) for a, art in enumerate(articles) for s in art.segments]
     if not passages:
         return ()
