@@ -1,0 +1,433 @@
+"""Other pair scorers than the shipped logistic one, on sharp-dev, held out by event (issue 10).
+
+    python benchmarks/pair_models.py [--eval-dir ../shared/eval] [--rows]
+
+Needs scikit-learn for the tree and network models (`pip install -e ".[bench]"`; a benchmark dependency
+only, the package never imports it). The shipped pair score is a logistic blend over `PairSignals`; it
+cannot say "much overlap, but a different date / number / object: a different fact". Tried here, each
+fitted on five events and scored on the sixth (`tune_sharp`'s protocol):
+
+- models: the logistic fit (`tune_sharp.fit`), the same with interaction terms (overlap x difference
+  flags), gradient-boosted shallow trees (free, and monotone: more similarity never lowers the score, more
+  difference never raises it) and a one-hidden-layer network;
+- "main point" and difference evidence: the IDF share of each side's reported content that the other
+  lacks (the smaller and the larger), the most informative word each side has alone, figures, names and
+  times that both state and that differ; the words of the reported content before its first act
+  (subject) and after it (object), compared side by side ("the army attacked the camp" / "the army denied
+  carrying out the strike");
+- per-comparison calibration: is the pair each passage's best counterpart in the other article (mutual
+  best), how far below that best it scores; the pair score's percentile in its comparison; two-hop
+  support through a third article (both passages match one passage of it).
+
+Without `--rows`: pair F1 of the pooled held-out scores at their best threshold and average precision,
+over every cross-article segment pair the gold speaks about. With `--rows`: the real aligner's rows,
+leave-one-event-out as `tune_sharp.py` does (threshold picked on the five fitting events), for the
+boosted trees blended with the ECB+ fit like the shipped score, and for the logistic score with the
+mutual-best signals computed over the aligner's candidate pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import numpy as np
+import sharp
+import tune_sharp
+from pair_evidence import average_precision, best_f1
+
+import compare_tui.core.align as align_module
+from compare_tui.core import fact_slots
+from compare_tui.core.similarity import DEFAULT_WEIGHTS, PairSignals, Weights, idf_weights, profile
+
+BASE = tuple(f.name for f in fields(PairSignals))
+DIFF = ("uncovered_min", "uncovered_max", "top_difference", "numbers_differ", "names_differ", "time_conflict")
+ROLES = ("object_overlap", "subject_overlap", "object_conflict")
+RANK = ("mutual_best", "gap_max", "gap_min")
+CONTEXT = ("two_hop_mean", "two_hop_max", "percentile")
+INTERACTIONS = (
+    ("lexical", "time_conflict"),
+    ("lexical", "numbers_differ"),
+    ("content", "numbers_differ"),
+    ("content", "time_conflict"),
+    ("lexical", "names_differ"),
+    ("lexical", "uncovered_max"),
+    ("content", "uncovered_max"),
+    ("semantic", "uncovered_min"),
+)
+MONOTONE = {"names": 0, "place": 0, **{n: -1 for n in DIFF}}
+"""Direction of each signal for the monotone trees (+1 where unnamed); names and place go both ways."""
+
+
+@dataclass
+class Table:
+    """One event's pairs: every signal by name, and the gold labels."""
+
+    columns: dict[str, np.ndarray]
+    labels: np.ndarray
+
+    def matrix(self, names: Sequence[str], interactions: Sequence[tuple[str, str]] = ()) -> np.ndarray:
+        cols = [self.columns[n] for n in names] + [self.columns[a] * self.columns[b] for a, b in interactions]
+        return np.column_stack(cols)
+
+
+def shipped_log_odds(signals: np.ndarray, weights: Weights = DEFAULT_WEIGHTS) -> np.ndarray:
+    """The shipped score's log-odds of a matrix of `PairSignals` rows."""
+    return weights.bias + signals @ np.array([getattr(weights, n) for n in BASE])
+
+
+def difference_signals(texts: Sequence[str], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The `DIFF` signals of the given pairs (words weighed by IDF over all of `texts`)."""
+    profiles = [profile(t) for t in texts]
+    idf = idf_weights(profiles)
+    out = np.zeros((len(pairs), len(DIFF)))
+    for row, (i, j) in enumerate(pairs):
+        p, q = profiles[i], profiles[j]
+        a, b = p.content_stems or p.stems, q.content_stems or q.stems
+        wa, wb = sum(idf.get(s, 0.0) for s in a), sum(idf.get(s, 0.0) for s in b)
+        shared = sum(idf.get(s, 0.0) for s in a & b)
+        ua, ub = (1 - shared / wa if wa else 1.0), (1 - shared / wb if wb else 1.0)
+        top = max((idf.get(s, 0.0) for s in a - b), default=0.0) + max(
+            (idf.get(s, 0.0) for s in b - a), default=0.0
+        )
+        both_times = [k for k in p.times if k in q.times]
+        out[row] = [
+            min(ua, ub),
+            max(ua, ub),
+            top,
+            float(bool(p.numbers - q.numbers and q.numbers - p.numbers)),
+            float(bool(p.names - q.names and q.names - p.names)),
+            float(bool(both_times) and not any(p.times[k] & q.times[k] for k in both_times)),
+        ]
+    return out
+
+
+def _roles(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of the reported content before and after its first act (subject, object)."""
+    body = fact_slots.content(text).lower()
+    acts = fact_slots.acts(body)
+    found = re.search(rf"\b{re.escape(acts[0])}\b", body) if acts else None
+    if found is None:
+        return frozenset(), profile(body).stems
+    return profile(body[: found.start()]).stems, profile(body[found.end() :]).stems
+
+
+def role_signals(texts: Sequence[str], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The `ROLES` signals: IDF-weighted Dice of the objects and of the subjects; both have an object and
+    they share no word."""
+    idf = idf_weights(profile(t) for t in texts)
+    roles = [_roles(t) for t in texts]
+
+    def dice(a: frozenset[str], b: frozenset[str]) -> float:
+        wa, wb = sum(idf.get(s, 0.0) for s in a), sum(idf.get(s, 0.0) for s in b)
+        return 2 * sum(idf.get(s, 0.0) for s in a & b) / (wa + wb) if wa + wb else 0.0
+
+    out = np.zeros((len(pairs), len(ROLES)))
+    for row, (i, j) in enumerate(pairs):
+        (si, oi), (sj, oj) = roles[i], roles[j]
+        out[row] = [dice(oi, oj), dice(si, sj), float(bool(oi and oj) and not oi & oj)]
+    return out
+
+
+def rank_signals(z: np.ndarray, pairs: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """`RANK` signals: each pair's log-odds `z` against each end's best counterpart in the other article."""
+    if not len(pairs):
+        return np.zeros((0, len(RANK)))
+    i, j = pairs[:, 0], pairs[:, 1]
+    width = int(owner.max()) + 1
+    keys = np.concatenate((i * width + owner[j], j * width + owner[i]))
+    distinct, slot = np.unique(keys, return_inverse=True)
+    best = np.full(len(distinct), -np.inf)
+    np.maximum.at(best, slot, np.concatenate((z, z)))
+    gi, gj = z - best[slot[: len(z)]], z - best[slot[len(z) :]]
+    return np.column_stack([(gi == 0) & (gj == 0), np.maximum(gi, gj), np.minimum(gi, gj)]).astype(float)
+
+
+def context_signals(z: np.ndarray, pairs: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """`CONTEXT` signals: two-hop support through each third article, and the score's percentile."""
+    score = np.full((n, n), np.nan)
+    score[pairs[:, 0], pairs[:, 1]] = score[pairs[:, 1], pairs[:, 0]] = 1 / (1 + np.exp(-z))
+    out = np.zeros((len(pairs), len(CONTEXT)))
+    for row, (i, j) in enumerate(pairs):
+        hops = []
+        for c in np.unique(owner):
+            if c in (owner[i], owner[j]):
+                continue
+            both = np.fmin(score[i, owner == c], score[j, owner == c])
+            both = both[~np.isnan(both)]
+            hops.append(float(both.max()) if len(both) else 0.0)
+        out[row, :2] = (np.mean(hops), max(hops)) if hops else (0.0, 0.0)
+    out[:, 2] = np.argsort(np.argsort(z)) / max(len(z) - 1, 1)
+    return out
+
+
+def tables(events: Sequence[sharp.SharpEvent], scorer) -> dict[str, Table]:
+    """Every signal of every gold-covered cross-article segment pair, by event."""
+    out = {}
+    for event in events:
+        t = sharp.pair_table(event, scorer)
+        owner = np.array([k for k, a in enumerate(event.articles) for _ in a.segments])
+        pairs = np.array(t.pairs, dtype=np.intp)
+        z = shipped_log_odds(t.signals)
+        extra = np.hstack(
+            [
+                difference_signals(t.texts, t.pairs),
+                role_signals(t.texts, t.pairs),
+                rank_signals(z, pairs, owner),
+                context_signals(z, pairs, owner, len(t.texts)),
+            ]
+        )
+        names = (*BASE, *DIFF, *ROLES, *RANK, *CONTEXT)
+        out[event.event_id] = Table(dict(zip(names, np.hstack([t.signals, extra]).T)), t.labels)
+    return out
+
+
+Model = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+def logistic(x: np.ndarray, y: np.ndarray, test: np.ndarray) -> np.ndarray:
+    w = tune_sharp.fit(x, y)
+    return 1 / (1 + np.exp(-(w[0] + test @ w[1:])))
+
+
+def _balance(y: np.ndarray) -> np.ndarray:
+    return np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+
+
+def boosted(names: Sequence[str], *, monotone: bool, depth: int, rounds: int):
+    """Gradient-boosted trees (scikit-learn), class-balanced, shrinkage 0.05, at least 50 pairs a leaf, all
+    rounds (no early stopping on a random split, so that runs repeat)."""
+
+    def fit_trees(x: np.ndarray, y: np.ndarray):
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        model = HistGradientBoostingClassifier(
+            max_depth=depth,
+            max_iter=rounds,
+            learning_rate=0.05,
+            l2_regularization=1.0,
+            min_samples_leaf=50,
+            monotonic_cst=[MONOTONE.get(n, 1) for n in names] if monotone else None,
+            early_stopping=False,
+            random_state=0,
+        )
+        return model.fit(x, y, sample_weight=_balance(y))
+
+    def model(x: np.ndarray, y: np.ndarray, test: np.ndarray) -> np.ndarray:
+        return fit_trees(x, y).predict_proba(test)[:, 1]
+
+    model.fit_trees = fit_trees  # type: ignore[attr-defined]
+    return model
+
+
+def network(hidden: int, alpha: float) -> Model:
+    """One hidden layer (scikit-learn), standardised inputs, positives repeated to balance the classes."""
+
+    def model(x: np.ndarray, y: np.ndarray, test: np.ndarray) -> np.ndarray:
+        from sklearn.neural_network import MLPClassifier
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        positives = np.flatnonzero(y == 1)
+        repeat = max(1, round((1 - y.mean()) / y.mean()))
+        index = np.r_[np.arange(len(y)), np.repeat(positives, repeat - 1)]
+        net = make_pipeline(
+            StandardScaler(),
+            MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=300, random_state=0),
+        )
+        return net.fit(x[index], y[index]).predict_proba(test)[:, 1]
+
+    return model
+
+
+def held_out(
+    data: dict[str, Table], model: Model, names: Sequence[str], interactions: Sequence[tuple[str, str]] = ()
+) -> tuple[float, float, float]:
+    """(pooled best F1, average precision, F1 with each event at its own best threshold) of the scores of
+    each event by a model fitted on the others. The last is an oracle: what calibrating the threshold per
+    comparison could gain at most."""
+    scores, labels = [], []
+    counts = np.zeros(3)
+    for event, table in data.items():
+        others = [t for e, t in data.items() if e != event]
+        x = np.vstack([t.matrix(names, interactions) for t in others])
+        y = np.concatenate([t.labels for t in others])
+        scores.append(model(x, y, table.matrix(names, interactions)))
+        labels.append(table.labels)
+        counts += _best_counts(scores[-1], table.labels)
+    p, y = np.concatenate(scores), np.concatenate(labels)
+    tp, fp, fn = counts
+    return best_f1(p, y)[0], average_precision(p, y), 2 * tp / (2 * tp + fp + fn)
+
+
+def _best_counts(score: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """[tp, fp, fn] at the threshold with the best F1 on these labels."""
+    order = np.argsort(-score, kind="stable")
+    tp = np.cumsum(labels[order])
+    fp = np.arange(1, len(order) + 1) - tp
+    fn = labels.sum() - tp
+    k = int(np.argmax(2 * tp / np.maximum(2 * tp + fp + fn, 1)))
+    return np.array([tp[k], fp[k], fn[k]])
+
+
+def pair_report(data: dict[str, Table]) -> None:
+    with_diff = (*BASE, *DIFF)
+    variants: list[tuple[str, Model, Sequence[str], Sequence[tuple[str, str]]]] = [
+        ("logistic, shipped signals (baseline)", logistic, BASE, ()),
+        ("logistic + difference signals", logistic, with_diff, ()),
+        ("logistic + subject / object signals", logistic, (*BASE, *ROLES), ()),
+        ("logistic + interactions (overlap x difference)", logistic, BASE, INTERACTIONS),
+        ("logistic + difference signals + interactions", logistic, with_diff, INTERACTIONS),
+        ("logistic + mutual-best signals", logistic, (*BASE, *RANK), ()),
+        ("logistic + two-hop support", logistic, (*BASE, "two_hop_mean", "two_hop_max"), ()),
+        ("logistic + percentile in the comparison", logistic, (*BASE, "percentile"), ()),
+        ("logistic + difference, mutual-best, context signals", logistic, (*with_diff, *RANK, *CONTEXT), ()),
+    ]
+    for depth, rounds in ((2, 100), (3, 200)):
+        for monotone in (False, True):
+            kind = "monotone " if monotone else ""
+            for label, names in (("shipped signals", BASE), ("+ difference signals", with_diff)):
+                variants.append(
+                    (
+                        f"{kind}boosted trees depth {depth} x {rounds}, {label}",
+                        boosted(names, monotone=monotone, depth=depth, rounds=rounds),
+                        names,
+                        (),
+                    )
+                )
+    variants += [
+        ("network, 8 hidden, shipped signals", network(8, 1e-2), BASE, ()),
+        ("network, 8 hidden, + difference + mutual-best", network(8, 1e-2), (*with_diff, *RANK), ()),
+    ]
+    print(f"{'pair scorer (fit on five events, sixth scored)':<64} {'pooled F1':>9} {'AP':>6} {'own t':>6}")
+    for label, model, names, interactions in variants:
+        f1, ap, oracle = held_out(data, model, names, interactions)
+        print(f"{label:<64} {f1:9.3f} {ap:6.3f} {oracle:6.3f}", flush=True)
+
+
+@dataclass(frozen=True)
+class _Scorer:
+    """A pair scorer for the real aligner: `semantic_score` for the pairs without full evidence (the
+    blended logistic weights), `score_many` for the candidate pairs."""
+
+    weights: Weights
+    score_many: Callable[[Sequence[PairSignals], np.ndarray, np.ndarray], np.ndarray]
+
+    def semantic_score(self, cosine: np.ndarray, clause_cosine: np.ndarray) -> np.ndarray:
+        return self.weights.semantic_score(cosine, clause_cosine)
+
+
+def _batched_evidence(texts, owner, linkable, vectors, weights, options, encode):
+    """`align._evidence` with the whole candidate set scored at once (trees are slow pair by pair)."""
+    found = align_module.pair_signals_of(
+        texts, align_module.candidates(owner, linkable, vectors, options), encode
+    )
+    if not isinstance(weights, _Scorer):
+        return {pair: (weights.score(s), s) for pair, s in found.items()}
+    pairs = np.array(list(found), dtype=np.intp).reshape(-1, 2)
+    values = weights.score_many(list(found.values()), pairs, owner)
+    return {pair: (float(v), s) for (pair, s), v in zip(found.items(), values)}
+
+
+def _logit(p: np.ndarray | float) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+def _matrix(signals: Sequence[PairSignals]) -> np.ndarray:
+    return np.array([[getattr(s, n) for n in BASE] for s in signals]).reshape(len(signals), len(BASE))
+
+
+def tree_scorer(data: dict[str, Table], events: Sequence[str]) -> Callable[[float], _Scorer]:
+    """Boosted trees (depth 3, monotone) fitted on `events`, blended with the ECB+ fit as the shipped score
+    is (`tune_sharp.SHARP_SHARE` of the trees' log-odds against the threshold)."""
+    x = np.vstack([data[e].matrix(BASE) for e in events])
+    y = np.concatenate([data[e].labels for e in events])
+    trees = boosted(BASE, monotone=True, depth=3, rounds=200).fit_trees(x, y)  # type: ignore[attr-defined]
+    w = tune_sharp.fit(x, y)
+    ecb = tune_sharp.ECB_WEIGHTS
+
+    def at(threshold: float) -> _Scorer:
+        def score_many(signals, pairs, owner):
+            m = _matrix(signals)
+            z = tune_sharp.SHARP_SHARE * (_logit(trees.predict_proba(m)[:, 1]) - _logit(threshold))
+            z += (1 - tune_sharp.SHARP_SHARE) * shipped_log_odds(m, ecb)
+            return 1 / (1 + np.exp(-z))
+
+        return _Scorer(tune_sharp.as_weights(w, threshold), score_many)
+
+    return at
+
+
+def rank_scorer(data: dict[str, Table], events: Sequence[str]) -> Callable[[float], _Scorer]:
+    """The logistic score with the mutual-best signals, computed over the aligner's candidate pairs; their
+    weights get the sharp share of the blend (they have no ECB+ fit)."""
+    names = (*BASE, *RANK)
+    w = tune_sharp.fit(
+        np.vstack([data[e].matrix(names) for e in events]), np.concatenate([data[e].labels for e in events])
+    )
+
+    def at(threshold: float) -> _Scorer:
+        weights = tune_sharp.as_weights(w[: 1 + len(BASE)], threshold)
+        extra = tune_sharp.SHARP_SHARE * w[1 + len(BASE) :]
+
+        def score_many(signals, pairs, owner):
+            z = shipped_log_odds(_matrix(signals), weights)
+            rank = rank_signals(shipped_log_odds(_matrix(signals)), pairs, owner)
+            return 1 / (1 + np.exp(-(z + rank @ extra)))
+
+        return _Scorer(weights, score_many)
+
+    return at
+
+
+def rows_report(events: Sequence[sharp.SharpEvent], scorer, data: dict[str, Table]) -> None:
+    """Rows of the real aligner with each scorer, leave-one-event-out and in-sample."""
+    shipped = align_module._evidence
+    align_module._evidence = _batched_evidence
+    try:
+        builders = (("monotone boosted trees", tree_scorer), ("logistic + mutual best", rank_scorer))
+        for label, build in builders:
+            held: sharp.Counts = {}
+            for event in events:
+                others = [e for e in events if e is not event]
+                chosen = _pick(scorer, others, build(data, [e.event_id for e in others]))
+                held = sharp.add(held, tune_sharp.rows_score(scorer, [event], chosen))
+            print(tune_sharp.line(f"{label}, leave-one-event-out", held), flush=True)
+            chosen = _pick(scorer, events, build(data, [e.event_id for e in events]))
+            print(tune_sharp.line(f"{label}, in-sample", tune_sharp.rows_score(scorer, events, chosen)))
+    finally:
+        align_module._evidence = shipped
+
+
+def _pick(scorer, events, at: Callable[[float], _Scorer]) -> _Scorer:
+    """The scorer at the threshold (`tune_sharp.THRESHOLDS`) whose rows score best on `events`."""
+    options = [at(t) for t in tune_sharp.THRESHOLDS]
+    return max(options, key=lambda s: sharp.prf(tune_sharp.rows_score(scorer, events, s)["al"])[2])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval"
+    )
+    parser.add_argument("--rows", action="store_true", help="score the real rows (slower)")
+    args = parser.parse_args()
+    warnings.filterwarnings("ignore", module="sklearn")
+    scorer = sharp.scorer_module(args.eval_dir)
+    events = sharp.load_events(args.eval_dir)
+    data = tables(events, scorer)
+    if args.rows:
+        rows_report(events, scorer, data)
+    else:
+        pair_report(data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
