@@ -439,9 +439,10 @@ def _strict_cluster(
     """Rows by correlation clustering over the links (greedy additive merging, Keuper et al. 2015).
 
     Each cross-article pair weighs its log-odds against `threshold + cohesion`; of all pairs of groups
-    joined by a link, the one whose cross pairs sum highest merges first, as long as the sum is positive,
-    every cross pair stays at or above `threshold - floor` and no article has more than
-    `max_per_article` passages in the union. Merging the largest total first builds each row around its
+    joined by a link above that cut, the one whose cross pairs sum highest merges first, as long as the
+    sum is positive, every cross pair stays at or above `threshold - floor` and no article has more than
+    `max_per_article` passages in the union. (Links below the cut weigh against a merge themselves; leaving
+    them out of the adjacency spares most of the merge checks.) Merging the largest total first builds each row around its
     most coherent core, where merging the strongest single link first lets a row grow through one
     passage that resembles two different facts; one strongly negative pair outweighs several barely
     positive ones, where a mean of scores would not.
@@ -451,9 +452,10 @@ def _strict_cluster(
     group = list(range(len(owner)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(owner))}
     linked: dict[int, set[int]] = {i: set() for i in range(len(owner))}
-    for _, i, j in links:
-        linked[i].add(j)
-        linked[j].add(i)
+    for value, i, j in links:
+        if value > cut:
+            linked[i].add(j)
+            linked[j].add(i)
 
     def gain(gi: int, gj: int) -> float | None:
         """Summed log-odds of joining two groups, or None when they may not join."""
