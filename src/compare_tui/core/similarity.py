@@ -347,19 +347,19 @@ class Weights:
     agency's spokesman") are no evidence of one fact. The negative place weight is a fitted correction, not
     a rule: among pairs that share words, a shared place name is mostly the shared setting."""
 
-    bias: float = -3.03
-    semantic: float = 1.33
-    clause: float = 1.95
-    lexical: float = 1.58
-    containment: float = 2.80
-    names: float = -0.09
+    bias: float = -3.00
+    semantic: float = 1.38
+    clause: float = 1.84
+    lexical: float = 1.59
+    containment: float = 2.65
+    names: float = -0.08
     numbers: float = 1.44
-    quote: float = 1.03
-    clause_containment: float = 0.14
-    content: float = 1.64
-    act: float = 0.46
-    place: float = -0.87
-    time: float = 0.23
+    quote: float = 0.87
+    clause_containment: float = 0.32
+    content: float = 1.44
+    act: float = 0.45
+    place: float = -0.79
+    time: float = 0.22
 
     def semantic_score(self, cosine: np.ndarray, clause_cosine: np.ndarray) -> np.ndarray:
         """The score of every pair from its embeddings alone (the other signals taken as absent)."""
