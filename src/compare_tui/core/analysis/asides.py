@@ -70,14 +70,17 @@ def _cues(view: ArticleView, index: CueIndex, clause: Span, voice: Voice) -> lis
         for h in index.within(clause.start, clause.end, clause_start=clause.start)
         if h.category.aside_weight > 0
     ]
-    for m in _JAB.finditer(text, clause.start, clause.end):
-        if not view.quotes.containing(m.start(), m.end()) and m.group(1) not in _NOT_JABS:
-            cues.append(_Cue(m.start(), m.end(), "parenthetical jab", 1.0))
+    if text.find("(", clause.start, clause.end) >= 0:  # most clauses hold no bracket: no regex for them
+        for m in _JAB.finditer(text, clause.start, clause.end):
+            if not view.quotes.containing(m.start(), m.end()) and m.group(1) not in _NOT_JABS:
+                cues.append(_Cue(m.start(), m.end(), "parenthetical jab", 1.0))
     tail = text[clause.start : clause.end].rstrip()
     end = clause.start + len(tail)
     if tail[-1:] in _MARKED_ENDS and not voice.reported(end - 1, end):
         label = "rhetorical question" if tail.endswith("?") else "exclamation"
         cues.append(_Cue(end - 1, end, label, 1.0))
+    if len(cues) < 2:  # most clauses: nothing to choose between
+        return cues
     strongest: dict[tuple[int, int], _Cue] = {}
     for cue in cues:
         if (cue.start, cue.end) not in strongest or cue.weight > strongest[(cue.start, cue.end)].weight:
