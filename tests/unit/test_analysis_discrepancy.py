@@ -410,3 +410,15 @@ def test_an_article_that_writes_the_others_figure_in_the_row_reports_both() -> N
         "province. Teams are struggling to free 14 children still trapped under the rubble.",
     }
     assert not _in_rows(texts, [{"a": (0,), "b": (0,)}, {"a": (1,), "b": (1, 2)}])
+
+
+def test_a_window_of_a_sequence_is_no_count_to_compare() -> None:
+    """'their first five drives' and 'their first two drives' are windows the writers chose."""
+    assert not _discrepancies(
+        ("a", "Jaguars\n\nThe Jaguars scored on their first five drives of the game."),
+        ("b", "Jaguars\n\nThe Jaguars scored on their first two drives of the game."),
+    )
+    assert _discrepancies(
+        ("a", "Jaguars\n\nThe Jaguars scored on five drives of the game."),
+        ("b", "Jaguars\n\nThe Jaguars scored on two drives of the game."),
+    )

@@ -109,6 +109,9 @@ _QUALIFIED_ARTICLE = re.compile(
     r"\b(" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+an?\s+$", re.IGNORECASE
 )
 """A qualifier before "a hundred", "a dozen": the figure's label starts after the article."""
+_WINDOW = re.compile(r"\b(?:first|last|next|past|final|previous)\s+$", re.IGNORECASE)
+"""A window of a sequence that the writer chose, not a count of a quantity: "their first five drives" and
+"their first two drives", "the last 10 games" and "the last 12 games" do not contradict each other."""
 _QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split()) | {"only", "just"}
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b")
 _FIGURE = re.compile(r"\d[\d.]*(?: (?:million|billion|trillion))?|dozens|hundreds")
@@ -339,7 +342,7 @@ def _quantity(view: ArticleView, fact: FoundFact) -> str | None:
             return None if bare and countdown else "time"
         return f"date:{fact.unit}"
     before = before[-40:]
-    if _RATE.match(view.folded, fact.end) or _CONVERSION.search(before):
+    if _RATE.match(view.folded, fact.end) or _CONVERSION.search(before) or _WINDOW.search(before):
         return None
     if fact.unit == AGE:  # "Horton, 34," and "Chohan, 59," are two people's ages: compared by name
         named = _NAMED_BEFORE.search(before)
