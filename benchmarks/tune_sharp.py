@@ -51,7 +51,8 @@ STRICT_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 COHESIONS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 """Cohesions a fold may pick for strict rows."""
 STRICT_PRECISION = 0.65
-"""Strict folds pick the best F1 among the choices whose rows reach this align precision (issue 10's target)."""
+"""Strict folds pick the best F1 among the choices whose rows reach this align precision (issue 10's
+target)."""
 STANDARD_L2 = 0.01
 """Ridge penalty of the standard rows' fit (on standardised signals): 0.01 instead of 0.001 is better or
 equal in each of the six held-out events (`benchmarks/pair_models.py` tried 0.001-1.0 on pairs)."""

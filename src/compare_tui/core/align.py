@@ -441,11 +441,11 @@ def _strict_cluster(
     Each cross-article pair weighs its log-odds against `threshold + cohesion`; of all pairs of groups
     joined by a link above that cut, the one whose cross pairs sum highest merges first, as long as the
     sum is positive, every cross pair stays at or above `threshold - floor` and no article has more than
-    `max_per_article` passages in the union. (Links below the cut weigh against a merge themselves; leaving
-    them out of the adjacency spares most of the merge checks.) Merging the largest total first builds each row around its
-    most coherent core, where merging the strongest single link first lets a row grow through one
-    passage that resembles two different facts; one strongly negative pair outweighs several barely
-    positive ones, where a mean of scores would not.
+    `max_per_article` passages in the union. (Links below the cut weigh against a merge themselves;
+    leaving them out of the adjacency spares most of the merge checks.) Merging the largest total first
+    builds each row around its most coherent core, where merging the strongest single link first lets a
+    row grow through one passage that resembles two different facts; one strongly negative pair outweighs
+    several barely positive ones, where a mean of scores would not.
     """
     cut = min(max(threshold + options.cohesion, 1e-3), 1 - 1e-3)
     offset = math.log(cut / (1 - cut))

@@ -402,8 +402,7 @@ def _disagreements(
 ) -> list[Finding]:
     """Findings for one quantity of one row, when two articles state it with no value in common, among the
     values that can be of one thing (`_comparable`). An article that states the other's value anywhere in
-    the row's passages reports both ("404 yards rushing ... 440
-    yards" against "440 yards"). `read` keeps each figure's reading (`_reading`) for the next rows."""
+    the row's passages reports both ("404 yards rushing ... 440 yards" against "440 yards"). `read` keeps each figure's reading (`_reading`) for the next rows."""
     readings: dict[str, list[tuple[_Reading, FoundFact]]] = defaultdict(list)
     for item in items:
         key = (item.article, item.fact.start)
@@ -655,19 +654,17 @@ def _root(word: str) -> str:
 
 
 def _comparable(quantity: str, x: _Reading, y: _Reading) -> bool:
-    """Whether two stated values can be of one thing. Children and ages are keyed narrowly enough
-    already. Otherwise the names before the figures must not differ ("DiLeo has spent 19 seasons",
-    "Cheeks spent 11 seasons"); for people that and one scope is all, their role says what is counted.
-    Dates of different years or weekdays are different days on purpose (a page's stamp, last year's
-    event); counts whose
-    units are qualified differently are different counts ("rushing yards", "total yards"), so are spans
-    spent in different capacities ("four seasons as director", "19 seasons with the club") and counts of
-    the rest ("1,263 other animals"); a count in a line of statistics is not compared, nor one of a pair
-    whose other count differs ("716 yards in 12 games", "793 yards in 14 games"); measures need one
-    governing word and no different subject (`_MEASURES`); counts need one span, year and place
-    (`_same_scope`); and both need a word around the figure in common, which says what is counted
-    ("missed nine games", "missed 10 games"; not "played in 10 games"), as times do unless one clock is
-    read in two zones."""
+    """Whether two stated values can be of one thing. Children and ages are keyed narrowly enough already.
+    Otherwise the names before the figures must not differ ("DiLeo has spent 19 seasons", "Cheeks spent 11
+    seasons"); for people that and one scope is all, their role says what is counted. Dates of different years
+    or weekdays are different days on purpose (a page's stamp, last year's event); counts whose units are
+    qualified differently are different counts ("rushing yards", "total yards"), so are spans spent in
+    different capacities ("four seasons as director", "19 seasons with the club") and counts of the rest
+    ("1,263 other animals"); a count in a line of statistics is not compared, nor one of a pair whose other
+    count differs ("716 yards in 12 games", "793 yards in 14 games"); measures need one governing word and no
+    different subject (`_MEASURES`); counts need one span, year and place (`_same_scope`); and both need a
+    word around the figure in common, which says what is counted ("missed nine games", "missed 10 games"; not
+    "played in 10 games"), as times do unless one clock is read in two zones."""
     if quantity == "time":  # one clock in two zones, or a word around both: "extinguished by 7 a.m."
         return x.value[:5] == y.value[:5] or bool(x.context & y.context)
     if quantity == _OFFSPRING or quantity.startswith("age:"):
