@@ -75,9 +75,10 @@ def test_the_command_line_reads_the_app_arguments_without_the_exporters() -> Non
 
 
 def test_the_app_shows_the_articles_before_it_loads_the_comparison_core() -> None:
-    """Up to the moment the articles as read reach the screen (the first frame follows), the app has loaded
-    nothing heavy; the comparison is held back so that only the start-up path is seen. The core's wait for the
-    first frame is lengthened: under load, its 1 s fallback let the pipeline's imports run before the frame."""
+    """Up to the moment the first frame with the articles as read is drawn, the app has loaded nothing heavy;
+    the modules are listed when the screen signals that frame, the core's thread waits for that signal before
+    its heavy imports (its 1 s fallback is lengthened, so a loaded machine cannot run them early), and the
+    comparison is held back so that only the start-up path is seen."""
     code = f"""
 import sys, threading
 from pathlib import Path
@@ -92,14 +93,18 @@ held = threading.Event()
 def compare(articles, *, settings):
     held.wait()
 
+class FirstFrame(threading.Event):
+    def set(self):
+        print(len(probe.review._loaded.articles), *sys.modules)
+        super().set()
+        probe.exit()
+
 class Probe(CompareApp):
     CSS_PATH = str(Path(app.__file__).with_name(CompareApp.CSS_PATH))
 
-    def on_articles_loaded(self, message):
-        print(len(message.loaded.articles), *sys.modules)
-        self.exit()
-
-Probe([{str(SAMPLE)!r}], settings=Settings(), compare=compare).run(headless=True, size=(120, 40))
+probe = Probe([{str(SAMPLE)!r}], settings=Settings(), compare=compare)
+probe.review.first_frame = FirstFrame()
+probe.run(headless=True, size=(120, 40))
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     count, *loaded = result.stdout.split()
