@@ -114,9 +114,12 @@ def aside_findings(
 ) -> list[Finding]:
     """Editorial asides of one article, one finding per run of flagged clauses in a segment."""
     attribution_starts = sorted(a.start for a in attributions if not a.continues)
+    weighted = [h.start for h in cues.hits if h.category.aside_weight > 0]
     findings = []
     for segment in view.segments:
         if segment.kind in ("heading", "title"):
+            continue
+        if threshold > 0 and not _may_score(view.folded, Span(segment.start, segment.end), weighted):
             continue
         flagged: list[tuple[Span, list[_Cue]]] = []
         for clause in _clauses(view.folded, segment.start, segment.end):
@@ -130,6 +133,15 @@ def aside_findings(
             flagged.append((_without_edge_quotes(view, own), found))
         findings.extend(_merge(view, flagged))
     return findings
+
+
+def _may_score(text: str, segment: Span, weighted: Sequence[int]) -> bool:
+    """Whether a sentence holds anything a clause scores by: a lexicon cue with an aside weight (`weighted`
+    holds their sorted starts), a bracket (a jab) or a "?" or "!" (a clause's marked end). Most sentences
+    hold none: their clauses need not be read."""
+    return _first_within(weighted, segment) is not None or any(
+        text.find(mark, segment.start, segment.end) >= 0 for mark in "(?!"
+    )
 
 
 def _merge(view: ArticleView, flagged: list[tuple[Span, list[_Cue]]]) -> list[Finding]:

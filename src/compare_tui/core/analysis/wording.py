@@ -98,20 +98,18 @@ def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[
     segments = {s.id: s for v in views for s in v.segments if s.id not in v.publication_lines}
     collected: dict[tuple[str, int, int], dict[str, object]] = {}
     for row in rows:
-        passages = {
-            a: [_passage(by_id[a], segments[sid]) for sid in ids if sid in segments]
-            for a, ids in row.segments.items()
-        }
-        present = sorted((a for a, p in passages.items() if p), key=order.__getitem__)
-        if len(present) < 2:
+        present = [a for a, ids in row.segments.items() if not segments.keys().isdisjoint(ids)]
+        if len(present) < 2:  # most rows: one article's passages, nothing to compare (nor to read)
             continue
+        present.sort(key=order.__getitem__)
+        passages = {
+            a: [_passage(by_id[a], segments[sid]) for sid in row.segments[a] if sid in segments]
+            for a in present
+        }
         reference = passages[present[0]]
         for other in present[1:]:
             for passage in passages[other]:
-                best = max(
-                    reference, key=lambda r: (r.segment.kind == passage.segment.kind, _shared(r, passage))
-                )
-                _diff(best, passage, row, collected)
+                _diff(_closest(reference, passage), passage, row, collected)
     labels = {v.id: v.label for v in views}
     findings = []
     for (article, start, end), info in collected.items():
@@ -133,6 +131,14 @@ def wording_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[
             )
         )
     return findings
+
+
+def _closest(reference: Sequence[_Passage], passage: _Passage) -> _Passage:
+    """The reference passage a passage is compared with: one of its kind (sentence, title) sharing most
+    words; a lone reference passage is the one, with no similarity to compute."""
+    if len(reference) == 1:
+        return reference[0]
+    return max(reference, key=lambda r: (r.segment.kind == passage.segment.kind, _shared(r, passage)))
 
 
 def _explain(me: str, mine: str, counterpart: dict[str, str], labels: dict[str, str]) -> str:
