@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare_tui.core.textnorm import Token, fold, tokenize
+from compare_tui.core.textnorm import _DOTTED_WORDS, Token, fold, tokenize
 
 TYPOGRAPHIC = "\u00a0\u2007\u202f\u2009“”„‟″«»‘’‚‛′–—−‒…"
 typographic_text = st.text(alphabet=st.one_of(st.characters(), st.sampled_from(TYPOGRAPHIC)))
@@ -103,3 +105,34 @@ def test_tokens_of_folded_text_slice_the_original_span(text: str) -> None:
     folded = fold(text)
     for token in tokenize(folded):
         assert fold(text[token.start : token.end]) == token.text
+
+
+# The token pattern as it read before `tokenize` split on it and checked the abbreviations' first letters
+# ahead: both are shortcuts and must find exactly the tokens this plain pattern finds.
+_PLAIN_TOKEN_RE = re.compile(
+    r"""
+    (?<![^\W_])(?:
+        [$€£¥]?\d+(?:[.,:]\d+)*(?:%|[^\W\d_]+)?
+      | (?:[^\W\d_]\.){2,}
+      | (?:{dotted})\.(?![^\W_])
+      | [^\W_]+(?:['’\-‐‑][^\W_]+)*
+    )
+    """.replace("{dotted}", "|".join(_DOTTED_WORDS)),
+    re.VERBOSE,
+)
+_PIECES = st.sampled_from(
+    [*_DOTTED_WORDS, "v", "e", "U", "S", ".", " ", "5", "1,0", "bn", "%", "$", "'", "’", "-", "_", "é", "\n"]
+)
+tricky_text = st.lists(st.one_of(_PIECES, st.characters()), max_size=40).map("".join)
+
+
+@settings(deadline=None, max_examples=300)
+@given(tricky_text)
+def test_tokenize_finds_what_the_plain_pattern_finds(text: str) -> None:
+    expected = tuple(Token(m.start(), m.end(), m.group()) for m in _PLAIN_TOKEN_RE.finditer(text))
+    assert tokenize(text) == expected
+
+
+def test_tokenize_of_empty_and_tokenless_text() -> None:
+    assert tokenize("") == ()
+    assert tokenize(" .,;- ") == ()

