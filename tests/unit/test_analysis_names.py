@@ -207,3 +207,8 @@ def test_two_spellings_in_one_article_or_short_names_stay_apart() -> None:
     assert set(both) == {"name:taludi", "name:talodi"}
     short = _ledger_keys("Troops reached Bunj on Friday.", "Troops reached Bunk on Friday.")
     assert set(short) == {"name:bunj", "name:bunk"}
+
+
+def test_a_word_of_fewer_than_two_letters_is_no_name_but_two_letters_are() -> None:
+    article = segmented("a1", "Title\n\nOfficials met him in block X on Monday, and with Xi later. It was X.")
+    assert _labels(article) == {"Xi": "name"}

@@ -14,7 +14,8 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from itertools import compress
 from typing import Literal, NamedTuple
 
 from compare_tui.core.analysis.context import ArticleView
@@ -57,6 +58,10 @@ class _Word(NamedTuple):
     initial: bool  # one capital letter and a full stop: "Rabie A. Atti"
 
 
+# builds a _Word from a tuple of its fields without the Python-level `__new__`, for `_words`'s loop
+_word_of = partial(tuple.__new__, _Word)
+
+
 def _words(
     text: str, tokens: Sequence[Token], maybe: Iterable[int], start: int, connectors: frozenset[str]
 ) -> list[_Word | None]:
@@ -90,8 +95,8 @@ def _words(
                 gap = gap.removeprefix(".")
             at_start = not i or not _SENTENCE_BREAK.isdisjoint(gap) or "  " in gap
             initial = len(word) == 1 and capitalised and text[token.end : token.end + 1] == "."
-            words[i] = _Word(
-                token.start, token.start + len(word), word, at_start, possessive, capitalised, lower, initial
+            words[i] = _word_of(
+                (token.start, token.start + len(word), word, at_start, possessive, capitalised, lower, initial)
             )
     return words
 
@@ -105,8 +110,9 @@ def _known(word_lists: Iterable[list[_Word | None]], lexicon: NameLexicon) -> fr
     known = set()
     for words in word_lists:
         last = len(words) - 1
-        for i, w in enumerate(words):
-            if w is None or not w.capitalised or w.at_sentence_start:
+        for i in compress(range(len(words)), words):  # the positions holding a word, not None
+            w = words[i]
+            if not w.capitalised or w.at_sentence_start:
                 continue
             after = words[i + 1] if i < last else None
             if after is None or not after.capitalised or after.start != w.end + 1 or w.possessive:
@@ -122,19 +128,34 @@ class _Phrases:
 
     table: frozenset[str] | Mapping[str, str]
     first_words: frozenset[str]
+    sizes: Mapping[str, frozenset[int]]
+    """How many words the phrases starting with each first word have: the only sizes worth joining."""
     longest: int
 
     @classmethod
     def of(cls, table: frozenset[str] | Mapping[str, str], longest: int) -> _Phrases:
         """Index a table whose phrases are matched up to `longest` words."""
-        return cls(table, frozenset(phrase.split(" ")[0] for phrase in table), longest)
+        sizes: dict[str, set[int]] = {}
+        for phrase in table:
+            parts = phrase.split(" ")
+            sizes.setdefault(parts[0], set()).add(len(parts))
+        return cls(table, frozenset(sizes), {w: frozenset(n) for w, n in sizes.items()}, longest)
 
     def match(self, words: list[_Word], i: int) -> int:
-        """How many words from position i form the longest phrase of the table (0: none)."""
+        """How many words from position i form the longest phrase of the table (0: none).
+
+        A phrase of n words joined by spaces can only be a table phrase of n words starting with the same
+        word (or, one word long, that word less its full stop), so only those sizes are joined and looked up.
+        """
         first = words[i].lower
-        if first not in self.first_words and not (first.endswith(".") and first[:-1] in self.first_words):
+        sizes = self.sizes.get(first, frozenset())
+        if first.endswith(".") and first[:-1] in self.table:
+            sizes |= {1}
+        if not sizes:
             return 0
         for size in range(min(self.longest, len(words) - i), 0, -1):
+            if size not in sizes:
+                continue
             phrase = " ".join(w.text for w in words[i : i + size]).lower()
             if phrase in self.table or (phrase.endswith(".") and phrase[:-1] in self.table):
                 return size
@@ -269,10 +290,12 @@ def _runs(text: str, words: list[_Word | None], lexicon: NameLexicon) -> list[li
     connectors = lexicon.connectors
     runs: list[list[_Word]] = []
     current: list[_Word] = []
-    for i, word in enumerate(words):
-        if word is None:
+    after = -1  # the position after the last word seen: a None between them ends the run
+    for i in compress(range(len(words)), words):  # the positions holding a word (most hold None)
+        word = words[i]
+        if i != after:
             current = []
-            continue
+        after = i + 1
         if not current and not word.capitalised:
             continue
         joined = bool(current) and _adjacent(text, current[-1], word, lexicon)
@@ -417,6 +440,8 @@ def _flush(
     lexicon: NameLexicon,
     out: list[NameMention],
 ) -> None:
+    if not chunk:  # most runs end with nothing left to flush
+        return
     while chunk and (chunk[0].lower in lexicon.not_names or chunk[0].lower in lexicon.connectors):
         chunk = chunk[1:]
     while chunk and chunk[-1].lower in lexicon.connectors:
@@ -431,14 +456,14 @@ def _flush(
         (chunk[0].at_sentence_start and first not in known and not titled)
         or first in _lexicon().weekdays
         or first in _lexicon().months
-        or sum(c.isalpha() for c in first) < 2
+        or _fewer_than_two_letters(first)
     ):
         return
     lowered = [w.lower for w in chunk]
     label = text[chunk[0].start : chunk[-1].end]
     if (
         not lexicon.org_words.isdisjoint(lowered)
-        or any("-" in w and _is_org_word(w, lexicon) for w in lowered)
+        or ("-" in label and any("-" in w and _is_org_word(w, lexicon) for w in lowered))
         or (len(chunk) == 1 and label.isupper() and len(label) > 1)
     ):
         out.append(
@@ -466,6 +491,12 @@ def _flush(
         )
     else:
         out.append(NameMention(chunk[0].start, chunk[-1].end, first, label, "name"))
+
+
+def _fewer_than_two_letters(word: str) -> bool:
+    """Whether a word has fewer than two letters ("A", "5", "A1"); most names begin with two letters, which
+    answers it without counting."""
+    return not (len(word) > 1 and word[:2].isalpha()) and sum(c.isalpha() for c in word) < 2
 
 
 def _spelled(lowered: Sequence[str], lexicon: NameLexicon) -> str:
