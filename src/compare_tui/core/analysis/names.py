@@ -95,9 +95,8 @@ def _words(
                 gap = gap.removeprefix(".")
             at_start = not i or not _SENTENCE_BREAK.isdisjoint(gap) or "  " in gap
             initial = len(word) == 1 and capitalised and text[token.end : token.end + 1] == "."
-            words[i] = _word_of(
-                (token.start, token.start + len(word), word, at_start, possessive, capitalised, lower, initial)
-            )
+            end = token.start + len(word)
+            words[i] = _word_of((token.start, end, word, at_start, possessive, capitalised, lower, initial))
     return words
 
 
@@ -128,9 +127,8 @@ class _Phrases:
 
     table: frozenset[str] | Mapping[str, str]
     first_words: frozenset[str]
-    sizes: Mapping[str, frozenset[int]]
-    """How many words the phrases starting with each first word have: the only sizes worth joining."""
-    longest: int
+    sizes: Mapping[str, tuple[int, ...]]
+    """How many words (at most `longest`, longest first) the phrases starting with each first word have."""
 
     @classmethod
     def of(cls, table: frozenset[str] | Mapping[str, str], longest: int) -> _Phrases:
@@ -139,27 +137,34 @@ class _Phrases:
         for phrase in table:
             parts = phrase.split(" ")
             sizes.setdefault(parts[0], set()).add(len(parts))
-        return cls(table, frozenset(sizes), {w: frozenset(n) for w, n in sizes.items()}, longest)
+        fitting = {
+            word: tuple(sorted((n for n in ns if n <= longest), reverse=True)) for word, ns in sizes.items()
+        }
+        return cls(table, frozenset(sizes), fitting)
 
     def match(self, words: list[_Word], i: int) -> int:
-        """How many words from position i form the longest phrase of the table (0: none).
+        """How many words from position i form the longest phrase of the table (0: none)."""
+        return self.matched(words, i)[0]
+
+    def matched(self, words: list[_Word], i: int) -> tuple[int, str]:
+        """How many words from position i form the longest phrase of the table (0: none), and that phrase
+        as the words spell it, lower-cased (the table holds it, or it less a final full stop).
 
         A phrase of n words joined by spaces can only be a table phrase of n words starting with the same
         word (or, one word long, that word less its full stop), so only those sizes are joined and looked up.
         """
         first = words[i].lower
-        sizes = self.sizes.get(first, frozenset())
-        if first.endswith(".") and first[:-1] in self.table:
-            sizes |= {1}
-        if not sizes:
-            return 0
-        for size in range(min(self.longest, len(words) - i), 0, -1):
-            if size not in sizes:
+        sizes = self.sizes.get(first, ())
+        if first.endswith(".") and 1 not in sizes and first[:-1] in self.table:
+            sizes = (*sizes, 1)
+        room = len(words) - i
+        for size in sizes:
+            if size > room:
                 continue
             phrase = " ".join(w.text for w in words[i : i + size]).lower()
             if phrase in self.table or (phrase.endswith(".") and phrase[:-1] in self.table):
-                return size
-        return 0
+                return size, phrase
+        return 0, ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +180,8 @@ class _Lexicon:
     openers: frozenset[str]
     """The first words of titles and aliases, and the calendar words: any other word (less a full stop) is
     plain part of a name, tested no further."""
+    alias_names: Mapping[str, tuple[str, NameKind]]
+    """The key and kind of the name each alias stands for, by that name (`_alias_mention`)."""
 
 
 @cache
@@ -191,6 +198,7 @@ def _lexicon() -> _Lexicon:
         frozenset(lexicon.months),
         calendar,
         titles.first_words | aliases.first_words | calendar,
+        {canonical: _alias_name(canonical, lexicon) for canonical in lexicon.aliases.values()},
     )
 
 
@@ -359,13 +367,15 @@ def _from_words(
                 _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], True
                 i += size
-            elif (size := lexicon.aliases.match(run, i)) and _names_the_seat(chunk, lists):
+            elif (alias := lexicon.aliases.matched(run, i))[0] and _names_the_seat(chunk, lists):
+                size = alias[0]
                 chunk += run[i : i + size]
                 i += size
-            elif size:
+            elif alias[0]:
+                size, phrase = alias
                 _flush(text, chunk, titled, known, lists, mentions)
                 chunk, titled = [], False
-                canonical = _canonical(run[i : i + size], lists)
+                canonical = lists.aliases.get(phrase) or lists.aliases[phrase[:-1]]  # "U.S.": "United States"
                 if _organisation_follows(
                     run, i + size, lexicon
                 ):  # "Sudan Armed Forces", "U.S. State Department"
@@ -374,7 +384,7 @@ def _from_words(
                     label = text[run[i].start : run[-1].end]
                     mentions.append(NameMention(run[i].start, run[-1].end, key, label, "organisation"))
                     break
-                mentions.append(_alias_mention(run[i : i + size], canonical, lists))
+                mentions.append(_alias_mention(run[i : i + size], canonical, lexicon))
                 i += size
             else:
                 chunk.append(run[i])
@@ -383,16 +393,17 @@ def _from_words(
     return _merge_acronyms(text, mentions)
 
 
-def _canonical(phrase: list[_Word], lexicon: NameLexicon) -> str:
-    """The name an alias phrase stands for ("U.S." -> "United States")."""
-    phrase_text = " ".join(w.text for w in phrase).lower()
-    return lexicon.aliases.get(phrase_text) or lexicon.aliases[phrase_text[:-1]]
+def _alias_mention(phrase: list[_Word], canonical: str, lexicon: _Lexicon) -> NameMention:
+    key, kind = lexicon.alias_names[canonical]
+    return NameMention(phrase[0].start, phrase[-1].end, key, canonical, kind)
 
 
-def _alias_mention(phrase: list[_Word], canonical: str, lexicon: NameLexicon) -> NameMention:
+def _alias_name(canonical: str, lexicon: NameLexicon) -> tuple[str, NameKind]:
+    """The key and kind of the name an alias stands for: an organisation ("NATO", "United Nations"), else a
+    place."""
     is_org = canonical.isupper() or canonical.split()[-1].lower() in lexicon.org_words
     kind: NameKind = "organisation" if is_org or canonical == "United Nations" else "place"
-    return NameMention(phrase[0].start, phrase[-1].end, f"alias:{canonical.lower()}", canonical, kind)
+    return f"alias:{canonical.lower()}", kind
 
 
 def _names_the_seat(chunk: list[_Word], lexicon: NameLexicon) -> bool:
