@@ -24,7 +24,7 @@ from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, Peers, Row, Segment
 from compare_tui.core.textnorm import Token, fold, tokenize
 
-_TEXT = itemgetter(2)  # a `Token`'s text
+_START, _TEXT = itemgetter(0), itemgetter(2)  # a `Token`'s start and text
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +139,7 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
                 publication_lines=_publication_lines(folded, segments),
                 quotes=QuoteIndex.build(find_quotations(folded)),
                 tokens=tokens,
-                token_starts=tuple([t.start for t in tokens]),
+                token_starts=tuple(map(_START, tokens)),
                 texts=texts,
                 words=frozenset(texts),
             )
