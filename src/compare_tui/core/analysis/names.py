@@ -27,6 +27,8 @@ _SENTENCE_BREAK = frozenset('.!?:"`\n')
 _OPENING_FORMS = ("ing", "ed", "ly")  # a verb or adverb opening a sentence before a name
 _DAY_AFTER = re.compile(r"\.?,?\s\d")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s+\w")  # "Samaritan's Purse", "Workers' Party"
+# what is no letter or digit: `[^\W_]` accepts exactly what `str.isalnum` does, so this is its complement
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 class NameMention(NamedTuple):
@@ -69,7 +71,8 @@ def _words(
 
     A sentence starts after a full stop (not an initial's), a colon, a quotation mark, a line break or a run
     of spaces (a dateline glued to the first sentence). Words that can be no part of a name (lower case and
-    not a connector like "of") are None; `maybe` holds the positions of the others (`_maybe_names`).
+    not a connector like "of" after such a word) are None; `maybe` holds the positions of the others
+    (`_maybe_names`).
     """
     words: list[_Word | None] = [None] * len(tokens)
     for i in maybe:
@@ -88,7 +91,9 @@ def _words(
             elif head in connectors and tail[:1].isupper():  # "al-Bashir"
                 capitalised = True
         lower = word.lower()
-        if capitalised or lower in connectors:
+        # a lower-case connector ("the", "of") counts only after a word that may be part of a name: elsewhere
+        # (most of them) no run, name or sentence start would read it, so it is left None
+        if capitalised or (lower in connectors and i and words[i - 1] is not None):
             gap = text[tokens[i - 1].end if i else start : token.start]
             previous = words[i - 1] if i else None
             if previous is not None and previous.initial:
@@ -180,6 +185,8 @@ class _Lexicon:
     openers: frozenset[str]
     """The first words of titles and aliases, and the calendar words: any other word (less a full stop) is
     plain part of a name, tested no further."""
+    alias_keys: frozenset[str]
+    """The names aliases stand for, lower-cased ("united states")."""
     alias_names: Mapping[str, tuple[str, NameKind]]
     """The key and kind of the name each alias stands for, by that name (`_alias_mention`)."""
 
@@ -198,6 +205,7 @@ def _lexicon() -> _Lexicon:
         frozenset(lexicon.months),
         calendar,
         titles.first_words | aliases.first_words | calendar,
+        frozenset(c.lower() for c in lexicon.aliases.values()),
         {canonical: _alias_name(canonical, lexicon) for canonical in lexicon.aliases.values()},
     )
 
@@ -246,7 +254,7 @@ def _outlet_names(views: Sequence[ArticleView]) -> frozenset[str]:
     for view in views:
         outlet = (view.article.outlet or "").lower().removeprefix("www.")
         name = outlet.split(".")[0] if "." in outlet and " " not in outlet else outlet
-        if letters := "".join(c for c in name if c.isalnum()):
+        if letters := _alnum_only(name):
             names.add(letters)
     return frozenset(names)
 
@@ -264,7 +272,7 @@ def _settled(
     place_ends = {m.label.split()[-1].lower() for m in mentions if m.kind == "place" and " " in m.label}
     place_ends -= {m.key for m in mentions if m.kind == "person" and m.titled}
     organisations = {m.key for m in mentions if m.kind == "organisation"}
-    countries = {c.lower() for c in lexicon.aliases.values()}
+    countries = _lexicon().alias_keys
     renamed = {
         key: key[i + 1 :]
         for key in organisations
@@ -274,6 +282,11 @@ def _settled(
     return {
         sid: tuple(_settle(m, place_ends, renamed, outlets, lexicon) for m in ms) for sid, ms in found.items()
     }
+
+
+def _alnum_only(text: str) -> str:
+    """The letters and digits of a string, in order ("nonviolentpeaceforce" from "Nonviolent Peaceforce")."""
+    return _NOT_ALNUM.sub("", text)
 
 
 def _settle(
@@ -286,7 +299,7 @@ def _settle(
     """One mention as `_settled` decides it."""
     if m.kind == "person" and not m.titled and m.key in place_ends and " " in m.label:
         return m._replace(key=place_key(m.label.lower().split(), lexicon), kind="place")
-    if m.kind == "person" and not m.titled and "".join(c for c in m.label.lower() if c.isalnum()) in outlets:
+    if m.kind == "person" and not m.titled and _alnum_only(m.label.lower()) in outlets:
         return m._replace(key=_spelled(m.label.lower().split(), lexicon), kind="organisation")
     if m.kind == "organisation" and m.key in renamed:
         return m._replace(key=renamed[m.key])
