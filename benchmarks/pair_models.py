@@ -1,6 +1,7 @@
 """Other pair scorers than the shipped logistic one, on sharp-dev, held out by event (issue 10).
 
     python benchmarks/pair_models.py [--eval-dir ../shared/eval] [--rows]
+    python benchmarks/pair_models.py --structure [--rows [--variant names/fallback/neighbours[/share]]...]
 
 Needs scikit-learn for the tree and network models (`pip install -e ".[bench]"`; a benchmark dependency
 only, the package never imports it). The shipped pair score is a logistic blend over `PairSignals`; it
@@ -18,13 +19,19 @@ fitted on five events and scored on the sixth (`tune_sharp`'s protocol):
   carrying out the strike");
 - per-comparison calibration: is the pair each passage's best counterpart in the other article (mutual
   best), how far below that best it scores; the pair score's percentile in its comparison; two-hop
-  support through a third article (both passages match one passage of it).
+  support through a third article (both passages match one passage of it);
+- structural support (`--structure`): the best and the mean score of a pair's diagonal neighbours (the
+  passages before both and after both, in reading order: articles that tell the story in the same order
+  match in runs) and how far apart the two passages sit in their articles (relative positions).
 
 Without `--rows`: pair F1 of the pooled held-out scores at their best threshold and average precision,
 over every cross-article segment pair the gold speaks about. With `--rows`: the real aligner's rows,
 leave-one-event-out as `tune_sharp.py` does (threshold picked on the five fitting events), for the
 boosted trees blended with the ECB+ fit like the shipped score, and for the logistic score with the
-mutual-best signals computed over the aligner's candidate pairs.
+mutual-best signals computed over the aligner's candidate pairs. With `--structure --rows`: the logistic
+score (ridge 0.01, as shipped) with the structural signals computed over the aligner's candidate pairs in a
+second pass, each held-out event, the leave-one-event-out total and in-sample rows at each threshold; the
+variant without names is the shipped default (LOEO 0.450).
 """
 
 from __future__ import annotations
@@ -44,6 +51,8 @@ from pair_evidence import average_precision, best_f1
 
 import compare_tui.core.align as align_module
 from compare_tui.core import fact_slots
+from compare_tui.core.embeddings import encode
+from compare_tui.core.passage_vectors import PassageVectors
 from compare_tui.core.similarity import DEFAULT_WEIGHTS, PairSignals, Weights, idf_weights, profile
 
 BASE = tuple(f.name for f in fields(PairSignals))
@@ -51,6 +60,10 @@ DIFF = ("uncovered_min", "uncovered_max", "top_difference", "numbers_differ", "n
 ROLES = ("object_overlap", "subject_overlap", "object_conflict")
 RANK = ("mutual_best", "gap_max", "gap_min")
 CONTEXT = ("two_hop_mean", "two_hop_max", "percentile")
+STRUCTURE = ("diag_max", "diag_mean", "posdiff")
+ALIGNER_STRUCTURE = ("cand_diag_max", "cand_diag_mean")
+"""`STRUCTURE` signals with the neighbours scored as the aligner can: full evidence if the neighbour pair is
+a candidate, else its embeddings' score (`Weights.semantic_score`)."""
 INTERACTIONS = (
     ("lexical", "time_conflict"),
     ("lexical", "numbers_differ"),
@@ -167,6 +180,84 @@ def context_signals(z: np.ndarray, pairs: np.ndarray, owner: np.ndarray, n: int)
     return out
 
 
+def positions(owner: np.ndarray) -> np.ndarray:
+    """Each passage's relative position in its article: 0 for the first, (k - 1) / k for the last of k."""
+    first = np.searchsorted(owner, owner)  # passages are grouped by article, in article order
+    count = np.bincount(owner)[owner]
+    return (np.arange(len(owner)) - first) / np.maximum(count, 1)
+
+
+def neighbour_pairs(pairs: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The diagonal neighbours (i - 1, j - 1) and (i + 1, j + 1) of each pair (i < j, in reading order), as a
+    (pairs, 2, 2) array, and the mask of those that exist (both ends inside the same two articles)."""
+    n = len(owner)
+    out = np.stack([pairs - 1, pairs + 1], axis=1)
+    inside = (out >= 0) & (out < n)
+    clipped = np.clip(out, 0, n - 1)
+    same = owner[clipped] == owner[pairs][:, None, :]
+    return clipped, (inside & same).all(axis=2)
+
+
+def structure_signals(
+    pairs: np.ndarray, owner: np.ndarray, neighbour_score: Callable[[np.ndarray], np.ndarray]
+) -> np.ndarray:
+    """`STRUCTURE` signals: the highest and the mean score of a pair's diagonal neighbours (0 if none), and
+    how far apart its two passages sit in their articles (relative positions). `neighbour_score` maps an
+    (k, 2) array of pairs to their scores, NaN for a pair that does not count."""
+    if not len(pairs):
+        return np.zeros((0, len(STRUCTURE)))
+    near, exists = neighbour_pairs(pairs, owner)
+    value = np.full(exists.shape, np.nan)
+    value[exists] = neighbour_score(near[exists])
+    counted = ~np.isnan(value)
+    top = np.where(counted, value, -np.inf).max(axis=1)
+    mean = np.where(counted, value, 0.0).sum(axis=1) / np.maximum(counted.sum(axis=1), 1)
+    position = positions(owner)
+    return np.column_stack(
+        [np.where(np.isfinite(top), top, 0.0), mean, np.abs(position[pairs[:, 0]] - position[pairs[:, 1]])]
+    )
+
+
+def lookup(known: dict[tuple[int, int], float], otherwise: Callable[[np.ndarray], np.ndarray] | None = None):
+    """A `neighbour_score` that reads `known` pairs and scores the others by `otherwise` (NaN: dropped)."""
+
+    def score(near: np.ndarray) -> np.ndarray:
+        out = np.array([known.get((int(i), int(j)), np.nan) for i, j in near], dtype=np.float64)
+        missing = np.isnan(out)
+        if otherwise is not None and missing.any():
+            out[missing] = otherwise(near[missing])
+        return out
+
+    return score
+
+
+def semantic_scores(vectors: PassageVectors, weights: Weights) -> Callable[[np.ndarray], np.ndarray]:
+    """The embeddings-only score of arbitrary pairs (what the aligner gives a pair that is no candidate)."""
+
+    def score(near: np.ndarray) -> np.ndarray:
+        out = np.empty(len(near))
+        for k, (i, j) in enumerate(near):
+            cosine, clause = vectors.block([int(i)], [int(j)])
+            out[k] = weights.semantic_score(cosine, clause)[0, 0]
+        return out
+
+    return score
+
+
+def _aligner_neighbour_scores(event: sharp.SharpEvent, texts: Sequence[str], owner: np.ndarray):
+    """The neighbour scorer as `align` would see it: shipped evidence of its candidate pairs, embeddings'
+    score of the rest."""
+    vectors = PassageVectors(texts, encode)
+    passages = [s for a in event.articles for s in a.segments]
+    options = align_module.AlignOptions()
+    linkable = np.array(
+        [p.kind != "heading" and len(t.split()) >= options.min_words for p, t in zip(passages, texts)]
+    )
+    found = align_module.pair_signals_of(texts, align_module.candidates(owner, linkable, vectors, options))
+    known = {pair: DEFAULT_WEIGHTS.score(s) for pair, s in found.items()}
+    return lookup(known, semantic_scores(vectors, DEFAULT_WEIGHTS))
+
+
 def tables(events: Sequence[sharp.SharpEvent], scorer) -> dict[str, Table]:
     """Every signal of every gold-covered cross-article segment pair, by event."""
     out = {}
@@ -181,9 +272,11 @@ def tables(events: Sequence[sharp.SharpEvent], scorer) -> dict[str, Table]:
                 role_signals(t.texts, t.pairs),
                 rank_signals(z, pairs, owner),
                 context_signals(z, pairs, owner, len(t.texts)),
+                structure_signals(pairs, owner, lookup(dict(zip(t.pairs, 1 / (1 + np.exp(-z)))))),
+                structure_signals(pairs, owner, _aligner_neighbour_scores(event, t.texts, owner))[:, :2],
             ]
         )
-        names = (*BASE, *DIFF, *ROLES, *RANK, *CONTEXT, "shipped")
+        names = (*BASE, *DIFF, *ROLES, *RANK, *CONTEXT, *STRUCTURE, *ALIGNER_STRUCTURE, "shipped")
         columns = np.hstack([t.signals, extra, z[:, None]])
         out[event.event_id] = Table(dict(zip(names, columns.T)), t.labels)
     return out
@@ -346,7 +439,7 @@ class _Scorer:
     blended logistic weights), `score_many` for the candidate pairs."""
 
     weights: Weights
-    score_many: Callable[[Sequence[PairSignals], np.ndarray, np.ndarray], np.ndarray]
+    score_many: Callable[[Sequence[PairSignals], np.ndarray, np.ndarray, PassageVectors], np.ndarray]
 
     def semantic_score(self, cosine: np.ndarray, clause_cosine: np.ndarray) -> np.ndarray:
         return self.weights.semantic_score(cosine, clause_cosine)
@@ -360,7 +453,7 @@ def _batched_evidence(texts, owner, linkable, vectors, weights, options, encode)
     if not isinstance(weights, _Scorer):
         return {pair: (weights.score(s), s) for pair, s in found.items()}
     pairs = np.array(list(found), dtype=np.intp).reshape(-1, 2)
-    values = weights.score_many(list(found.values()), pairs, owner)
+    values = weights.score_many(list(found.values()), pairs, owner, vectors)
     return {pair: (float(v), s) for (pair, s), v in zip(found.items(), values)}
 
 
@@ -383,7 +476,7 @@ def tree_scorer(data: dict[str, Table], events: Sequence[str]) -> Callable[[floa
     ecb = tune_sharp.ECB_WEIGHTS
 
     def at(threshold: float) -> _Scorer:
-        def score_many(signals, pairs, owner):
+        def score_many(signals, pairs, owner, vectors):
             m = _matrix(signals)
             z = tune_sharp.SHARP_SHARE * (_logit(trees.predict_proba(m)[:, 1]) - _logit(threshold))
             z += (1 - tune_sharp.SHARP_SHARE) * shipped_log_odds(m, ecb)
@@ -406,7 +499,7 @@ def rank_scorer(data: dict[str, Table], events: Sequence[str]) -> Callable[[floa
         weights = tune_sharp.as_weights(w[: 1 + len(BASE)], threshold)
         extra = tune_sharp.SHARP_SHARE * w[1 + len(BASE) :]
 
-        def score_many(signals, pairs, owner):
+        def score_many(signals, pairs, owner, vectors):
             z = shipped_log_odds(_matrix(signals), weights)
             rank = rank_signals(shipped_log_odds(_matrix(signals)), pairs, owner)
             return 1 / (1 + np.exp(-(z + rank @ extra)))
@@ -414,6 +507,126 @@ def rank_scorer(data: dict[str, Table], events: Sequence[str]) -> Callable[[floa
         return _Scorer(weights, score_many)
 
     return at
+
+
+STRUCTURE_COLUMN = {"diag_max": 0, "cand_diag_max": 0, "diag_mean": 1, "cand_diag_mean": 1, "posdiff": 2}
+
+
+def structure_scorer(
+    data: dict[str, Table],
+    events: Sequence[str],
+    names: Sequence[str],
+    *,
+    fallback: str,
+    neighbours: str,
+    share: float = tune_sharp.SHARP_SHARE,
+) -> Callable[[float], _Scorer]:
+    """The logistic score (ridge `tune_sharp.STANDARD_L2`) with structural support computed over the
+    aligner's candidate pairs, in a second pass: the candidates' base evidence first, then each pair's
+    diagonal neighbours' scores. A neighbour pair that is no candidate scores its embeddings' score
+    (`fallback="semantic"`), 0 (`"zero"`) or is left out (`"drop"`). The neighbours' scores are the shipped
+    weights' (`neighbours="shipped"`, as the tables compute them) or the fold's own base weights at
+    threshold 0.5 (`"fold"`). The structural weights get `share` of their fit (by default the sharp share of
+    the blend, as they have no ECB+ fit)."""
+    columns = (*BASE, *names)
+    w = tune_sharp.fit(
+        np.vstack([data[e].matrix(columns) for e in events]),
+        np.concatenate([data[e].labels for e in events]),
+        l2=tune_sharp.STANDARD_L2,
+    )
+    pick = [STRUCTURE_COLUMN[n] for n in names]
+    print(
+        f"    fit on {len(events)} events: bias {w[0]:.2f}, "
+        + ", ".join(f"{n} {v:.2f}" for n, v in zip(columns, w[1:])),
+        flush=True,
+    )
+    base = tune_sharp.as_weights(w[: 1 + len(BASE)], 0.5) if neighbours == "fold" else DEFAULT_WEIGHTS
+
+    def at(threshold: float) -> _Scorer:
+        weights = tune_sharp.as_weights(w[: 1 + len(BASE)], threshold)
+        extra = share * w[1 + len(BASE) :]
+
+        def score_many(signals, pairs, owner, vectors):
+            m = _matrix(signals)
+            z = shipped_log_odds(m, weights)
+            if not pick:
+                return 1 / (1 + np.exp(-z))
+            probability = 1 / (1 + np.exp(-shipped_log_odds(m, base)))
+            known = dict(zip(map(tuple, pairs.tolist()), probability))
+            otherwise = {
+                "semantic": semantic_scores(vectors, base),
+                "zero": lambda near: np.zeros(len(near)),
+                "drop": None,
+            }[fallback]
+            structure = structure_signals(pairs, owner, lookup(known, otherwise))[:, pick]
+            return 1 / (1 + np.exp(-(z + structure @ extra)))
+
+        return _Scorer(weights, score_many)
+
+    return at
+
+
+def structure_rows(events: Sequence[sharp.SharpEvent], scorer, data: dict[str, Table], variant: str) -> None:
+    """Rows of one structural variant ("names/fallback/neighbours[/share]", e.g.
+    "diag_max,posdiff/semantic/shipped"; no names: the baseline), each held-out event, leave-one-event-out
+    and in-sample at each threshold."""
+    spec, fallback, neighbours, *share = variant.split("/")
+    names = tuple(n for n in spec.split(",") if n)
+    weight = float(share[0]) if share else tune_sharp.SHARP_SHARE
+
+    def build(d, fitted):
+        return structure_scorer(d, fitted, names, fallback=fallback, neighbours=neighbours, share=weight)
+
+    shipped = align_module._evidence
+    align_module._evidence = _batched_evidence
+    try:
+        with sharp.memoised_signals():
+            held: sharp.Counts = {}
+            for event in events:
+                others = [e for e in events if e is not event]
+                chosen, t = _pick_threshold(scorer, others, build(data, [e.event_id for e in others]))
+                counts = tune_sharp.rows_score(scorer, [event], chosen)
+                print(tune_sharp.line(f"  held out {event.event_id} (t={t})", counts), flush=True)
+                held = sharp.add(held, counts)
+            print(tune_sharp.line(f"{variant}, leave-one-event-out", held), flush=True)
+            at = build(data, [e.event_id for e in events])
+            for t in tune_sharp.THRESHOLDS:
+                counts = tune_sharp.rows_score(scorer, events, at(t))
+                print(tune_sharp.line(f"{variant}, in-sample at t={t}", counts), flush=True)
+    finally:
+        align_module._evidence = shipped
+
+
+def structure_report(data: dict[str, Table]) -> None:
+    """Pair F1 held out of the logistic fit (ridge `tune_sharp.STANDARD_L2`) with the structural signals."""
+    variants = [
+        (),
+        ("diag_max",),
+        ("diag_mean",),
+        ("posdiff",),
+        ("diag_max", "posdiff"),
+        ("cand_diag_max",),
+        ("cand_diag_mean",),
+        ("cand_diag_max", "posdiff"),
+        ("cand_diag_mean", "posdiff"),
+    ]
+    # Near the decision: the pairs the shipped score puts at log-odds >= 0 (fitted and scored on them alone).
+    near = {
+        e: Table(
+            {n: c[t.columns["shipped"] >= 0] for n, c in t.columns.items()},
+            t.labels[t.columns["shipped"] >= 0],
+        )
+        for e, t in data.items()
+    }
+    print(
+        f"{'logistic, ridge 0.01, + structural signals':<48} {'pooled F1':>9} {'AP':>6} {'own t':>6}",
+        "  near the decision: F1, AP",
+    )
+    for extra in variants:
+        f1, ap, oracle = held_out(data, ridge(tune_sharp.STANDARD_L2), (*BASE, *extra))
+        f1_near, ap_near, _ = held_out(near, ridge(tune_sharp.STANDARD_L2), (*BASE, *extra))
+        label = " + ".join(extra) or "baseline"
+        print(f"{label:<48} {f1:9.3f} {ap:6.3f} {oracle:6.3f}   {f1_near:.3f} {ap_near:.3f}", flush=True)
 
 
 def rows_report(events: Sequence[sharp.SharpEvent], scorer, data: dict[str, Table]) -> None:
@@ -437,8 +650,13 @@ def rows_report(events: Sequence[sharp.SharpEvent], scorer, data: dict[str, Tabl
 
 def _pick(scorer, events, at: Callable[[float], _Scorer]) -> _Scorer:
     """The scorer at the threshold (`tune_sharp.THRESHOLDS`) whose rows score best on `events`."""
-    options = [at(t) for t in tune_sharp.THRESHOLDS]
-    return max(options, key=lambda s: sharp.prf(tune_sharp.rows_score(scorer, events, s)["al"])[2])
+    return _pick_threshold(scorer, events, at)[0]
+
+
+def _pick_threshold(scorer, events, at: Callable[[float], _Scorer]) -> tuple[_Scorer, float]:
+    """`_pick`, and the threshold it picked."""
+    options = [(at(t), t) for t in tune_sharp.THRESHOLDS]
+    return max(options, key=lambda s: sharp.prf(tune_sharp.rows_score(scorer, events, s[0])["al"])[2])
 
 
 def main() -> int:
@@ -447,12 +665,31 @@ def main() -> int:
         "--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval"
     )
     parser.add_argument("--rows", action="store_true", help="score the real rows (slower)")
+    parser.add_argument("--structure", action="store_true", help="only the structural-support variants")
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        help="with --structure --rows: names/fallback/neighbours, e.g. diag_max,posdiff/semantic/shipped",
+    )
+    parser.add_argument(
+        "--thresholds",
+        type=lambda v: tuple(float(t) for t in v.split(",")),
+        default=tune_sharp.THRESHOLDS,
+        help="thresholds a fold may pick with --structure --rows (default: tune_sharp.THRESHOLDS)",
+    )
     args = parser.parse_args()
+    tune_sharp.THRESHOLDS = args.thresholds
     warnings.filterwarnings("ignore", module="sklearn")
     scorer = sharp.scorer_module(args.eval_dir)
     events = sharp.load_events(args.eval_dir)
     data = tables(events, scorer)
-    if args.rows:
+    if args.structure and args.rows:
+        for variant in args.variant or ["/semantic/shipped", "diag_max,posdiff/semantic/shipped"]:
+            structure_rows(events, scorer, data, variant)
+    elif args.structure:
+        structure_report(data)
+    elif args.rows:
         rows_report(events, scorer, data)
     else:
         pair_report(data)
