@@ -1,7 +1,7 @@
 """Other pair scorers than the shipped logistic one, on sharp-dev, held out by event (issue 10).
 
     python benchmarks/pair_models.py [--eval-dir ../shared/eval] [--rows]
-    python benchmarks/pair_models.py --structure [--rows [--variant names/fallback/neighbours[/share]]...]
+    python benchmarks/pair_models.py --structure [--rows | --changes] [--variant SPEC]...
 
 Needs scikit-learn for the tree and network models (`pip install -e ".[bench]"`; a benchmark dependency
 only, the package never imports it). The shipped pair score is a logistic blend over `PairSignals`; it
@@ -30,8 +30,9 @@ leave-one-event-out as `tune_sharp.py` does (threshold picked on the five fittin
 boosted trees blended with the ECB+ fit like the shipped score, and for the logistic score with the
 mutual-best signals computed over the aligner's candidate pairs. With `--structure --rows`: the logistic
 score (ridge 0.01, as shipped) with the structural signals computed over the aligner's candidate pairs in a
-second pass, each held-out event, the leave-one-event-out total and in-sample rows at each threshold; the
-variant without names is the shipped default (LOEO 0.450).
+second pass, each held-out event, the leave-one-event-out total and in-sample rows at each threshold (a
+SPEC as `structure_rows` reads it; the one without names is the shipped default, LOEO 0.450). With
+`--structure --changes`: the gold and wrong pairs a SPEC's rows join or part beside the default's.
 """
 
 from __future__ import annotations
@@ -520,6 +521,7 @@ def structure_scorer(
     fallback: str,
     neighbours: str,
     share: float = tune_sharp.SHARP_SHARE,
+    on_top: bool = False,
 ) -> Callable[[float], _Scorer]:
     """The logistic score (ridge `tune_sharp.STANDARD_L2`) with structural support computed over the
     aligner's candidate pairs, in a second pass: the candidates' base evidence first, then each pair's
@@ -527,13 +529,17 @@ def structure_scorer(
     (`fallback="semantic"`), 0 (`"zero"`) or is left out (`"drop"`). The neighbours' scores are the shipped
     weights' (`neighbours="shipped"`, as the tables compute them) or the fold's own base weights at
     threshold 0.5 (`"fold"`). The structural weights get `share` of their fit (by default the sharp share of
-    the blend, as they have no ECB+ fit)."""
+    the blend, as they have no ECB+ fit). With `on_top` the base weights are the shipped fit of the base
+    signals alone and the structural weights are fitted on top of its log-odds, without an intercept: support
+    can raise a pair, but facts told in another order keep their base score."""
     columns = (*BASE, *names)
-    w = tune_sharp.fit(
-        np.vstack([data[e].matrix(columns) for e in events]),
-        np.concatenate([data[e].labels for e in events]),
-        l2=tune_sharp.STANDARD_L2,
-    )
+    x = np.vstack([data[e].matrix(columns) for e in events])
+    y = np.concatenate([data[e].labels for e in events])
+    if on_top:
+        w = tune_sharp.fit(x[:, : len(BASE)], y, l2=tune_sharp.STANDARD_L2)
+        w = np.r_[w, _fit_on_top(w[0] + x[:, : len(BASE)] @ w[1:], x[:, len(BASE) :], y)]
+    else:
+        w = tune_sharp.fit(x, y, l2=tune_sharp.STANDARD_L2)
     pick = [STRUCTURE_COLUMN[n] for n in names]
     print(
         f"    fit on {len(events)} events: bias {w[0]:.2f}, "
@@ -566,16 +572,30 @@ def structure_scorer(
     return at
 
 
+def _fit_on_top(offset: np.ndarray, x: np.ndarray, y: np.ndarray, steps: int = 3000) -> np.ndarray:
+    """Class-balanced logistic weights of `x` (no intercept) added to fixed log-odds `offset`."""
+    balance = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(offset + x @ w)))
+        w -= 0.5 * (x.T @ ((p - y) * balance) / len(y))
+    return w
+
+
 def structure_rows(events: Sequence[sharp.SharpEvent], scorer, data: dict[str, Table], variant: str) -> None:
     """Rows of one structural variant ("names/fallback/neighbours[/share]", e.g.
-    "diag_max,posdiff/semantic/shipped"; no names: the baseline), each held-out event, leave-one-event-out
+    "diag_max,posdiff/semantic/shipped"; no names: the baseline; "+names": fitted on top of the base fit,
+    `structure_scorer`'s `on_top`), each held-out event, leave-one-event-out
     and in-sample at each threshold."""
     spec, fallback, neighbours, *share = variant.split("/")
-    names = tuple(n for n in spec.split(",") if n)
+    on_top = spec.startswith("+")
+    names = tuple(n for n in spec.lstrip("+").split(",") if n)
     weight = float(share[0]) if share else tune_sharp.SHARP_SHARE
 
     def build(d, fitted):
-        return structure_scorer(d, fitted, names, fallback=fallback, neighbours=neighbours, share=weight)
+        return structure_scorer(
+            d, fitted, names, fallback=fallback, neighbours=neighbours, share=weight, on_top=on_top
+        )
 
     shipped = align_module._evidence
     align_module._evidence = _batched_evidence
@@ -595,6 +615,64 @@ def structure_rows(events: Sequence[sharp.SharpEvent], scorer, data: dict[str, T
                 print(tune_sharp.line(f"{variant}, in-sample at t={t}", counts), flush=True)
     finally:
         align_module._evidence = shipped
+
+
+def _row_pairs(event: sharp.SharpEvent, scorer, weights) -> tuple[set[tuple[int, int]], np.ndarray]:
+    """The cross-article passage pairs (indices) that the aligner's rows join, among the segments the gold
+    speaks about, and the passages' articles."""
+    mapped = sharp._mapped_segments(scorer, event)
+    index = {s.id: k for k, s in enumerate(s for a in event.articles for s in a.segments)}
+    owner = np.array([k for k, a in enumerate(event.articles) for _ in a.segments])
+    out = set()
+    for row in align_module.align(event.articles, threshold=0.5, weights=weights):
+        members = sorted(index[s] for ids in row.segments.values() for s in ids if s in mapped)
+        out |= {(a, b) for n, a in enumerate(members) for b in members[n + 1 :] if owner[a] != owner[b]}
+    return out, owner
+
+
+def structure_changes(
+    events: Sequence[sharp.SharpEvent], scorer, data: dict[str, Table], variant: str
+) -> None:
+    """In-sample at threshold 0.8: the gold and wrong pairs that a structural variant's rows join or part
+    beside the baseline's, and how many of them have a gold pair on their diagonal."""
+    spec, fallback, neighbours, *_ = variant.split("/")
+    names = tuple(n for n in spec.lstrip("+").split(",") if n)
+    ids = [e.event_id for e in events]
+    base = structure_scorer(data, ids, (), fallback=fallback, neighbours=neighbours)(0.8)
+    other = structure_scorer(
+        data, ids, names, fallback=fallback, neighbours=neighbours, on_top=spec.startswith("+")
+    )(0.8)
+    counts: dict[str, int] = {}
+    shipped = align_module._evidence
+    align_module._evidence = _batched_evidence
+    try:
+        for event in events:
+            gold = {tuple(sorted(p)) for p in _gold_pairs(event, scorer)}
+            before, owner = _row_pairs(event, scorer, base)
+            after, _ = _row_pairs(event, scorer, other)
+
+            for label, found in (("gold", gold), ("joined", after - before), ("parted", before - after)):
+                for kind, part in (("gold", found & gold), ("wrong", found - gold)):
+                    key = f"{label} {kind}" if label != "gold" else "gold"
+                    counts[key] = counts.get(key, 0) + len(part)
+                    diagonal = f"{key}, a gold pair on its diagonal"
+                    counts[diagonal] = counts.get(diagonal, 0) + _on_gold_diagonal(part, gold, owner)
+    finally:
+        align_module._evidence = shipped
+    for key, value in counts.items():
+        print(f"  {variant} vs the baseline, {key}: {value}")
+
+
+def _on_gold_diagonal(found: set[tuple[int, int]], gold: set[tuple[int, int]], owner: np.ndarray) -> int:
+    """How many of the pairs `found` have a gold pair on their diagonal."""
+    near, exists = neighbour_pairs(np.array(sorted(found), dtype=np.intp).reshape(-1, 2), owner)
+    return sum(any(e and tuple(m) in gold for e, m in zip(*row)) for row in zip(exists, near.tolist()))
+
+
+def _gold_pairs(event: sharp.SharpEvent, scorer) -> set[tuple[int, int]]:
+    """The gold's segment pairs as passage indices."""
+    index = {s.id: k for k, s in enumerate(s for a in event.articles for s in a.segments)}
+    return {tuple(sorted(index[s] for s in pair)) for pair in sharp.segment_gold(scorer, event)}
 
 
 def structure_report(data: dict[str, Table]) -> None:
@@ -673,6 +751,11 @@ def main() -> int:
         help="with --structure --rows: names/fallback/neighbours, e.g. diag_max,posdiff/semantic/shipped",
     )
     parser.add_argument(
+        "--changes",
+        action="store_true",
+        help="with --structure: the pairs each --variant's rows join or part",
+    )
+    parser.add_argument(
         "--thresholds",
         type=lambda v: tuple(float(t) for t in v.split(",")),
         default=tune_sharp.THRESHOLDS,
@@ -684,7 +767,10 @@ def main() -> int:
     scorer = sharp.scorer_module(args.eval_dir)
     events = sharp.load_events(args.eval_dir)
     data = tables(events, scorer)
-    if args.structure and args.rows:
+    if args.structure and args.changes:
+        for variant in args.variant:
+            structure_changes(events, scorer, data, variant)
+    elif args.structure and args.rows:
         for variant in args.variant or ["/semantic/shipped", "diag_max,posdiff/semantic/shipped"]:
             structure_rows(events, scorer, data, variant)
     elif args.structure:
