@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from compare_tui.core.analysis.quantities import _by_first_letter, caseless, quantities, stem
+from compare_tui.core.analysis.quantities import (
+    _by_first_letter,
+    _matches,
+    _patterns,
+    caseless,
+    quantities,
+    stem,
+)
 
 
 def _facts(text: str) -> dict[str, str]:
@@ -96,6 +103,25 @@ def test_words_grouped_by_first_letter_match_what_the_flat_alternation_matches(
         flat = re.compile("|".join(words), flags)
         grouped = re.compile(_by_first_letter(words), flags)
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+_DATE_PIECES = ["Thursday", "Monday", "Nov.", "November", "May", "Sept.", "10", "1", "2011", "10th", "th"]
+_DATE_PIECES += ["-", ",", " ", "  ", "a"]
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14), st.integers(0, 6), st.integers(0, 6))
+@example(["on", " ", "10", " ", "November", " ", "2011"], 0, 0)  # a date that starts with its day
+@example(["Monday", ",", " ", "Nov.", " ", "10", "th"], 3, 2)  # bounds that cut the weekday and the day
+def test_dates_tried_only_where_one_can_start_are_the_dates_found_everywhere(
+    pieces: list[str], skip_start: int, skip_end: int
+) -> None:
+    """`_matches` (the date pattern tried at digits and day or month initials) finds what `finditer` finds,
+    within bounds that may cut a word."""
+    text = "".join(pieces)
+    start, end = min(skip_start, len(text)), max(min(skip_start, len(text)), len(text) - skip_end)
+    patterns = _patterns()
+    gated = _matches(patterns.date, patterns.date_start, text, start, end)
+    assert [m.span() for m in gated] == [m.span() for m in patterns.date.finditer(text, start, end)]
 
 
 def test_a_decimal_written_into_a_compound_is_no_whole_number() -> None:
