@@ -17,8 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, chain
 from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
@@ -51,7 +50,6 @@ _MIN_VARIANT_LETTERS = 6
 _NAMED_BEFORE = re.compile(r"\b(?:the|to|told|by|reports|reported|according to)\s+$", re.IGNORECASE)
 """Words before an acronym that make it a name: "the BBC", "told AP", "confirms to PEOPLE", "on her way to LAX"."""
 _LONGEST_ACRONYM = 7  # an all-capital word this long is a word shouted, not an acronym ("EARTHQUAKE")
-_START = attrgetter("start")
 _PARTIAL = 90  # `fuzz.partial_ratio` at which a quotation contains another
 _CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
 
@@ -189,16 +187,19 @@ class _Spelling(NamedTuple):
     words: frozenset[str]
 
 
-def _variants(kind: str, key: str, labels: Iterable[str]) -> list[_Spelling]:
+def _variants(kind: str, key: str, labels: Iterable[str]) -> list[str]:
     """How a name may be written, to find it where the rules did not look (headlines, sentence starts)."""
     name = key.split(":", 1)[1]
     if key.startswith("name:alias:"):
-        variants = _alias_variants().get(name.split(":", 1)[1], ())
-        texts = sorted({w for v in variants for w in _written(v, labels)}, key=lambda t: (-len(t), t))
-    elif kind == "person":
-        texts = sorted({s for label in labels if label and _usable_surname(s := label.split()[-1])})
-    else:
-        texts = sorted({label for label in labels if label})
+        written, with_labels = _alias_spellings(name.split(":", 1)[1])
+        return sorted(written.union(labels) if with_labels else written, key=lambda t: (-len(t), t))
+    if kind == "person":
+        return sorted({s for label in labels if label and _usable_surname(s := label.split()[-1])})
+    return sorted({label for label in labels if label})
+
+
+def _spellings(texts: Iterable[str]) -> list[_Spelling]:
+    """Spellings with the words an article must hold to write them (built only where a fact is missing)."""
     return [_Spelling(text, frozenset(text.split())) for text in texts]
 
 
@@ -216,7 +217,7 @@ def _usable_surname(word: str) -> bool:
     lexicon = name_lexicon()
     lower = word.lower()
     return (
-        sum(c.isalpha() for c in word) >= 2
+        sum(map(str.isalpha, word)) >= 2
         and lower not in lexicon.not_names
         and lower not in lexicon.weekdays
         and lower not in lexicon.months
@@ -249,12 +250,23 @@ class _Vocabulary:
         return None
 
 
-def _written(variant: str, labels: Iterable[str]) -> list[str]:
+@cache
+def _alias_spellings(canonical: str) -> tuple[frozenset[str], bool]:
+    """How the aliases of a place or organisation are written, and whether the article's own labels of it are
+    spellings too (as they are beside any alias longer than an acronym)."""
+    variants = _alias_variants().get(canonical, ())
+    return frozenset(_written(v) for v in variants), any(not _acronym(v) for v in variants)
+
+
+def _written(variant: str) -> str:
     """Alias variants are stored lower-cased; restore their capitals (US, U.S., United States)."""
-    short = variant.replace(".", "")
-    if len(short) <= 3:
-        return [variant.upper()]
-    return [" ".join(w[:1].upper() + w[1:] for w in variant.split())] + [label for label in labels]
+    if _acronym(variant):
+        return variant.upper()
+    return " ".join(w[:1].upper() + w[1:] for w in variant.split())
+
+
+def _acronym(variant: str) -> bool:
+    return len(variant.replace(".", "")) <= 3
 
 
 def _stretches(view: ArticleView) -> list[Span]:
@@ -328,7 +340,7 @@ def build_ledger(
                 kinds[key] = item.kind
             labels[key].append(item.label)
             present[key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))
-    lower_words = frozenset(w for v in vocabularies.values() for w in v.words if w.islower())
+    lower_words = frozenset(filter(str.islower, chain.from_iterable(v.words for v in vocabularies.values())))
     order = [
         k
         for k in order
@@ -348,12 +360,13 @@ def build_ledger(
         kind = kinds[key]
         holders = present[key]
         variants = _variants(kind, key, set(labels[key])) if key.startswith("name:") else []
-        headline = variants or _figure(key)
+        headline = _lowered(variants or _figure(key))
         if key.startswith("name:") and len(holders) < len(texts):
             inside = taken if kind == "person" else dates
+            spellings = _spellings(variants)
             for article, text in texts.items():
                 if article not in holders and (
-                    mention := vocabularies[article].find(variants, inside[article])
+                    mention := vocabularies[article].find(spellings, inside[article])
                 ):
                     holders[article].append(
                         FactMention(mention.start, mention.end, text[mention.start : mention.end])
@@ -398,33 +411,40 @@ class _Places:
         start, end = body[0].start, body[-1].end
         return cls(titles, headlines, lede, start + _BURIED_FROM * (end - start))
 
-    def first(self, mentions: Sequence[FactMention], spellings: Sequence[_Spelling]) -> Position:
-        """The most prominent place of a fact: headline (also by name alone), lede, body or last quarter."""
-        starts = sorted(map(_START, mentions))
-        if any(  # the first mention at or after a title's start lies inside it
-            (i := bisect.bisect_left(starts, t.start)) < len(starts) and starts[i] < t.end
-            for t in self.titles
-        ) or any(_written_in(headline, spellings) for headline in self.headlines):
-            return "headline"
-        start = starts[0]
+    def first(self, mentions: Sequence[FactMention], written: Sequence[str]) -> Position:
+        """The most prominent place of a fact: headline (also by name alone, `written` holding its spellings
+        lower-cased), lede, body or last quarter."""
+        starts = [m.start for m in mentions]  # a few: plain loops are faster than sorting and generators
+        for title in self.titles:
+            for start in starts:
+                if title.start <= start < title.end:
+                    return "headline"
+        for headline in self.headlines:
+            if _written_in(headline, written):
+                return "headline"
+        start = min(starts)
         if start < self.lede_end:
             return "lede"
         return "end" if start >= self.buried_from else "body"
 
 
-def _figure(key: str) -> list[_Spelling]:
+def _figure(key: str) -> list[str]:
     """How a headline may write a number fact: its figure alone ("Quake Kills 24" for "24 people")."""
     figure = key.removeprefix("number:").split(" ")[0] if key.startswith("number:") else ""
-    return [_Spelling(figure, frozenset({figure}))] if figure.isdigit() else []
+    return [figure] if figure.isdigit() else []
 
 
-def _written_in(headline: str, spellings: Sequence[_Spelling]) -> bool:
+def _lowered(spellings: Sequence[str]) -> tuple[str, ...]:
+    """The distinct spellings of a fact, lower-cased once for all the headlines they are looked for in."""
+    return tuple(dict.fromkeys(text.lower() for text in spellings if text))
+
+
+def _written_in(headline: str, written: Sequence[str]) -> bool:
     """Whether a name is written in a (title-cased) headline, lower-cased: whatever the case."""
-    return any(
-        (lowered := s.text.lower()) in headline and next(whole_words(headline, lowered), None) is not None
-        for s in spellings
-        if s.text
-    )
+    for text in written:
+        if text in headline and next(whole_words(headline, text), None) is not None:
+            return True
+    return False
 
 
 def _noise(key: str, kind: FactKind, labels: Sequence[str], lower_words: frozenset[str]) -> bool:
@@ -433,7 +453,7 @@ def _noise(key: str, kind: FactKind, labels: Sequence[str], lower_words: frozens
     articles also write in lower case."""
     if not key.startswith("name:") or key.startswith("name:alias:"):
         return False
-    if any(_CONTRACTION.search(w) for label in labels for w in label.split()):
+    if any(_CONTRACTION.search(w) for label in labels if "'" in label or "’" in label for w in label.split()):
         return True
     words = {w for label in labels for w in label.split()}
     if all(label.isupper() for label in labels) and (
