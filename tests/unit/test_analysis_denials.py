@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from compare_tui.core.analysis import analyse
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from compare_tui.core.analysis import analyse, denials
+from compare_tui.core.analysis.quantities import caseless
 from compare_tui.core.models import Article, Row
 from fixtures.analysis_inputs import of_type, segmented
 
@@ -102,3 +108,39 @@ def test_a_negation_before_a_name_or_a_comma_denies_no_act() -> None:
         ("a", "Rehab\n\nGet well soon, Tara!"),
         ("b", "Rehab\n\nWell it's better late than never, Tara."),
     )
+
+
+_CUE_PIECES = ["did", "does", "do", "was", "were", "had", "has", "have", "is", "are", "never", "deny"]
+_CUE_PIECES += ["denying", "dismissed", "rejects", "refuted", "the", "claims", "of", "not", "n't", "s", "a"]
+_CUE_PIECES += [" ", "\n", "-", "."]
+
+
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=16), st.sets(st.integers(0, 60)))
+@example(["he", " ", "did", " ", "not", " ", "deny", ",", "never", " ", "rejects", " the ", "claims"], set())
+@example(["undid", " ", "not", " ", "is", "n't", " ", "arejected", " ", "claims", "-", "never"], {0, 5})
+@example(["a", "has", " not ", "s", "was", "n't ", "a", "is", " not ", "a", "are", "n't ", "a", "never"], set())
+def test_the_cue_patterns_for_caseless_text_find_what_the_ignorecase_patterns_find(
+    pieces: list[str], upper: set[int]
+) -> None:
+    """`_DENIAL_LOWER` and `_NEGATION_LOWER` (branches led by a letter, the word boundary checked after it) on
+    `caseless` text are `_DENIAL` and `_NEGATION` on the text, whatever its case; `_ANY_CUE` is either."""
+    text = "".join(pieces)
+    text = "".join(c.upper() if i in upper else c for i, c in enumerate(text)).replace("I", "\u0130", 1)
+    lowered = caseless(text)
+    either = re.compile(f"{denials._DENIAL.pattern}|{denials._NEGATION.pattern}", re.IGNORECASE)
+    for fast, spec in (
+        (denials._DENIAL_LOWER, denials._DENIAL),
+        (denials._NEGATION_LOWER, denials._NEGATION),
+        (denials._ANY_CUE, either),
+    ):
+        assert [m.span() for m in fast.finditer(lowered)] == [m.span() for m in spec.finditer(text)]
+
+
+@given(st.text(alphabet="abcdefghiklmnoprstuvy-", max_size=14))
+@example("attacks")
+@example("responsible")
+@example("murdering")
+@example("hits")
+def test_a_words_family_is_the_first_family_that_names_it(word: str) -> None:
+    expected = next((name for name, forms in denials._FAMILIES.items() if forms.fullmatch(word)), None)
+    assert denials._family(word) == expected

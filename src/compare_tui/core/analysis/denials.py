@@ -27,19 +27,32 @@ from compare_tui.core.analysis.context import ArticleView, trim_span
 from compare_tui.core.lexicon import name_lexicon
 from compare_tui.core.models import Finding, Peers, Row, Segment
 
-_DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)"
-    r"|(?:reject|dismiss)(?:s|es|ed|ing)?\s+(?:the\s+|any\s+|those\s+|these\s+|such\s+)?"
+_CLAIMS = (
+    r"\s+(?:the\s+|any\s+|those\s+|these\s+|such\s+)?"
     r"(?:claims?|accusations?|allegations?|reports?|charges?|suggestions?)(?:\s+(?:that|of))?"
-    r"|refut(?:e|es|ed|ing))\b",
+)
+_DENIAL = re.compile(
+    rf"\b(?:den(?:y|ies|ied|ying)|(?:reject|dismiss)(?:s|es|ed|ing)?{_CLAIMS}|refut(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
     r"\b(?:did|does|do|was|were|had|has|have|is|are)(?:\s+not|n't)\b|\bnever\b", re.IGNORECASE
 )
-_ANY_CUE = re.compile(f"{_DENIAL.pattern}|{_NEGATION.pattern}")
-"""Either cue, for one search of an article's `caseless` text (a denial's words and a negation's never
-overlap): the lower-case words match there what IGNORECASE matches in the text, twice as fast."""
+_W = r"(?<!\w.)"  # after a cue's first letter: no word character before that letter (its "\b")
+_NOT = r"(?:\s+not|n't)\b"
+_DENIAL_LOWER = re.compile(
+    rf"d{_W}(?:en(?:y|ies|ied|ying)|ismiss(?:s|es|ed|ing)?{_CLAIMS})\b"
+    rf"|r{_W}(?:eject(?:s|es|ed|ing)?{_CLAIMS}|efut(?:e|es|ed|ing))\b"
+)
+_NEGATION_LOWER = re.compile(
+    rf"d{_W}(?:id|oes|o){_NOT}|w{_W}(?:as|ere){_NOT}|h{_W}(?:ad|as|ave){_NOT}|i{_W}s{_NOT}|a{_W}re{_NOT}"
+    rf"|n{_W}ever\b"
+)
+"""`_DENIAL` and `_NEGATION` for `caseless` text, where their lower-case words match what IGNORECASE matches
+in the text, twice as fast. Each branch opens with its first letter and checks the word boundary after it,
+so that the regex engine skips ahead to those letters instead of trying every branch at every character."""
+_ANY_CUE = re.compile(f"{_DENIAL_LOWER.pattern}|{_NEGATION_LOWER.pattern}")
+"""Either cue, for one search of an article (a denial's words and a negation's never overlap)."""
 _HEDGE = re.compile(
     r"\b(?:could|might|may|would|whether|if|unclear|possible|possibly|suspected)\b|\?", re.IGNORECASE
 )
@@ -65,6 +78,8 @@ _FAMILIES: Mapping[str, re.Pattern[str]] = {
 }
 """Words that name one act, so that "bombed" and "the strike" compare."""
 _SEARCH = {name: re.compile(rf"\b(?:{forms.pattern})\b") for name, forms in _FAMILIES.items()}
+_ANY_FAMILY = re.compile("|".join(f"(?P<{name}>{forms.pattern})" for name, forms in _FAMILIES.items()))
+"""Every family at once: the group that fully matches a word names its family, tried in the order above."""
 _SPEAKERS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
      "statement", "source", "sources", "representative", "aide", "aides"}
@@ -135,10 +150,10 @@ def _with_cues(view: ArticleView) -> list[Segment]:
 def _denials(view: ArticleView, segment: Segment) -> list[_Statement]:
     """The denials a sentence reports: an actor named before a denial cue or a negated verb, and the act."""
     text = view.folded[segment.start : segment.end]
+    lowered = view.caseless[segment.start : segment.end]
     out = []
-    for cue, family_only in ((_DENIAL, True), (_NEGATION, False)):
-        for match in cue.finditer(text):
-            actor = _actor(text[: match.start()])
+    for cue, family_only in ((_DENIAL_LOWER, True), (_NEGATION_LOWER, False)):
+        for match in cue.finditer(lowered):
             words = _WORD.findall(text[match.end() :])[:_ACT_WORDS]
             verb = _VERB_AFTER.match(text, match.end()) is not None  # "never attended", not "never, Tara"
             acts = frozenset(
@@ -146,9 +161,9 @@ def _denials(view: ArticleView, segment: Segment) -> list[_Statement]:
                 for i, word in enumerate(words)
                 if (act := _act(word.lower(), family_only=family_only or i > 0 or not verb)) is not None
             )
-            if cue is _DENIAL and not acts:  # "denied the claims": some act, said before
-                out.append(_Statement(view.id, segment, actor, _ANY, denied=True))
-            elif actor and acts:
+            if cue is _DENIAL_LOWER and not acts:  # "denied the claims": some act, said before
+                out.append(_Statement(view.id, segment, _actor(text[: match.start()]), _ANY, denied=True))
+            elif acts and (actor := _actor(text[: match.start()])):  # most negations name no act: read no actor
                 out.append(_Statement(view.id, segment, actor, acts, denied=True))
     return out
 
@@ -182,7 +197,8 @@ def _act(word: str, *, family_only: bool) -> str | None:
 
 def _family(word: str) -> str | None:
     """The family of acts a (lower-case) word names, if any."""
-    return next((name for name, forms in _FAMILIES.items() if forms.fullmatch(word)), None)
+    match = _ANY_FAMILY.fullmatch(word)
+    return match.lastgroup if match else None
 
 
 def _stem(word: str) -> str:
