@@ -272,6 +272,8 @@ def discrepancy_findings(
                     continue
                 low = bisect.bisect_left(starts[article], segment.start)
                 high = bisect.bisect_left(starts[article], segment.end, low)
+                if low == high:  # most sentences state no figure to compare
+                    continue
                 facts = comparable[article][low:high]
                 listed = _listed(view, facts)
                 for index, fact in enumerate(facts, start=low):

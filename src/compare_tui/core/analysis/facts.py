@@ -50,6 +50,7 @@ _MIN_VARIANT_LETTERS = 6
 _NAMED_BEFORE = re.compile(r"\b(?:the|to|told|by|reports|reported|according to)\s+$", re.IGNORECASE)
 """Words before an acronym that make it a name: "the BBC", "told AP", "confirms to PEOPLE", "on her way to LAX"."""
 _LONGEST_ACRONYM = 7  # an all-capital word this long is a word shouted, not an acronym ("EARTHQUAKE")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _PARTIAL = 90  # `fuzz.partial_ratio` at which a quotation contains another
 _CONFIDENCE = {"number": 0.9, "date": 0.9, "quotation": 0.85, "person": 0.85, "organisation": 0.8}
 
@@ -86,10 +87,6 @@ class FoundFact(NamedTuple):
     value: str = ""  # numbers and dates: `Quantity.value`
 
 
-def _names(names: NameIndex, segment_id: str) -> list[FoundFact]:
-    return [FoundFact(f"name:{n.key}", n.label, n.kind, n.start, n.end) for n in names.in_segment(segment_id)]
-
-
 def _quotations(
     views: Sequence[ArticleView], uses: Mapping[str, Sequence[QuotationUse]]
 ) -> dict[str, list[FoundFact]]:
@@ -103,7 +100,7 @@ def _quotations(
             if use != "speech":
                 continue
             inner = view.folded[quote.inner_start : quote.inner_end].lower()
-            words = " ".join(re.sub(r"[^\w\s]", " ", inner).split())
+            words = " ".join(_PUNCTUATION.sub(" ", inner).split())
             vocabulary = set(words.split()) - name_lexicon().stopwords
             candidates: dict[int, int] = defaultdict(int)
             for word in vocabulary:
@@ -275,11 +272,7 @@ def _stretches(view: ArticleView) -> list[Span]:
     for segment in view.segments:
         if segment.id in view.publication_lines:  # when the copy was filed is not a fact of the story
             continue
-        if (
-            runs
-            and not view.folded[runs[-1].end : segment.start].strip()
-            and "\n" not in view.folded[runs[-1].end : segment.start]
-        ):
+        if runs and not (gap := view.folded[runs[-1].end : segment.start]).strip() and "\n" not in gap:
             runs[-1] = Span(runs[-1].start, segment.end)
         else:
             runs.append(Span(segment.start, segment.end))
@@ -301,7 +294,12 @@ def extract_facts(
             ]
         covered = _Covered.of(f for f in items if f.kind == "date")
         for segment in view.segments:
-            items += [n for n in _names(names, segment.id) if not covered.overlaps(n.start, n.end)]
+            if mentions := names.in_segment(segment.id):
+                items += [
+                    FoundFact(f"name:{n.key}", n.label, n.kind, n.start, n.end)
+                    for n in mentions
+                    if not covered.overlaps(n.start, n.end)
+                ]
         items += quotations.get(view.id, [])
         found[view.id] = sorted(items, key=lambda f: (f.start, f.end))
     return found

@@ -8,7 +8,7 @@ lines are left out: they are layout, not reporting.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from compare_tui.core.analysis.context import ArticleView, join_labels, name_some
 from compare_tui.core.models import Finding, Peers, Row
@@ -17,8 +17,9 @@ MIN_WORDS = 3
 MAX_NAMED = 4  # more articles than this are counted, not named
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(NamedTuple):
+    """Consecutive segments of one article that the same articles lack (a named tuple: built per segment)."""
+
     start: int
     end: int
     row: str
@@ -49,13 +50,12 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
         runs: list[_Run] = []
         for segment in view.segments:
             peers = peers_of.get(segment.id)
-            text = view.folded[segment.start : segment.end]
             if (
                 peers is None
                 or not peers.absent
                 or segment.kind == "heading"
                 or segment.id in view.publication_lines
-                or len(text.split()) < MIN_WORDS
+                or len(view.folded[segment.start : segment.end].split()) < MIN_WORDS
             ):
                 continue
             row = view.row_of_segment.get(segment.id, "")
