@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -241,7 +242,8 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
     tracker = _PersonTracker(person_keys, person_genders(view, names))
     found: list[Attribution] = []
     wanted = _verb_words()
-    verb_tokens = view.token_indices(w for w in view.words if w.lower() in wanted)
+    words = view.words  # the distinct words whose lower case is a verb form, picked in C
+    verb_tokens = view.token_indices(compress(words, map(wanted.__contains__, map(str.lower, words))))
     for index, segment in enumerate(view.segments):
         if segment.kind in ("title", "heading"):
             continue
@@ -311,10 +313,13 @@ def _verb_matches(view: ArticleView, segment: Segment, verb_tokens: Sequence[int
     """
     verbs = reporting_verbs()
     low, high = view.token_range(segment.start, segment.end)
+    first = bisect.bisect_left(verb_tokens, low)
+    last = bisect.bisect_left(verb_tokens, high, first)
+    if first == last:  # most sentences: no verb form
+        return []
     tokens = view.tokens[low:high]
     out = []
-    first = bisect.bisect_left(verb_tokens, low)
-    for i in [at - low for at in verb_tokens[first : bisect.bisect_left(verb_tokens, high, first)]]:
+    for i in [at - low for at in verb_tokens[first:last]]:
         token = tokens[i]
         word = token.text.lower()
         if word == "according":
