@@ -124,6 +124,26 @@ def test_dates_tried_only_where_one_can_start_are_the_dates_found_everywhere(
     assert [m.span() for m in gated] == [m.span() for m in patterns.date.finditer(text, start, end)]
 
 
+_NUMBER_PIECES = ["ten", "Ten", "TEN", "often", "seventeen", "Seven", "a quarter", "A Quarter", "percent"]
+_NUMBER_PIECES += ["per  cent", "%", " million", "about", "-", ".", ",", ":", " ", "x", "s", "\u017f"]
+_NUMBER_PIECES += ["-year-old", "-years-old", "-Year-old"]
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=10), st.integers(0, 5), st.integers(0, 5))
+@example(["about", " ", "ten", "percent"], 0, 0)  # a figure glued to "percent"
+@example(["often", " ", "x"], 0, 0)
+@example(["a", " ", "Seven", "-year-old"], 0, 0)  # an age
+def test_a_sentence_without_a_digit_or_a_whole_number_word_holds_no_number(
+    pieces: list[str], skip_start: int, skip_end: int
+) -> None:
+    """The gate before the number and age patterns (`number_word` on the caseless text) never skips one."""
+    text = "".join(pieces)
+    start, end = min(skip_start, len(text)), max(min(skip_start, len(text)), len(text) - skip_end)
+    patterns = _patterns()
+    if patterns.number.search(text, start, end) or patterns.age.search(text, start, end):
+        assert patterns.number_word.search(caseless(text), start, end)
+
+
 def test_a_decimal_written_into_a_compound_is_no_whole_number() -> None:
     """ "6.1-magnitude" is not the figure 6 (it was taken for a toll of six)."""
     text = "Dozens injured, child dead as 6.1-magnitude earthquake hits"

@@ -63,7 +63,7 @@ class _Patterns:
     date_start: re.Pattern[str]  # a character every `date` match starts with: a digit, or a name's first letter
     time: re.Pattern[str]
     digit: re.Pattern[str]  # every `number` and `time` holds a digit; numbers may be words instead
-    number_word: re.Pattern[str]  # case-sensitive, for `caseless` text
+    number_word: re.Pattern[str]  # a whole number word in `caseless` text: every digitless `number` has one
     unit: re.Pattern[str]  # the word after a number ("of" allowed before it: "75% of Donetsk")
     next_word: re.Pattern[str]  # the word after that
     age: re.Pattern[str]  # "17-year-old": the number pattern stops at the hyphen
@@ -75,7 +75,11 @@ def _patterns() -> _Patterns:
     days = "|".join(d.title() for d in lexicon.weekdays)
     months = "|".join(re.escape(m.title()) for m in sorted(lexicon.months, key=len, reverse=True))
     initials = sorted({name.title()[0] for name in (*lexicon.weekdays, *lexicon.months)})
-    words = _by_first_letter(sorted(lexicon.number_words, key=len, reverse=True))
+    longest_first = sorted(lexicon.number_words, key=len, reverse=True)
+    words = _by_first_letter(longest_first)
+    # as `number` and `age` take them: nothing of a word before (nor after, but "percent", "-year-old"); the
+    # boundary is checked after each first letter, so that the regex engine still skips ahead to those letters
+    whole_words = _by_first_letter(longest_first, after_first=r"(?<!\w.)")
     day = rf"(?:(?:{days}),?\s+)?"
     date = (
         rf"{day}(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
@@ -101,7 +105,9 @@ def _patterns() -> _Patterns:
         date_start=re.compile(rf"[\d{re.escape(''.join(initials))}]"),
         time=re.compile(time),
         digit=re.compile(r"\d"),
-        number_word=re.compile(words),
+        number_word=re.compile(
+            rf"(?:{whole_words})(?:(?![\w-])|(?=percent\b|per\s+cent\b|-years?-old\b))"
+        ),
         unit=re.compile(rf"\s+(?:(?P<of>of)\s+(?:the\s+)?)?{word}"),
         next_word=re.compile(rf"\s+{word}"),
         age=re.compile(rf"(?<![\w.,:-])(?P<value>\d{{1,3}}|(?i:{words}))-years?-old\b"),
@@ -232,8 +238,9 @@ def _taken_by(taken: list[Quantity], position: int) -> Quantity | None:
     return next((q for q in taken if q.start <= position < q.end), None)
 
 
-def _by_first_letter(words: Sequence[str]) -> str:
-    """An alternation of lower-case words grouped by first letter ("t(?:wo|en)|s(?:ix)"), in the given order.
+def _by_first_letter(words: Sequence[str], *, after_first: str = "") -> str:
+    """An alternation of lower-case words grouped by first letter ("t(?:wo|en)|s(?:ix)"), in the given order;
+    `after_first` is put after each first letter (an assertion).
 
     It matches what the flat alternation matches, but the regex engine tries one group instead of every word
     at each position, which halves the time of the number patterns.
@@ -241,7 +248,7 @@ def _by_first_letter(words: Sequence[str]) -> str:
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "|".join(f"{first}{after_first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 def _number(text: str, m: re.Match[str], end: int) -> Quantity | None:
