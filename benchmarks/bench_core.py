@@ -6,7 +6,9 @@ Cases: (a) the seed pair, (b) 12 articles of about 2,000 words, (c) 50 articles 
 last two built from real ECB+ dev sentences (seeded, so every run uses the same input). Each case runs in a
 fresh subprocess so that its peak RSS is its own. Budgets (issue 2, 2 cores): (a) <= 50 ms after imports and
 model loading, model load < 0.5 s; (b) <= 1.5 s; (c) <= 8 s and 500 MB. Analysis may add at most 30 %
-(`+analysis` by the clock, `+an. cpu` by CPU time: the alignment uses both cores, the analysis one).
+(`+analysis` by the clock, `+an. cpu` by CPU time). Each case runs with one BLAS thread, as the command line
+and the app run (`cli._one_blas_thread`), unless the caller's environment sets the thread counts: extra BLAS
+threads spin after each matrix product and their spin was counted as the analysis's CPU time.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import random
 import resource
 import subprocess
@@ -164,7 +167,8 @@ def _child(case: str, impl: str, args: argparse.Namespace) -> dict:
         "--alignment",
         args.alignment,
     ]
-    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    env = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")} | dict(os.environ)
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout)
 
 
 if __name__ == "__main__":
