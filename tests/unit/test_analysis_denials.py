@@ -136,6 +136,21 @@ def test_the_cue_patterns_for_caseless_text_find_what_the_ignorecase_patterns_fi
         assert [m.span() for m in fast.finditer(lowered)] == [m.span() for m in spec.finditer(text)]
 
 
+_ANCHOR_PIECES = [*_CUE_PIECES, "  ", "\t", "\u2003", "president", "sudden", "denied", "nothing", "note", "don", "t"]
+_ANCHOR_PIECES += ["dismiss", "reject", "refute", "n", "'", "x"]
+
+
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=20))
+@example(["he", " ", "did", " \n\t ", "not", " ", "deny", ",", "never", " ", "rejects", " the ", "claims"])
+@example(["the", " ", "president", " ", "does", "n't", " ", "have", "\u2003", "not", "x", "were", " ", "not"])
+@example(["do", " ", "not", "is", " ", "not", "are", "n't", "dismiss", " ", "claims", " ", "refuted"])
+def test_cues_tried_where_their_words_stand_are_the_cues_a_scan_finds(pieces: list[str]) -> None:
+    """`_cue_matches` (the pattern tried only near "den", "not", "n't", ... ) finds what `finditer` finds."""
+    text = caseless("".join(pieces))
+    expected = [m.span() for m in denials._ANY_CUE.finditer(text)]
+    assert [m.span() for m in denials._cue_matches(text)] == expected
+
+
 @given(st.text(alphabet="abcdefghiklmnoprstuvy-", max_size=14))
 @example("attacks")
 @example("responsible")
