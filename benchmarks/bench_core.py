@@ -77,6 +77,7 @@ def run_case(case: str, impl: str, eval_dir: Path, repeat: int, strict: bool = F
     from compare_tui.core.embeddings import load_model
     from compare_tui.core.loading import load_sources
     from compare_tui.core.segment import segment_article
+    from compare_tui.core.textnorm import text_tokens
 
     imports = time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -89,6 +90,7 @@ def run_case(case: str, impl: str, eval_dir: Path, repeat: int, strict: bool = F
         return {"difflib_s": seconds, "estimated": estimated, "peak_rss_mb": _rss_mb()}
     core, cpu, analysis, analysis_cpu = [], [], [], []
     for _ in range(repeat):
+        text_tokens.cache_clear()  # each repeat tokenizes the articles afresh, as a new process does
         t0, c0 = time.perf_counter(), time.process_time()
         if case == "a":
             articles = load_sources([SEED_DIR]).articles

@@ -150,8 +150,8 @@ def rows_report(events: Sequence[sharp.SharpEvent], scorer, names: tuple[str, ..
     blend = tune_sharp.as_weights
     width = 1 + len(fields(PairSignals))
 
-    def with_slots(texts, cosines):
-        signals = shipped(texts, cosines)
+    def with_slots(texts, cosines, encode=None, *, words=None):
+        signals = shipped(texts, cosines, encode, words=words)
         pairs = list(signals)
         extra = slot_signals(texts, pairs)[:, columns]
         return {p: _Evidence(signals[p], tuple(map(float, row)), names) for p, row in zip(pairs, extra)}

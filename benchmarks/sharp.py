@@ -173,10 +173,10 @@ def memoised_signals() -> Iterator[None]:
     shipped = align_module.pair_signals_of
     memo: dict[tuple, dict] = {}
 
-    def memoised(texts, cosines, encode=None):
+    def memoised(texts, cosines, encode=None, *, words=None):
         key = (tuple(texts), tuple(cosines))
         if key not in memo:
-            memo[key] = shipped(texts, cosines, encode)
+            memo[key] = shipped(texts, cosines, encode, words=words)
         return memo[key]
 
     align_module.pair_signals_of = memoised

@@ -48,7 +48,8 @@ from compare_tui.core.similarity import (
     pair_signals,
     profile,
 )
-from compare_tui.core.verbatim import is_copy, words
+from compare_tui.core.textnorm import fold, text_tokens
+from compare_tui.core.verbatim import is_copy, lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ def align(
     if not passages:
         return ()
     texts = [articles[p.article].segment_text(p.segment) for p in passages]
+    words = _passage_words(articles, passages)
     if encode is None:
         from compare_tui.core.embeddings import encode
     vectors = PassageVectors(texts, encode)
@@ -134,7 +136,7 @@ def align(
     linkable = np.array(
         [p.segment.kind != "heading" and len(t.split()) >= options.min_words for p, t in zip(passages, texts)]
     )
-    evidence = _evidence(texts, owner, linkable, vectors, weights, options, encode)
+    evidence = _evidence(texts, words, owner, linkable, vectors, weights, options, encode)
     # Every pair scores what its embeddings alone would give; candidates score their full evidence.
     links = _links(owner, evidence, threshold=threshold, margin=options.margin)
     linked = np.unique(np.array([(i, j) for _, i, j in links], dtype=np.intp))
@@ -142,7 +144,7 @@ def align(
     build = _strict_cluster if options.strict else _cluster
     clusters = build(owner, links, scores, threshold=threshold, options=options)
     order = _order(clusters, passages, articles, reference)
-    copy_words = {m: words(texts[m]) for c in clusters if len(c) > 1 for m in c}
+    copy_words = {m: lowered(words[m]) for c in clusters if len(c) > 1 for m in c}
     return tuple(
         _row(f"r{n}", clusters[c], passages, articles, copy_words, scores, evidence, threshold, options)
         for n, c in enumerate(order)
@@ -213,8 +215,17 @@ def _blocks(owner: np.ndarray, usable: np.ndarray, *, size: int = 256):
         yield np.concatenate(pending), usable
 
 
+def _passage_words(articles: Sequence[Article], passages: Sequence[_Passage]) -> list[tuple[str, ...]]:
+    """The token texts of each passage's folded text, read from one tokenization of each article, which the
+    analysis then reuses (`textnorm.text_tokens`)."""
+    folded = [fold(article.text) for article in articles]
+    tokens = [text_tokens(text) for text in folded]
+    return [tokens[p.article].texts_in(folded[p.article], p.segment.start, p.segment.end) for p in passages]
+
+
 def _evidence(
     texts: Sequence[str],
+    words: Sequence[Sequence[str]],
     owner: np.ndarray,
     linkable: np.ndarray,
     vectors: PassageVectors,
@@ -224,17 +235,22 @@ def _evidence(
 ) -> dict[tuple[int, int], tuple[float, PairSignals]]:
     """Full evidence for the candidate pairs only: a fixed number of neighbours per passage keeps the slow
     part linear in the number of passages."""
-    signals = pair_signals_of(texts, candidates(owner, linkable, vectors, options), encode)
+    signals = pair_signals_of(texts, candidates(owner, linkable, vectors, options), encode, words=words)
     return {pair: (weights.score(found), found) for pair, found in signals.items()}
 
 
 def pair_signals_of(
-    texts: Sequence[str], cosines: Cosines, encode: Encoder | None = None
+    texts: Sequence[str],
+    cosines: Cosines,
+    encode: Encoder | None = None,
+    *,
+    words: Sequence[Sequence[str]] | None = None,
 ) -> dict[tuple[int, int], PairSignals]:
     """The signals of the given passage pairs, words weighed by IDF over all of `texts` (as `align` does;
     the evaluation's fit calls this too, so that it learns from exactly what the aligner sees). The acts of
-    the passages in these pairs are embedded once each, by `encode` (default: the shipped model)."""
-    profiles = [profile(t) for t in texts]
+    the passages in these pairs are embedded once each, by `encode` (default: the shipped model). `words`
+    are the passages' token texts when the caller has them (`profile`)."""
+    profiles = [profile(t) for t in texts] if words is None else [profile(t, w) for t, w in zip(texts, words)]
     idf = idf_weights(profiles)
     masses = [mass(p, idf) for p in profiles]
     content_masses = [content_mass(p, idf) for p in profiles]

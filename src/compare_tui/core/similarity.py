@@ -87,16 +87,19 @@ class PassageProfile:
     """Stems of the places it names after "in", "at", ... (`fact_slots.places`)."""
 
 
-def profile(text: str) -> PassageProfile:
+def profile(text: str, words: Sequence[str] | None = None) -> PassageProfile:
     """Content-word stems, names, numbers and quotations of a passage (matched on its folded copy), and the
-    slots of what it reports (`fact_slots`)."""
+    slots of what it reports (`fact_slots`).
+
+    `words` are the texts of the folded passage's tokens when the caller has them (`TextTokens.texts_in`)."""
     folded = fold(text)
     stop = stopwords()
     stems: set[str] = set()
     names: set[str] = set()
     numbers: set[str] = set()
-    for index, token in enumerate(tokenize(folded)):
-        word = token.text
+    if words is None:
+        words = [token.text for token in tokenize(folded)]
+    for index, word in enumerate(words):
         lower = word.lower()
         if any(ch.isdigit() for ch in word):
             numbers.add(lower.replace(",", "").lstrip("$€£¥"))

@@ -7,8 +7,9 @@ every offset found in the copy valid in the text the user sees.
 
 from __future__ import annotations
 
+import bisect
 import re
-from functools import partial
+from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -69,6 +70,10 @@ class Token(NamedTuple):
 # builds a Token from a (start, end, text) tuple without the Python-level `__new__`, for `tokenize`'s loop
 _token_of = partial(tuple.__new__, Token)
 
+# A character that no token holds (no word character, currency sign, ".,:%", apostrophe or hyphen): the token
+# pattern reads it as it reads the edge of the string.
+_OUTSIDE_TOKENS = re.compile(r"[^\w$€£¥.,:%'’\-‐‑]")
+
 
 def fold(text: str) -> str:
     """Fold unicode spaces, curly quotes, dashes and the ellipsis to ASCII, one character for one."""
@@ -88,3 +93,57 @@ def tokenize(text: str) -> tuple[Token, ...]:
     pieces = _TOKEN_RE.split(text)
     offsets = list(accumulate(map(len, pieces), initial=0))
     return tuple(map(_token_of, zip(offsets[1::2], offsets[2::2], pieces[1::2])))
+
+
+class TextTokens(NamedTuple):
+    """The tokens of one whole text as three parallel tuples: starts, ends and texts (`tokenize`'s fields).
+
+    The aligner reads the words of every passage and the analysis the tokens of every article: both take them
+    from one tokenization of the article (`text_tokens`) instead of tokenizing each passage and then the
+    article again.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    texts: tuple[str, ...]
+
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens as `tokenize` gives them."""
+        return tuple(map(_token_of, zip(self.starts, self.ends, self.texts)))
+
+    def texts_in(self, text: str, start: int, end: int) -> tuple[str, ...]:
+        """The token texts of `text[start:end]`, exactly as `tokenize(text[start:end])` finds them; `text` is
+        the string these tokens were found in.
+
+        Where both edges of the span touch a character no token holds (`_OUTSIDE_TOKENS`: a space, most
+        punctuation) or the end of `text`, no token crosses them and the pattern reads them as the ends of a
+        string, so the span's tokens are the whole text's tokens that start in it; elsewhere ("U.S." cut
+        after "U") the span is tokenized on its own.
+        """
+        if _cut_is_clean(text, start) and _cut_is_clean(text, end):
+            low = bisect.bisect_left(self.starts, start)
+            return self.texts[low : bisect.bisect_left(self.starts, end, low)]
+        return tuple(token.text for token in tokenize(text[start:end]))
+
+
+def _cut_is_clean(text: str, at: int) -> bool:
+    """Whether cutting `text` at `at` leaves every token whole and read as it is read in the whole text."""
+    return (
+        at <= 0
+        or at >= len(text)
+        or _OUTSIDE_TOKENS.match(text, at - 1, at) is not None
+        or _OUTSIDE_TOKENS.match(text, at, at + 1) is not None
+    )
+
+
+@lru_cache(maxsize=64)
+def text_tokens(text: str) -> TextTokens:
+    """The tokens of a whole (folded) article, as `tokenize` finds them.
+
+    Cached by text: the aligner tokenizes each article here and the analysis of the same comparison then
+    finds its tokens made. The cache holds the last 64 articles' tokens, which the analysis of a comparison
+    keeps anyway (`ArticleView.tokens`).
+    """
+    pieces = _TOKEN_RE.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return TextTokens(tuple(offsets[1::2]), tuple(offsets[2::2]), tuple(pieces[1::2]))

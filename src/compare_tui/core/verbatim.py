@@ -9,7 +9,7 @@ from those links.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from compare_tui.core.models import Article, Row
@@ -24,7 +24,12 @@ _COUNTED_KINDS = frozenset({"sentence", "quote", "other"})
 
 def words(text: str) -> tuple[str, ...]:
     """A passage's words as compared for copying: folded and lower-cased, punctuation dropped."""
-    return tuple(t.text.lower() for t in tokenize(fold(text)))
+    return lowered(t.text for t in tokenize(fold(text)))
+
+
+def lowered(token_texts: Iterable[str]) -> tuple[str, ...]:
+    """`words()` of a passage from the texts of its folded tokens, when the caller has them."""
+    return tuple(text.lower() for text in token_texts)
 
 
 def copy_ratio(a: str, b: str) -> float:

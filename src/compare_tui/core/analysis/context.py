@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from itertools import compress
-from operator import itemgetter
 from typing import NamedTuple
 
 from compare_tui.core.analysis.quantities import caseless
@@ -22,9 +21,8 @@ from compare_tui.core.datelines import is_publication_line
 from compare_tui.core.finding_types import FindingType
 from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, Peers, Row, Segment
-from compare_tui.core.textnorm import Token, fold, tokenize
+from compare_tui.core.textnorm import Token, fold, text_tokens
 
-_START, _TEXT = itemgetter(0), itemgetter(2)  # a `Token`'s start and text
 # Setters of a Finding's slots, in field order. The frozen dataclass's __init__ parses thirteen keywords and sets
 # each field through object.__setattr__ (a lookup per field); the slots' own setters do it in half the time, and
 # a comparison builds findings by the hundred (`ArticleView.finding`).
@@ -132,8 +130,8 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
     for index, article in enumerate(articles):
         folded = fold(article.text)
         segments = tuple(sorted(article.segments, key=lambda s: s.start))
-        tokens = tokenize(folded)
-        texts = tuple(map(_TEXT, tokens))
+        found = text_tokens(folded)  # tokenized by the aligner already, in a comparison
+        texts = found.texts
         views.append(
             ArticleView(
                 article=article,
@@ -146,8 +144,8 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
                 row_of_segment=row_of_segment,
                 publication_lines=_publication_lines(folded, segments),
                 quotes=QuoteIndex.build(find_quotations(folded)),
-                tokens=tokens,
-                token_starts=tuple(map(_START, tokens)),
+                tokens=found.tokens(),
+                token_starts=found.starts,
                 texts=texts,
                 words=frozenset(texts),
             )
