@@ -10,12 +10,15 @@ from hypothesis import strategies as st
 
 from compare_tui.core.analysis.quantities import (
     _by_first_letter,
+    _has_digit,
     _matches,
+    _may_hold_number_word,
     _patterns,
     caseless,
     quantities,
     stem,
 )
+from compare_tui.core.lexicon import name_lexicon
 
 
 def _facts(text: str) -> dict[str, str]:
@@ -142,6 +145,35 @@ def test_a_sentence_without_a_digit_or_a_whole_number_word_holds_no_number(
     patterns = _patterns()
     if patterns.number.search(text, start, end) or patterns.age.search(text, start, end):
         assert patterns.number_word.search(caseless(text), start, end)
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=10), st.integers(0, 5), st.integers(0, 5))
+@example(["a", " ", "quarter"], 0, 0)
+@example(["x", "ten", "x"], 1, 1)  # a word cut by the window's end
+@example(["x", "ten", "x"], 0, 2)
+def test_the_substring_gate_before_number_words_never_skips_one(
+    pieces: list[str], skip_start: int, skip_end: int
+) -> None:
+    """`_may_hold_number_word` (a substring test) holds wherever the `number_word` pattern finds one."""
+    text = caseless("".join(pieces))
+    start, end = min(skip_start, len(text)), max(min(skip_start, len(text)), len(text) - skip_end)
+    if _patterns().number_word.search(text, start, end):
+        assert _may_hold_number_word(text[start:end])
+
+
+def test_every_number_word_passes_the_substring_gate() -> None:
+    for word in name_lexicon().number_words:
+        text = caseless(f"Some {word.title()} people")
+        assert _patterns().number_word.search(text)
+        assert _may_hold_number_word(text), word
+
+
+@given(st.text(alphabet="ab 09\u0663\u00e9.", max_size=12), st.integers(0, 4), st.integers(0, 4))
+@example("a9b", 0, 2)
+@example("\u00e9\u0663", 0, 0)  # an Arabic-Indic digit in a window that is not ASCII
+def test_a_window_holds_a_digit_as_the_regex_says(text: str, skip_start: int, skip_end: int) -> None:
+    start, end = min(skip_start, len(text)), max(min(skip_start, len(text)), len(text) - skip_end)
+    assert _has_digit(text, start, end) == (re.search(r"\d", text[start:end]) is not None)
 
 
 def test_a_decimal_written_into_a_compound_is_no_whole_number() -> None:

@@ -135,7 +135,7 @@ def quantities(text: str, folded_caseless: str, start: int, end: int) -> list[Qu
     """Dates, weekdays, times of day and numbers in text[start:end]; `folded_caseless` = `caseless(text)`."""
     patterns = _patterns()
     found = _dates(text, start, end) if patterns.date_word.search(text, start, end) else []
-    digit = patterns.digit.search(text, start, end) is not None
+    digit = _has_digit(text, start, end)
     if digit:
         times = (
             _time(text, m)
@@ -143,7 +143,10 @@ def quantities(text: str, folded_caseless: str, start: int, end: int) -> list[Qu
             if not _taken_by(found, m.start())
         )
         found += [t for t in times if t is not None]
-    if digit or patterns.number_word.search(folded_caseless, start, end):
+    if digit or (
+        _may_hold_number_word(folded_caseless[start:end])
+        and patterns.number_word.search(folded_caseless, start, end)
+    ):
         reach = start  # "hundreds of thousands of civilians" is one figure: "thousands" inside it is not another
         for m in patterns.number.finditer(text, start, end):
             if m.start("value") < reach or _taken_by(found, m.start("value")):
@@ -154,6 +157,29 @@ def quantities(text: str, folded_caseless: str, start: int, end: int) -> list[Qu
         if text.find("-year", start, end) >= 0:  # every age holds it; the regex alone scans every position
             found += [_age(m) for m in patterns.age.finditer(text, start, end)]
     return found
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a digit (`\\d`): an ASCII window is asked for each ASCII digit, ten
+    substring tests in C that are three times faster than the regex scan (which other windows take)."""
+    window = text[start:end]
+    if window.isascii():
+        return any(map(window.__contains__, "0123456789"))
+    return _patterns().digit.search(text, start, end) is not None
+
+
+def _may_hold_number_word(window: str) -> bool:
+    """Whether a `caseless` window holds one of the number words, as a substring: a match of `number_word`
+    does. Asking for each word that contains no other (`_number_anchors`) takes a sixth of the time of the
+    regex, which tries its alternation at every "s", "t", "a", "f", "e", ... of the window."""
+    return any(map(window.__contains__, _number_anchors()))
+
+
+@cache
+def _number_anchors() -> tuple[str, ...]:
+    """The number words that hold no other number word ("six", not "sixteen" or "sixty")."""
+    words = name_lexicon().number_words
+    return tuple(w for w in words if not any(v != w and v in w for v in words))
 
 
 def _age(m: re.Match[str]) -> Quantity:
