@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from compare_tui.core.analysis import analyse
+from compare_tui.core.analysis.asides import _first_within, _scoring_marks
 from compare_tui.core.analysis.attribution import find_attributions
-from compare_tui.core.analysis.context import build_views
+from compare_tui.core.analysis.context import Span, build_views
 from compare_tui.core.analysis.names import index_names
 from compare_tui.core.models import Article, Finding, Row
 from compare_tui.core.segment import segment_article
@@ -167,3 +171,23 @@ def test_red_meat_is_an_idiom_only_when_thrown_to_someone() -> None:
     )
     idiom = _findings("Title line\n\nThe speech threw red meat to the base.", "loaded_language")
     assert [f.text for f in idiom] == ["threw red meat"]
+
+
+@given(
+    st.text(alphabet="ab (?!).", max_size=20),
+    st.lists(st.integers(0, 20), max_size=4),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+@example("a?", [], 1, 2)
+@example("(b", [], 0, 1)
+@example("ab!", [], 0, 2)  # a mark just past the sentence
+@example("??", [], 1, 2)  # the second of two marks side by side
+def test_a_sentence_is_read_for_asides_when_it_holds_a_weighted_cue_or_a_mark(
+    text: str, weighted: list[int], start: int, end: int
+) -> None:
+    """One look-up in `_scoring_marks` says what searching the sentence for "(", "?", "!" and asking for a
+    weighted cue start in it says."""
+    start, end = min(start, end), max(start, end)
+    expected = any(start <= w < end for w in weighted) or any(m in text[start:end] for m in "(?!")
+    assert (_first_within(_scoring_marks(text, weighted), Span(start, end)) is not None) == expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from compare_tui.core.analysis.attribution import Attribution
 from compare_tui.core.analysis.context import ArticleView, Span, trim_span
@@ -46,8 +46,9 @@ _LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(NamedTuple):
+    """One thing a clause scores by (a named tuple: built by the hundred, faster than a frozen dataclass)."""
+
     start: int
     end: int
     label: str
@@ -114,13 +115,13 @@ def aside_findings(
 ) -> list[Finding]:
     """Editorial asides of one article, one finding per run of flagged clauses in a segment."""
     attribution_starts = sorted(a.start for a in attributions if not a.continues)
-    weighted = [h.start for h in cues.hits if h.category.aside_weight > 0]
+    marks = _scoring_marks(view.folded, [h.start for h in cues.hits if h.category.aside_weight > 0])
     findings = []
     for segment in view.segments:
         if segment.kind in ("heading", "title"):
             continue
-        if threshold > 0 and not _may_score(view.folded, Span(segment.start, segment.end), weighted):
-            continue
+        if threshold > 0 and _first_within(marks, Span(segment.start, segment.end)) is None:
+            continue  # nothing a clause scores by: its clauses need not be read
         flagged: list[tuple[Span, list[_Cue]]] = []
         for clause in _clauses(view.folded, segment.start, segment.end):
             reported_from = _first_within(attribution_starts, clause)
@@ -135,13 +136,18 @@ def aside_findings(
     return findings
 
 
-def _may_score(text: str, segment: Span, weighted: Sequence[int]) -> bool:
-    """Whether a sentence holds anything a clause scores by: a lexicon cue with an aside weight (`weighted`
-    holds their sorted starts), a bracket (a jab) or a "?" or "!" (a clause's marked end). Most sentences
-    hold none: their clauses need not be read."""
-    return _first_within(weighted, segment) is not None or any(
-        text.find(mark, segment.start, segment.end) >= 0 for mark in "(?!"
-    )
+def _scoring_marks(text: str, weighted: Iterable[int]) -> list[int]:
+    """The sorted positions of what a clause scores by: a lexicon cue with an aside weight (`weighted` holds
+    their starts), a bracket (a jab), a "?" or "!" (a clause's marked end). Most sentences hold none of them:
+    one look-up in this list tells, instead of three searches of each sentence."""
+    marks = list(weighted)
+    for mark in "(?!":
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    marks.sort()
+    return marks
 
 
 def _merge(view: ArticleView, flagged: list[tuple[Span, list[_Cue]]]) -> list[Finding]:
