@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from compare_tui.core.analysis import analyse
-from compare_tui.core.analysis.attribution import Attribution, find_attributions
+from compare_tui.core.analysis.attribution import Attribution, _PersonTracker, _Speaker, find_attributions
 from compare_tui.core.analysis.context import build_views
-from compare_tui.core.analysis.names import index_names
+from compare_tui.core.analysis.names import NameMention, index_names
 from compare_tui.core.analysis.quotes import find_quotations
 from compare_tui.core.models import Article
 from fixtures.analysis_inputs import hand_rows, of_type, segmented, solo_rows
@@ -254,3 +257,36 @@ def test_a_passage_that_names_the_speaker_or_lacks_the_figures_is_not_unattribut
             [{"a1": (0,), "a2": (0,)}, {"a1": (1,), "a2": (1,)}],
         )
         assert bool(found) is expected, text
+
+
+_READS = st.lists(
+    st.tuples(st.booleans(), st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), st.booleans()),
+    max_size=30,
+)
+
+
+@given(_READS, st.integers(0, 30))
+def test_the_people_a_pronoun_may_mean_are_the_last_six_read_each_where_last_read(
+    reads: list[tuple[bool, str, bool]], cut: int
+) -> None:
+    """The tracker's log gives the list that adding each person as it is read kept: a person read again
+    moves to the end, and only the last six are kept."""
+    tracker = _PersonTracker(frozenset({"h"}), {})
+    kept: list[_Speaker] = []
+    before: list[_Speaker] = []
+    for position, (spoke, key, person) in enumerate(reads):
+        if position == cut:
+            tracker.new_sentence()
+            before = list(kept)
+        if spoke:
+            speaker = _Speaker(key.upper(), (key,), position, position + 1, named=True)
+            tracker.spoke(speaker)
+        else:
+            mention = NameMention(position, position + 1, key, key.title(), "person" if person else "place")
+            tracker.see(mention)
+            if not (mention.kind == "person" or key == "h"):
+                continue
+            speaker = _Speaker(mention.label, (key,), mention.start, mention.end)
+        kept = [p for p in kept if p.keys != speaker.keys][-5:] + [speaker]
+    assert tracker._people(len(tracker.read)) == kept
+    assert tracker._people(tracker.before_sentence[0]) == before

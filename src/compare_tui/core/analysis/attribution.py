@@ -188,33 +188,53 @@ _PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 
 
 class _PersonTracker:
-    """The people named so far (for 'he', 'she') and the last group of speakers (for 'they')."""
+    """The people named so far (for 'he', 'she') and the last group of speakers (for 'they').
+
+    Who 'he' may be is asked of a few sentences only, while every name is read in passing: the people are
+    kept as a log of what was read, and the last six distinct ones are picked from it when asked (`_people`).
+    """
 
     def __init__(self, person_keys: frozenset[str], genders: Mapping[str, str]) -> None:
         self.person_keys = person_keys
         self.genders = genders
-        self.people: list[_Speaker] = []
+        self.read: list[NameMention | _Speaker] = []
         self.group: _Speaker | None = None
-        self.before_sentence: tuple[tuple[_Speaker, ...], _Speaker | None] = ((), None)
+        self.before_sentence: tuple[int, _Speaker | None] = (0, None)
 
     def new_sentence(self) -> None:
         """Remember who 'he' and 'they' were before this sentence's own names are read."""
-        self.before_sentence = (tuple(self.people), self.group)
-
-    def _add(self, person: _Speaker) -> None:
-        self.people = [p for p in self.people if p.keys != person.keys][-5:] + [person]
+        self.before_sentence = (len(self.read), self.group)
 
     def see(self, mention: NameMention) -> None:
         """A name read in passing: a person becomes who 'he' or 'she' may be."""
         if mention.kind == "person" or mention.key in self.person_keys:
-            self._add(_Speaker(mention.label, (mention.key,), mention.start, mention.end))
+            self.read.append(mention)
 
     def spoke(self, speaker: _Speaker) -> None:
         """A speaker just attributed: one person ('Witkoff', 'our reporter') or a group ('officials')."""
         if len(speaker.keys) > 1 or (not speaker.named and speaker.label.endswith("s")):
             self.group = speaker
         elif speaker.named or speaker.label.split()[-1].lower() in name_lexicon().person_nouns:
-            self._add(speaker)
+            self.read.append(speaker)
+
+    def _people(self, read: int) -> list[_Speaker]:
+        """The people among the first `read` entries of the log: the last of each, the last six, in the order
+        they were last read (a person read again moves to the end)."""
+        people: list[_Speaker] = []
+        seen: set[tuple[str, ...]] = set()
+        for i in range(read - 1, -1, -1):
+            entry = self.read[i]
+            if isinstance(entry, _Speaker):
+                person = entry
+            else:
+                person = _Speaker(entry.label, (entry.key,), entry.start, entry.end)
+            if person.keys not in seen:
+                seen.add(person.keys)
+                people.append(person)
+                if len(people) == _PEOPLE_KEPT:
+                    break
+        people.reverse()
+        return people
 
     def resolve(self, pronoun: str, *, trailing: bool = False) -> _Speaker | None:
         """Who 'he', 'she' or 'they' most likely is, if anyone: for 'he' and 'she' the last person named
@@ -223,15 +243,19 @@ class _PersonTracker:
         In a trailing attribution ("… furious with President Bashir, he says") the names before the pronoun
         are what was said, so the pronoun points back past them, to the people of earlier sentences.
         """
-        people, group = self.before_sentence if trailing else (tuple(self.people), self.group)
+        read, group = self.before_sentence if trailing else (len(self.read), self.group)
         if pronoun.lower() == "they":
             return group
+        people = self._people(read)
         wanted = _gender(pronoun)
         genders = [self.genders.get(p.keys[0]) if len(p.keys) == 1 else None for p in people]
         for person, gender in zip(reversed(people), reversed(genders)):
             if gender == wanted:
                 return person
         return next((p for p, g in zip(reversed(people), reversed(genders)) if g is None), None)
+
+
+_PEOPLE_KEPT = 6  # the people a pronoun may point back to
 
 
 def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution, ...]:
@@ -244,13 +268,14 @@ def find_attributions(view: ArticleView, names: NameIndex) -> tuple[Attribution,
     wanted = _verb_words()
     words = view.words  # the distinct words whose lower case is a verb form, picked in C
     verb_tokens = view.token_indices(compress(words, map(wanted.__contains__, map(str.lower, words))))
+    verb_starts = [view.token_starts[i] for i in verb_tokens]
     for index, segment in enumerate(view.segments):
         if segment.kind in ("title", "heading"):
             continue
         mentions = list(names.in_segment(segment.id))
         cursor = 0
         tracker.new_sentence()
-        for m in _verb_matches(view, segment, verb_tokens):
+        for m in _verb_matches(view, segment, verb_tokens, verb_starts):
             if view.quotes.containing(m.start, m.end):
                 continue
             while cursor < len(mentions) and mentions[cursor].end <= m.start:
@@ -306,17 +331,20 @@ class _VerbMatch(NamedTuple):
     form: str
 
 
-def _verb_matches(view: ArticleView, segment: Segment, verb_tokens: Sequence[int]) -> list[_VerbMatch]:
+def _verb_matches(
+    view: ArticleView, segment: Segment, verb_tokens: Sequence[int], verb_starts: Sequence[int]
+) -> list[_VerbMatch]:
     """Reporting verb forms among a segment's words ("according to" takes two words), nouns left out.
 
-    `verb_tokens` holds the indices of the article's tokens that are one of `_verb_words`, in order.
+    `verb_tokens` holds the indices of the article's tokens that are one of `_verb_words`, in order, and
+    `verb_starts` where those tokens start: most sentences hold none, told without finding their tokens.
     """
-    verbs = reporting_verbs()
-    low, high = view.token_range(segment.start, segment.end)
-    first = bisect.bisect_left(verb_tokens, low)
-    last = bisect.bisect_left(verb_tokens, high, first)
+    first = bisect.bisect_left(verb_starts, segment.start)
+    last = bisect.bisect_left(verb_starts, segment.end, first)
     if first == last:  # most sentences: no verb form
         return []
+    verbs = reporting_verbs()
+    low, high = view.token_range(segment.start, segment.end)
     tokens = view.tokens[low:high]
     out = []
     for i in [at - low for at in verb_tokens[first:last]]:
