@@ -2,6 +2,7 @@
 
     python benchmarks/pair_models.py [--eval-dir ../shared/eval] [--rows]
     python benchmarks/pair_models.py --structure [--rows | --changes] [--variant SPEC]...
+    python benchmarks/pair_models.py --contextual NPZ [--rows [--variant SPEC]...]
 
 Needs scikit-learn for the tree and network models (`pip install -e ".[bench]"`; a benchmark dependency
 only, the package never imports it). The shipped pair score is a logistic blend over `PairSignals`; it
@@ -33,11 +34,24 @@ score (ridge 0.01, as shipped) with the structural signals computed over the ali
 second pass, each held-out event, the leave-one-event-out total and in-sample rows at each threshold (a
 SPEC as `structure_rows` reads it; the one without names is the shipped default, LOEO 0.450). With
 `--structure --changes`: the gold and wrong pairs a SPEC's rows join or part beside the default's.
+
+With `--contextual NPZ` (a cache written by `benchmarks/contextual_vectors.py`, which needs torch; this
+script reads the cache with numpy alone): the cosines of contextual all-MiniLM-L6-v2 vectors, whole passages
+and best pair of clauses, (a) as extra signals of the logistic fit (ridge 0.01, as shipped), their weights
+given the sharp share of the blend and computed over the aligner's candidate pairs in a second pass, or (b)
+instead of the shipped model's cosines (`replace`: the aligner's vectors are the contextual ones throughout,
+candidates, pair signals and the embeddings' score of the other pairs; blended with the ECB+ fit as shipped).
+Pair F1 held out, or with `--rows` the rows held out by event and in-sample, and the seed checks
+(`seeds-gold.json`, as `benchmarks/evaluate.py` counts them) with the in-sample weights at the threshold the
+rows of all six events pick. SPEC: comma-separated `CONTEXTUAL` names, `replace`, or empty (the shipped
+signals: the harness gives the shipped row), optionally `@FLOOR`, another candidate floor.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import re
 import sys
 import warnings
@@ -65,6 +79,12 @@ STRUCTURE = ("diag_max", "diag_mean", "posdiff")
 ALIGNER_STRUCTURE = ("cand_diag_max", "cand_diag_mean")
 """`STRUCTURE` signals with the neighbours scored as the aligner can: full evidence if the neighbour pair is
 a candidate, else its embeddings' score (`Weights.semantic_score`)."""
+CONTEXTUAL = ("ctx", "ctx_clause")
+"""Cosines of contextual all-MiniLM-L6-v2 vectors (`benchmarks/contextual_vectors.py`): whole passages and
+the best pair of clauses, as `semantic` and `clause` are of the shipped static model's."""
+REPLACED = (*CONTEXTUAL, *BASE[2:])
+"""`BASE` with the shipped model's cosines (`semantic`, `clause`, its first two) replaced by the contextual
+ones."""
 INTERACTIONS = (
     ("lexical", "time_conflict"),
     ("lexical", "numbers_differ"),
@@ -737,6 +757,209 @@ def _pick_threshold(scorer, events, at: Callable[[float], _Scorer]) -> tuple[_Sc
     return max(options, key=lambda s: sharp.prf(tune_sharp.rows_score(scorer, events, s[0])["al"])[2])
 
 
+def contextual_tables(
+    events: Sequence[sharp.SharpEvent], scorer, encoder: Callable[[Sequence[str]], np.ndarray]
+) -> dict[str, Table]:
+    """`BASE` and `CONTEXTUAL` signals of every gold-covered cross-article segment pair, by event, and the
+    shipped score's log-odds."""
+    out = {}
+    for event in events:
+        t = sharp.pair_table(event, scorer)
+        i, j = np.array(t.pairs, dtype=np.intp).reshape(-1, 2).T
+        cosine, clause = PassageVectors(t.texts, encoder).block(range(len(t.texts)), range(len(t.texts)))
+        ctx = np.column_stack([np.maximum(cosine[i, j], 0), np.maximum(clause[i, j], 0)])
+        columns = np.hstack([t.signals, ctx, shipped_log_odds(t.signals)[:, None]])
+        out[event.event_id] = Table(dict(zip((*BASE, *CONTEXTUAL, "shipped"), columns.T)), t.labels)
+    return out
+
+
+def contextual_report(data: dict[str, Table]) -> None:
+    """Pair F1 held out of the logistic fit (ridge `tune_sharp.STANDARD_L2`) with the contextual cosines, and
+    how many gold pairs each encoder's cosines let become candidates (`AlignOptions.candidate_floor`)."""
+    variants = [
+        ("shipped signals (baseline)", BASE),
+        ("+ contextual cosine", (*BASE, "ctx")),
+        ("+ contextual clause cosine", (*BASE, "ctx_clause")),
+        ("+ both contextual cosines", (*BASE, *CONTEXTUAL)),
+        ("contextual cosines instead of the shipped ones", REPLACED),
+        ("contextual cosine alone", ("ctx",)),
+        ("shipped cosine alone", ("semantic",)),
+    ]
+    near = {
+        e: Table(
+            {n: c[t.columns["shipped"] >= 0] for n, c in t.columns.items()},
+            t.labels[t.columns["shipped"] >= 0],
+        )
+        for e, t in data.items()
+    }
+    print(
+        f"{'logistic, ridge 0.01':<48} {'pooled F1':>9} {'AP':>6} {'own t':>6}", "  near the decision: F1, AP"
+    )
+    for label, names in variants:
+        f1, ap, oracle = held_out(data, ridge(tune_sharp.STANDARD_L2), names)
+        f1_near, ap_near, _ = held_out(near, ridge(tune_sharp.STANDARD_L2), names)
+        print(f"{label:<48} {f1:9.3f} {ap:6.3f} {oracle:6.3f}   {f1_near:.3f} {ap_near:.3f}", flush=True)
+    floor = align_module.AlignOptions().candidate_floor
+    gold = np.concatenate([t.labels for t in data.values()]) == 1
+    for label, (a, b) in (("shipped", ("semantic", "clause")), ("contextual", CONTEXTUAL)):
+        near_enough = np.concatenate([np.maximum(t.columns[a], t.columns[b]) for t in data.values()]) >= floor
+        print(
+            f"{label} cosines >= the candidate floor {floor}: {near_enough[gold].mean():.1%} of the gold pairs, "
+            f"{near_enough[~gold].mean():.1%} of the others"
+        )
+
+
+def _both_vectors(encoder: Callable[[Sequence[str]], np.ndarray]):
+    """A `PassageVectors` factory for the aligner whose vectors also carry the contextual ones."""
+
+    def build(texts: Sequence[str], encode) -> PassageVectors:
+        vectors = PassageVectors(texts, encode)
+        vectors.contextual = PassageVectors(texts, encoder)  # type: ignore[attr-defined]
+        return vectors
+
+    return build
+
+
+def _contextual_only(encoder: Callable[[Sequence[str]], np.ndarray]):
+    """A `PassageVectors` factory for the aligner that embeds with `encoder` instead of the shipped model."""
+
+    def build(texts: Sequence[str], encode) -> PassageVectors:
+        return PassageVectors(texts, encoder)
+
+    return build
+
+
+def _candidates_above(floor: float, candidates):
+    """`align.candidates` with another `AlignOptions.candidate_floor` (contextual cosines run lower: at 0.25
+    they keep as many gold pairs as the shipped ones at 0.4)."""
+
+    def found(owner, linkable, vectors, options):
+        return candidates(owner, linkable, vectors, dataclasses.replace(options, candidate_floor=floor))
+
+    return found
+
+
+def _contextual_cosines(vectors: PassageVectors, pairs: np.ndarray) -> np.ndarray:
+    """`CONTEXTUAL` signals of the pairs (as `pair_signals` clips the cosines: at 0)."""
+    rows, cols = np.unique(pairs[:, 0]), np.unique(pairs[:, 1])
+    cosine, clause = vectors.block(rows, cols)
+    r, c = np.searchsorted(rows, pairs[:, 0]), np.searchsorted(cols, pairs[:, 1])
+    return np.maximum(np.column_stack([cosine[r, c], clause[r, c]]), 0)
+
+
+def contextual_scorer(
+    data: dict[str, Table], events: Sequence[str], names: Sequence[str], *, replace: bool = False
+) -> Callable[[float], Weights | _Scorer]:
+    """The logistic score (ridge `tune_sharp.STANDARD_L2`) fitted on `events`, blended with the ECB+ fit as
+    shipped. Extra `names` (`CONTEXTUAL`) are computed over the aligner's candidate pairs in a second pass
+    and get the sharp share of their fit (they have no ECB+ fit); with `replace` the contextual cosines take
+    the place of the shipped ones (the aligner must then be given contextual vectors)."""
+    columns = REPLACED if replace else (*BASE, *names)
+    x = np.vstack([data[e].matrix(columns) for e in events])
+    y = np.concatenate([data[e].labels for e in events])
+    w = tune_sharp.fit(x, y, l2=tune_sharp.STANDARD_L2)
+    print(
+        f"    fit on {len(events)} events: bias {w[0]:.2f}, "
+        + ", ".join(f"{n} {v:.2f}" for n, v in zip(columns, w[1:])),
+        flush=True,
+    )
+    pick = [CONTEXTUAL.index(n) for n in names]
+
+    def at(threshold: float) -> Weights | _Scorer:
+        weights = tune_sharp.as_weights(w[: 1 + len(BASE)], threshold)
+        if replace or not pick:
+            return weights
+        extra = tune_sharp.SHARP_SHARE * w[1 + len(BASE) :]
+
+        def score_many(signals, pairs, owner, vectors):
+            z = shipped_log_odds(_matrix(signals), weights)
+            return 1 / (1 + np.exp(-(z + _contextual_cosines(vectors.contextual, pairs)[:, pick] @ extra)))
+
+        return _Scorer(weights, score_many)
+
+    return at
+
+
+def contextual_rows(
+    events: Sequence[sharp.SharpEvent],
+    scorer,
+    data: dict[str, Table],
+    variant: str,
+    encoder: Callable[[Sequence[str]], np.ndarray],
+    eval_dir: Path,
+) -> None:
+    """Rows of one contextual variant (`--contextual`'s SPEC): each held-out event, leave-one-event-out,
+    in-sample at each threshold, and the seed checks at the in-sample pick."""
+    spec, _, floor = variant.partition("@")
+    replace = spec == "replace"
+    names = () if replace else tuple(n for n in spec.split(",") if n)
+
+    def build(fitted):
+        return contextual_scorer(data, fitted, names, replace=replace)
+
+    vectors = _contextual_only(encoder) if replace else _both_vectors(encoder)
+    shipped = (
+        align_module._evidence,
+        align_module.PassageVectors,
+        align_module.DEFAULT_WEIGHTS,
+        align_module.candidates,
+    )
+    align_module._evidence, align_module.PassageVectors = _batched_evidence, vectors
+    if floor:
+        align_module.candidates = _candidates_above(float(floor), shipped[3])
+    try:
+        with sharp.memoised_signals():
+            held: sharp.Counts = {}
+            for event in events:
+                others = [e for e in events if e is not event]
+                chosen, t = _pick_threshold(scorer, others, build([e.event_id for e in others]))
+                counts = tune_sharp.rows_score(scorer, [event], chosen)
+                print(tune_sharp.line(f"  held out {event.event_id} (t={t})", counts), flush=True)
+                held = sharp.add(held, counts)
+            print(tune_sharp.line(f"{variant or 'shipped'}, leave-one-event-out", held), flush=True)
+            at = build([e.event_id for e in events])
+            best = None
+            for t in tune_sharp.THRESHOLDS:
+                counts = tune_sharp.rows_score(scorer, events, at(t))
+                print(tune_sharp.line(f"{variant or 'shipped'}, in-sample at t={t}", counts), flush=True)
+                if best is None or sharp.prf(counts["al"])[2] > best[0]:
+                    best = (sharp.prf(counts["al"])[2], t)
+        assert best is not None
+        align_module.DEFAULT_WEIGHTS = at(best[1])
+        print(
+            f"{variant or 'shipped'}, seeds at the in-sample t={best[1]}: {_seed_checks(eval_dir)}",
+            flush=True,
+        )
+    finally:
+        (
+            align_module._evidence,
+            align_module.PassageVectors,
+            align_module.DEFAULT_WEIGHTS,
+            align_module.candidates,
+        ) = shipped
+
+
+def _seed_checks(eval_dir: Path) -> str:
+    """The seed checks of `benchmarks/evaluate.py` (alignment items, then all) with the aligner as patched."""
+    from evaluate import SEED_DIR, seed_alignment_checks
+    from evaluate_framing import framing_checks
+
+    from compare_tui.core.pipeline import compare
+    from compare_tui.core.settings import Settings
+    from compare_tui.core.textnorm import fold
+
+    gold = json.loads((eval_dir / "seeds-gold.json").read_text(encoding="utf-8"))
+    comparison = compare([SEED_DIR], settings=Settings())
+    aligned = seed_alignment_checks(comparison, gold)
+    checks = aligned + framing_checks(comparison, gold, fold)
+    failed = "; ".join(c.name for c in checks if not c.passed)
+    return (
+        f"alignment items {sum(c.passed for c in aligned)}/{len(aligned)}, "
+        f"all checks {sum(c.passed for c in checks)}/{len(checks)}"
+        + (f" (failed: {failed})" if failed else "")
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -748,7 +971,14 @@ def main() -> int:
         "--variant",
         action="append",
         default=[],
-        help="with --structure --rows: names/fallback/neighbours, e.g. diag_max,posdiff/semantic/shipped",
+        help="with --structure --rows: names/fallback/neighbours, e.g. diag_max,posdiff/semantic/shipped; "
+        "with --contextual --rows: ctx[,ctx_clause], replace, or empty for the shipped signals",
+    )
+    parser.add_argument(
+        "--contextual",
+        type=Path,
+        metavar="NPZ",
+        help="the contextual-vector cache of benchmarks/contextual_vectors.py: its variants only",
     )
     parser.add_argument(
         "--changes",
@@ -766,6 +996,16 @@ def main() -> int:
     warnings.filterwarnings("ignore", module="sklearn")
     scorer = sharp.scorer_module(args.eval_dir)
     events = sharp.load_events(args.eval_dir)
+    if args.contextual:
+        from contextual_vectors import cached_encoder
+
+        encoder = cached_encoder(args.contextual)
+        data = contextual_tables(events, scorer, encoder)
+        if not args.rows:
+            contextual_report(data)
+        for variant in args.variant if args.rows else []:
+            contextual_rows(events, scorer, data, variant, encoder, args.eval_dir)
+        return 0
     data = tables(events, scorer)
     if args.structure and args.changes:
         for variant in args.variant:
