@@ -2,7 +2,7 @@
 
     python benchmarks/pair_models.py [--eval-dir ../shared/eval] [--rows]
     python benchmarks/pair_models.py --structure [--rows | --changes] [--variant SPEC]...
-    python benchmarks/pair_models.py --contextual NPZ [--rows [--variant SPEC]...]
+    python benchmarks/pair_models.py --contextual NPZ [--rows [--strict] [--variant SPEC]...]
 
 Needs scikit-learn for the tree and network models (`pip install -e ".[bench]"`; a benchmark dependency
 only, the package never imports it). The shipped pair score is a logistic blend over `PairSignals`; it
@@ -43,8 +43,10 @@ instead of the shipped model's cosines (`replace`: the aligner's vectors are the
 candidates, pair signals and the embeddings' score of the other pairs; blended with the ECB+ fit as shipped).
 Pair F1 held out, or with `--rows` the rows held out by event and in-sample, and the seed checks
 (`seeds-gold.json`, as `benchmarks/evaluate.py` counts them) with the in-sample weights at the threshold the
-rows of all six events pick. SPEC: comma-separated `CONTEXTUAL` names, `replace`, or empty (the shipped
-signals: the harness gives the shipped row), optionally `@FLOOR`, another candidate floor.
+rows of all six events pick (`--strict`: strict rows, the sharp fit under `tune_sharp.STRICT_L2`, threshold
+and cohesion picked as `tune_sharp.py --strict` picks them). SPEC: comma-separated `CONTEXTUAL` names,
+`replace`, or empty (the shipped signals: the harness gives the shipped rows), optionally `@FLOOR`, another
+candidate floor.
 """
 
 from __future__ import annotations
@@ -848,16 +850,21 @@ def _contextual_cosines(vectors: PassageVectors, pairs: np.ndarray) -> np.ndarra
 
 
 def contextual_scorer(
-    data: dict[str, Table], events: Sequence[str], names: Sequence[str], *, replace: bool = False
+    data: dict[str, Table],
+    events: Sequence[str],
+    names: Sequence[str],
+    *,
+    replace: bool = False,
+    l2: float = tune_sharp.STANDARD_L2,
 ) -> Callable[[float], Weights | _Scorer]:
-    """The logistic score (ridge `tune_sharp.STANDARD_L2`) fitted on `events`, blended with the ECB+ fit as
-    shipped. Extra `names` (`CONTEXTUAL`) are computed over the aligner's candidate pairs in a second pass
-    and get the sharp share of their fit (they have no ECB+ fit); with `replace` the contextual cosines take
-    the place of the shipped ones (the aligner must then be given contextual vectors)."""
+    """The logistic score (ridge `l2`) fitted on `events`, blended with the ECB+ fit as shipped. Extra
+    `names` (`CONTEXTUAL`) are computed over the aligner's candidate pairs in a second pass and get the sharp
+    share of their fit (they have no ECB+ fit); with `replace` the contextual cosines take the place of the
+    shipped ones (the aligner must then be given contextual vectors)."""
     columns = REPLACED if replace else (*BASE, *names)
     x = np.vstack([data[e].matrix(columns) for e in events])
     y = np.concatenate([data[e].labels for e in events])
-    w = tune_sharp.fit(x, y, l2=tune_sharp.STANDARD_L2)
+    w = tune_sharp.fit(x, y, l2=l2)
     print(
         f"    fit on {len(events)} events: bias {w[0]:.2f}, "
         + ", ".join(f"{n} {v:.2f}" for n, v in zip(columns, w[1:])),
@@ -880,6 +887,29 @@ def contextual_scorer(
     return at
 
 
+Choice = tuple[Weights | _Scorer, float, align_module.AlignOptions]
+
+
+def _pick_standard(scorer, events, at: Callable[[float], Weights | _Scorer]) -> Choice:
+    """The threshold whose standard rows score the best align F1 on `events` (`tune_sharp`'s rule)."""
+    chosen, t = _pick_threshold(scorer, events, at)
+    return chosen, t, tune_sharp.STANDARD
+
+
+def _pick_strict(scorer, events, at: Callable[[float], Weights | _Scorer]) -> Choice:
+    """Threshold and cohesion of strict rows as `tune_sharp.fold_weights` picks them: the best F1 among the
+    choices whose rows reach `tune_sharp.STRICT_PRECISION` on `events`, else the most precise."""
+    scored = []
+    for t in tune_sharp.STRICT_THRESHOLDS:
+        weights = at(t)
+        for c in tune_sharp.COHESIONS:
+            options = align_module.AlignOptions(strict=True, cohesion=c)
+            p, _, f = sharp.prf(tune_sharp.rows_score(scorer, events, weights, options)["al"])
+            ok = p >= tune_sharp.STRICT_PRECISION
+            scored.append(((ok, f if ok else p), (weights, t, options)))
+    return max(scored, key=lambda s: s[0])[1]
+
+
 def contextual_rows(
     events: Sequence[sharp.SharpEvent],
     scorer,
@@ -887,69 +917,74 @@ def contextual_rows(
     variant: str,
     encoder: Callable[[Sequence[str]], np.ndarray],
     eval_dir: Path,
+    *,
+    strict: bool = False,
 ) -> None:
-    """Rows of one contextual variant (`--contextual`'s SPEC): each held-out event, leave-one-event-out,
-    in-sample at each threshold, and the seed checks at the in-sample pick."""
+    """Rows of one contextual variant (`--contextual`'s SPEC): each held-out event, leave-one-event-out and
+    in-sample (the choice on all six events; standard rows: at each threshold), and the seed checks with
+    the in-sample choice. Strict rows: the sharp fit under `tune_sharp.STRICT_L2`, threshold and cohesion
+    picked as `tune_sharp.py --strict` picks them."""
     spec, _, floor = variant.partition("@")
     replace = spec == "replace"
     names = () if replace else tuple(n for n in spec.split(",") if n)
+    l2 = tune_sharp.STRICT_L2 if strict else tune_sharp.STANDARD_L2
+    pick = _pick_strict if strict else _pick_standard
+    label = f"{variant or 'shipped'}{', strict' if strict else ''}"
 
     def build(fitted):
-        return contextual_scorer(data, fitted, names, replace=replace)
+        return contextual_scorer(data, fitted, names, replace=replace, l2=l2)
 
     vectors = _contextual_only(encoder) if replace else _both_vectors(encoder)
-    shipped = (
-        align_module._evidence,
-        align_module.PassageVectors,
-        align_module.DEFAULT_WEIGHTS,
-        align_module.candidates,
-    )
+    shipped = align_module._evidence, align_module.PassageVectors, align_module.candidates
     align_module._evidence, align_module.PassageVectors = _batched_evidence, vectors
     if floor:
-        align_module.candidates = _candidates_above(float(floor), shipped[3])
+        align_module.candidates = _candidates_above(float(floor), shipped[2])
     try:
         with sharp.memoised_signals():
             held: sharp.Counts = {}
             for event in events:
                 others = [e for e in events if e is not event]
-                chosen, t = _pick_threshold(scorer, others, build([e.event_id for e in others]))
-                counts = tune_sharp.rows_score(scorer, [event], chosen)
-                print(tune_sharp.line(f"  held out {event.event_id} (t={t})", counts), flush=True)
+                chosen, t, options = pick(scorer, others, build([e.event_id for e in others]))
+                counts = tune_sharp.rows_score(scorer, [event], chosen, options)
+                what = f"t={t}" + (f", cohesion={options.cohesion}" if strict else "")
+                print(tune_sharp.line(f"  held out {event.event_id} ({what})", counts), flush=True)
                 held = sharp.add(held, counts)
-            print(tune_sharp.line(f"{variant or 'shipped'}, leave-one-event-out", held), flush=True)
+            print(tune_sharp.line(f"{label}, leave-one-event-out", held), flush=True)
             at = build([e.event_id for e in events])
-            best = None
-            for t in tune_sharp.THRESHOLDS:
-                counts = tune_sharp.rows_score(scorer, events, at(t))
-                print(tune_sharp.line(f"{variant or 'shipped'}, in-sample at t={t}", counts), flush=True)
-                if best is None or sharp.prf(counts["al"])[2] > best[0]:
-                    best = (sharp.prf(counts["al"])[2], t)
-        assert best is not None
-        align_module.DEFAULT_WEIGHTS = at(best[1])
+            if not strict:
+                for t in tune_sharp.THRESHOLDS:
+                    counts = tune_sharp.rows_score(scorer, events, at(t))
+                    print(tune_sharp.line(f"{label}, in-sample at t={t}", counts), flush=True)
+            chosen, t, options = pick(scorer, events, at)
+            what = f"t={t}" + (f", cohesion={options.cohesion}" if strict else "")
+            counts = tune_sharp.rows_score(scorer, events, chosen, options)
+            print(tune_sharp.line(f"{label}, in-sample ({what})", counts), flush=True)
         print(
-            f"{variant or 'shipped'}, seeds at the in-sample t={best[1]}: {_seed_checks(eval_dir)}",
-            flush=True,
+            f"{label}, seeds at the in-sample choice: {_seed_checks(eval_dir, chosen, options)}", flush=True
         )
     finally:
-        (
-            align_module._evidence,
-            align_module.PassageVectors,
-            align_module.DEFAULT_WEIGHTS,
-            align_module.candidates,
-        ) = shipped
+        align_module._evidence, align_module.PassageVectors, align_module.candidates = shipped
 
 
-def _seed_checks(eval_dir: Path) -> str:
-    """The seed checks of `benchmarks/evaluate.py` (alignment items, then all) with the aligner as patched."""
+def _seed_checks(eval_dir: Path, weights: Weights | _Scorer, options: align_module.AlignOptions) -> str:
+    """The seed checks of `benchmarks/evaluate.py` (its alignment items, then all) with the pipeline's rows
+    built by these weights and options (and the aligner as patched)."""
     from evaluate import SEED_DIR, seed_alignment_checks
     from evaluate_framing import framing_checks
 
-    from compare_tui.core.pipeline import compare
+    from compare_tui.core import pipeline
     from compare_tui.core.settings import Settings
     from compare_tui.core.textnorm import fold
 
+    def aligned_by_these(articles, **kwargs):
+        return align_module.align(articles, **{**kwargs, "weights": weights, "options": options})
+
     gold = json.loads((eval_dir / "seeds-gold.json").read_text(encoding="utf-8"))
-    comparison = compare([SEED_DIR], settings=Settings())
+    pipeline.align = aligned_by_these
+    try:
+        comparison = pipeline.compare([SEED_DIR], settings=Settings())
+    finally:
+        pipeline.align = align_module.align
     aligned = seed_alignment_checks(comparison, gold)
     checks = aligned + framing_checks(comparison, gold, fold)
     failed = "; ".join(c.name for c in checks if not c.passed)
@@ -967,6 +1002,7 @@ def main() -> int:
     )
     parser.add_argument("--rows", action="store_true", help="score the real rows (slower)")
     parser.add_argument("--structure", action="store_true", help="only the structural-support variants")
+    parser.add_argument("--strict", action="store_true", help="with --contextual --rows: strict rows")
     parser.add_argument(
         "--variant",
         action="append",
@@ -1004,7 +1040,7 @@ def main() -> int:
         if not args.rows:
             contextual_report(data)
         for variant in args.variant if args.rows else []:
-            contextual_rows(events, scorer, data, variant, encoder, args.eval_dir)
+            contextual_rows(events, scorer, data, variant, encoder, args.eval_dir, strict=args.strict)
         return 0
     data = tables(events, scorer)
     if args.structure and args.changes:
