@@ -48,7 +48,7 @@ from compare_tui.core.similarity import (
     pair_signals,
     profile,
 )
-from compare_tui.core.textnorm import fold, text_tokens
+from compare_tui.core.textnorm import text_tokens
 from compare_tui.core.verbatim import is_copy, lowered
 
 
@@ -218,9 +218,8 @@ def _blocks(owner: np.ndarray, usable: np.ndarray, *, size: int = 256):
 def _passage_words(articles: Sequence[Article], passages: Sequence[_Passage]) -> list[tuple[str, ...]]:
     """The token texts of each passage's folded text, read from one tokenization of each article, which the
     analysis then reuses (`textnorm.text_tokens`)."""
-    folded = [fold(article.text) for article in articles]
-    tokens = [text_tokens(text) for text in folded]
-    return [tokens[p.article].texts_in(folded[p.article], p.segment.start, p.segment.end) for p in passages]
+    tokens = [text_tokens(article.text) for article in articles]
+    return [tokens[p.article].texts_in(p.segment.start, p.segment.end) for p in passages]
 
 
 def _evidence(

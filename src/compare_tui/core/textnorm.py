@@ -96,30 +96,32 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 class TextTokens(NamedTuple):
-    """The tokens of one whole text as three parallel tuples: starts, ends and texts (`tokenize`'s fields).
+    """A whole text folded and its tokens, as three parallel tuples: starts, ends and texts (`tokenize`'s
+    fields over `fold(text)`).
 
     The aligner reads the words of every passage and the analysis the tokens of every article: both take them
     from one tokenization of the article (`text_tokens`) instead of tokenizing each passage and then the
     article again.
     """
 
+    folded: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     texts: tuple[str, ...]
 
     def tokens(self) -> tuple[Token, ...]:
-        """The tokens as `tokenize` gives them."""
+        """The tokens as `tokenize(self.folded)` gives them."""
         return tuple(map(_token_of, zip(self.starts, self.ends, self.texts)))
 
-    def texts_in(self, text: str, start: int, end: int) -> tuple[str, ...]:
-        """The token texts of `text[start:end]`, exactly as `tokenize(text[start:end])` finds them; `text` is
-        the string these tokens were found in.
+    def texts_in(self, start: int, end: int) -> tuple[str, ...]:
+        """The token texts of `folded[start:end]`, exactly as `tokenize` finds them in that string.
 
         Where both edges of the span touch a character no token holds (`_OUTSIDE_TOKENS`: a space, most
-        punctuation) or the end of `text`, no token crosses them and the pattern reads them as the ends of a
+        punctuation) or the end of the text, no token crosses them and the pattern reads them as the ends of a
         string, so the span's tokens are the whole text's tokens that start in it; elsewhere ("U.S." cut
         after "U") the span is tokenized on its own.
         """
+        text = self.folded
         if _cut_is_clean(text, start) and _cut_is_clean(text, end):
             low = bisect.bisect_left(self.starts, start)
             return self.texts[low : bisect.bisect_left(self.starts, end, low)]
@@ -138,12 +140,13 @@ def _cut_is_clean(text: str, at: int) -> bool:
 
 @lru_cache(maxsize=64)
 def text_tokens(text: str) -> TextTokens:
-    """The tokens of a whole (folded) article, as `tokenize` finds them.
+    """A whole article's text folded, and the tokens `tokenize` finds in the folded copy.
 
     Cached by text: the aligner tokenizes each article here and the analysis of the same comparison then
     finds its tokens made. The cache holds the last 64 articles' tokens, which the analysis of a comparison
     keeps anyway (`ArticleView.tokens`).
     """
-    pieces = _TOKEN_RE.split(text)
+    folded = fold(text)
+    pieces = _TOKEN_RE.split(folded)
     offsets = list(accumulate(map(len, pieces), initial=0))
-    return TextTokens(tuple(offsets[1::2]), tuple(offsets[2::2]), tuple(pieces[1::2]))
+    return TextTokens(folded, tuple(offsets[1::2]), tuple(offsets[2::2]), tuple(pieces[1::2]))

@@ -9,10 +9,11 @@ editor can read them; `peers` and `detail` keep the ids for machines.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from itertools import compress
+from itertools import compress, repeat
+from operator import call
 from typing import NamedTuple
 
 from compare_tui.core.analysis.quantities import caseless
@@ -21,7 +22,7 @@ from compare_tui.core.datelines import is_publication_line
 from compare_tui.core.finding_types import FindingType
 from compare_tui.core.labels import article_labels
 from compare_tui.core.models import Article, Finding, Peers, Row, Segment
-from compare_tui.core.textnorm import Token, fold, text_tokens
+from compare_tui.core.textnorm import Token, text_tokens
 
 # Setters of a Finding's slots, in field order. The frozen dataclass's __init__ parses thirteen keywords and sets
 # each field through object.__setattr__ (a lookup per field); the slots' own setters do it in half the time, and
@@ -117,8 +118,8 @@ class ArticleView:
             key,
             dict(detail or {}),
         )
-        for set_slot, value in zip(_FINDING_SLOTS, values, strict=True):
-            set_slot(finding, value)
+        # each setter called on (finding, value) by `map`, the loop run in C by a deque that keeps nothing
+        deque(map(call, _FINDING_SLOTS, repeat(finding), values), maxlen=0)
         return finding
 
 
@@ -128,9 +129,9 @@ def build_views(articles: Sequence[Article], rows: Sequence[Row]) -> tuple[Artic
     labels = article_labels(articles)
     views = []
     for index, article in enumerate(articles):
-        folded = fold(article.text)
+        found = text_tokens(article.text)  # folded and tokenized by the aligner already, in a comparison
+        folded = found.folded
         segments = tuple(sorted(article.segments, key=lambda s: s.start))
-        found = text_tokens(folded)  # tokenized by the aligner already, in a comparison
         texts = found.texts
         views.append(
             ArticleView(

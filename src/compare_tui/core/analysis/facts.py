@@ -16,8 +16,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate, chain
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
@@ -63,6 +64,11 @@ class FactMention(NamedTuple):
     text: str
 
 
+# builds a FactMention from a (start, end, text) tuple without the Python-level `__new__` (the ledger makes one
+# for every mention of every fact)
+_mention_of = partial(tuple.__new__, FactMention)
+
+
 @dataclass(frozen=True, slots=True)
 class FactEntry:
     """One fact of the omission ledger: the articles that carry it (with where) and those that omit it."""
@@ -85,6 +91,12 @@ class FoundFact(NamedTuple):
     end: int
     unit: str = ""  # numbers and dates: `Quantity.unit`
     value: str = ""  # numbers and dates: `Quantity.value`
+
+
+# builds a FoundFact from a tuple of all its fields without the Python-level `__new__` (`extract_facts`)
+_found_of = partial(tuple.__new__, FoundFact)
+_SPAN = itemgetter(3, 4)  # a FoundFact's (start, end), picked in C
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _quotations(
@@ -168,8 +180,8 @@ class _Covered:
     @classmethod
     def of(cls, facts: Iterable[FoundFact]) -> _Covered:
         """Index the ranges of some facts."""
-        ordered = sorted((f.start, f.end) for f in facts)
-        return cls(tuple(start for start, _ in ordered), tuple(accumulate((end for _, end in ordered), max)))
+        ordered = sorted(map(_SPAN, facts))
+        return cls(tuple(map(_FIRST, ordered)), tuple(accumulate(map(_SECOND, ordered), max)))
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) shares a character with any range."""
@@ -289,19 +301,19 @@ def extract_facts(
         items: list[FoundFact] = []
         for segment in _stretches(view):
             items += [
-                FoundFact(q.key, q.label, q.kind, q.start, q.end, q.unit, q.value)
+                _found_of((q.key, q.label, q.kind, q.start, q.end, q.unit, q.value))
                 for q in quantities(view.folded, view.caseless, segment.start, segment.end)
             ]
         covered = _Covered.of(f for f in items if f.kind == "date")
         for segment in view.segments:
             if mentions := names.in_segment(segment.id):
                 items += [
-                    FoundFact(f"name:{n.key}", n.label, n.kind, n.start, n.end)
+                    _found_of((f"name:{n.key}", n.label, n.kind, n.start, n.end, "", ""))
                     for n in mentions
                     if not covered.overlaps(n.start, n.end)
                 ]
         items += quotations.get(view.id, [])
-        found[view.id] = sorted(items, key=lambda f: (f.start, f.end))
+        found[view.id] = sorted(items, key=_SPAN)
     return found
 
 
@@ -337,7 +349,7 @@ def build_ledger(
             elif kind == "name" and item.kind in ("person", "organisation", "place"):
                 kinds[key] = item.kind
             labels[key].append(item.label)
-            present[key][article].append(FactMention(item.start, item.end, text[item.start : item.end]))
+            present[key][article].append(_mention_of((item.start, item.end, text[item.start : item.end])))
     lower_words = frozenset(filter(str.islower, chain.from_iterable(v.words for v in vocabularies.values())))
     order = [
         k
