@@ -468,10 +468,10 @@ class _Scorer:
         return self.weights.semantic_score(cosine, clause_cosine)
 
 
-def _batched_evidence(texts, owner, linkable, vectors, weights, options, encode):
+def _batched_evidence(texts, words, owner, linkable, vectors, weights, options, encode):
     """`align._evidence` with the whole candidate set scored at once (trees are slow pair by pair)."""
     found = align_module.pair_signals_of(
-        texts, align_module.candidates(owner, linkable, vectors, options), encode
+        texts, align_module.candidates(owner, linkable, vectors, options), encode, words=words
     )
     if not isinstance(weights, _Scorer):
         return {pair: (weights.score(s), s) for pair, s in found.items()}
