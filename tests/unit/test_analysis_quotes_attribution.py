@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from compare_tui.core.analysis import analyse
-from compare_tui.core.analysis.attribution import Attribution, _PersonTracker, _Speaker, find_attributions
+from compare_tui.core.analysis.attribution import (
+    _APPOSITIVE_TAIL,
+    _INSERTION_TAIL,
+    _OFFICE_OF,
+    Attribution,
+    _PersonTracker,
+    _Speaker,
+    _office_of,
+    find_attributions,
+)
 from compare_tui.core.analysis.context import build_views
 from compare_tui.core.analysis.names import NameMention, index_names
 from compare_tui.core.analysis.quotes import find_quotations
@@ -290,3 +299,22 @@ def test_the_people_a_pronoun_may_mean_are_the_last_six_read_each_where_last_rea
         kept = [p for p in kept if p.keys != speaker.keys][-5:] + [speaker]
     assert tracker._people(len(tracker.read)) == kept
     assert tracker._people(tracker.before_sentence[0]) == before
+
+
+_SUBJECT_PIECES = ["Zelensky", " ", "  ", "\n", "-", ",", "who", "which", "was", "present", "of", "the", "x", "The"]
+
+
+@given(st.lists(st.sampled_from(_SUBJECT_PIECES), max_size=14))
+@example(["Zelensky", " ", "-", " ", "who", " ", "was", " ", "present", " ", "-", " "])
+@example(["Rice", ",", " ", "x", ",", "\n"])
+@example(["x", ",", " ", "which", " ", "x", ","])
+@example(["The", " ", "x", " ", "of", " ", "the", "\n"])
+def test_subject_tails_searched_only_where_the_text_ends_so_are_those_a_search_finds(pieces: list[str]) -> None:
+    """The tails of a subject (an insertion, an appositive, "president of (the)") are searched only where the
+    text ends as they do: what they find is what the regex search finds."""
+    text = "".join(pieces)
+    for tail in (_INSERTION_TAIL, _APPOSITIVE_TAIL):
+        found, expected = tail.search(text), tail.pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+    found, expected = _office_of(text, 0, len(text)), _OFFICE_OF.search(text, 0, len(text))
+    assert (found and found.span()) == (expected and expected.span())

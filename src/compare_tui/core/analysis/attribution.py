@@ -45,13 +45,31 @@ _REVERSED_AUXILIARIES = re.compile(
 )
 """Auxiliaries and adverbs (any word in "-ly") that end a text, each after spaces ("Witkoff has since
 repeatedly"), matched from the end of the reversed text."""
-_INSERTION_TAIL = re.compile(r"(?:\s+-\s+[^-\n]{1,80}?\s+-|,\s+(?:who|which)\s+[^,\n]{1,80}?,)\s*$")
+
+
+class _Tail(NamedTuple):
+    """A pattern that matches at the end of a text, after one of the characters `ends` and spaces."""
+
+    pattern: re.Pattern[str]
+    ends: str
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """`pattern.search(text)`, searched only where the text ends so (most subjects end in a word): the
+        regex engine cannot start from the end, and tries the pattern at every space or comma of the text."""
+        if text.rstrip()[-1:] not in self.ends:
+            return None
+        return self.pattern.search(text)
+
+
+_INSERTION_TAIL = _Tail(
+    re.compile(r"(?:\s+-\s+[^-\n]{1,80}?\s+-|,\s+(?:who|which)\s+[^,\n]{1,80}?,)\s*$"), "-,"
+)
 _BARE_NAME = re.compile(r"^[\s\"'(]*([A-Z][\w'-]+)$")
 _PRONOUN_TAIL = re.compile(r"(?<![\w-])(he|she|they|who)\s*$", re.IGNORECASE)
 _REVERSED_WORDS = re.compile(r"[\w'-]+(?:\s+[\w'-]+){0,2}")
 _CONTENT_AFTER = re.compile(r"\s*(?:[,:\"'`]|(?:[\w'-]+\s+){0,4}?that\b)")
 _CONTENT_LEAD = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
-_APPOSITIVE_TAIL = re.compile(r",\s+[^,\n]{1,90}?,\s*$")
+_APPOSITIVE_TAIL = _Tail(re.compile(r",\s+[^,\n]{1,90}?,\s*$"), ",")
 _OFFICE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?$")
 _OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)*")
 _SPEAKER_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})")
@@ -525,11 +543,19 @@ def _office(text: str, start: int, mention: NameMention) -> _Speaker | None:
     """'The president of South Sudan said': the office holder speaks, not the country."""
     if mention.kind == "person":
         return None
-    office = _OFFICE_OF.search(text, start, mention.start)
+    office = _office_of(text, start, mention.start)
     if office is None or office.group(1).lower() not in name_lexicon().person_nouns:
         return None
     label = text[office.start(1) : mention.end]
     return _Speaker(label, (label.lower(),), office.start(1), mention.end)
+
+
+def _office_of(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`_OFFICE_OF.search(text, start, end)`, searched only where the text ends in "of" or "the" (the regex
+    engine tries it at every word)."""
+    if not text[start:end].rstrip().endswith(("of", "the")):
+        return None
+    return _OFFICE_OF.search(text, start, end)
 
 
 def _according_to(text: str, start: int, limit: int, mentions: list[NameMention]) -> _Speaker | None:
@@ -706,14 +732,15 @@ class _ArticleEvents:
     def build(cls, events: Sequence[Attribution]) -> _ArticleEvents:
         """Index an article's attributions."""
         first: dict[Attribution, int] = {}
+        first_of: list[int] = []  # each attribution hashed once: a hash reads all its fields
         by_speaker: dict[str, list[int]] = defaultdict(list)
         for j, event in enumerate(events):
-            first.setdefault(event, j)
+            first_of.append(first.setdefault(event, j))
             for key in set(event.speaker_keys):
                 by_speaker[key].append(j)
         return cls(
             tuple(events),
-            tuple(first[event] for event in events),
+            tuple(first_of),
             {k: tuple(v) for k, v in by_speaker.items()},
             frozenset(by_speaker),
         )
