@@ -94,7 +94,8 @@ def _sentences(view: ArticleView) -> dict[str, Span]:
         )
         if not joined:
             span = Span(run[0].start, segment.end)
-            out.update((s.id, span) for s in run)
+            for member in run:
+                out[member.id] = span
             run = []
     return out
 
