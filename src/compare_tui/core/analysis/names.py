@@ -56,7 +56,7 @@ class _Word(NamedTuple):
     at_sentence_start: bool
     possessive: bool
     capitalised: bool
-    lower: str
+    lower: str  # text.lower()
     initial: bool  # one capital letter and a full stop: "Rabie A. Atti"
 
 
@@ -156,7 +156,8 @@ class _Phrases:
         as the words spell it, lower-cased (the table holds it, or it less a final full stop).
 
         A phrase of n words joined by spaces can only be a table phrase of n words starting with the same
-        word (or, one word long, that word less its full stop), so only those sizes are joined and looked up.
+        word (or, one word long, that word less its full stop), so only those sizes are joined and looked up;
+        one word is its own lower case, already made.
         """
         first = words[i].lower
         sizes = self.sizes.get(first, ())
@@ -166,7 +167,7 @@ class _Phrases:
         for size in sizes:
             if size > room:
                 continue
-            phrase = " ".join(w.text for w in words[i : i + size]).lower()
+            phrase = first if size == 1 else " ".join(w.text for w in words[i : i + size]).lower()
             if phrase in self.table or (phrase.endswith(".") and phrase[:-1] in self.table):
                 return size, phrase
         return 0, ""
