@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
+
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from compare_tui.core.analysis import analyse
+from compare_tui.core.analysis.discrepancy import _holding
 from compare_tui.core.models import Article, Row
 from compare_tui.core.pipeline import compare
 from fixtures.analysis_inputs import hand_rows, of_type, segmented
@@ -422,3 +427,20 @@ def test_a_window_of_a_sequence_is_no_count_to_compare() -> None:
         ("a", "Jaguars\n\nThe Jaguars scored on five drives of the game."),
         ("b", "Jaguars\n\nThe Jaguars scored on two drives of the game."),
     )
+
+
+@given(st.lists(st.integers(1, 6), max_size=6), st.lists(st.integers(0, 30), max_size=5))
+@example([3, 2], [2])  # a figure at a segment's last character
+@example([3, 2], [3, 4])
+def test_the_segments_holding_a_figure_are_those_a_figure_starts_in(
+    lengths: list[int], positions: list[int]
+) -> None:
+    """`_holding` (which lets discrepancies pass over rows with no figure) names each segment in which a
+    comparable figure starts, and no other."""
+    segments, at = [], 0
+    for n, length in enumerate(lengths):
+        segments.append(SimpleNamespace(id=f"s{n}", start=at, end=at + length))
+        at += length + 1  # a space between segments
+    view = SimpleNamespace(id="a", segments=segments)
+    expected = {s.id for s in segments if any(s.start <= p < s.end for p in positions)}
+    assert _holding([view], {"a": sorted(positions)}) == expected  # type: ignore[list-item]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 from compare_tui.core.analysis.context import ArticleView, trim_span
@@ -115,8 +116,11 @@ def denial_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -> list[F
     by_id = {v.id: v for v in views}
     segments = {s.id: s for v in views for s in v.segments}
     denials_of = {v.id: [d for s in _with_cues(v) for d in _denials(v, s)] for v in views}
+    denied = {d.segment.id for statements in denials_of.values() for d in statements if d.acts is not _ANY}
     findings: list[Finding] = []
     for row in rows:
+        if denied.isdisjoint(chain.from_iterable(row.segments.values())):
+            continue  # most rows: no sentence of theirs denies an act
         present = [a for a in row.article_ids() if a in by_id]
         if len(present) < 2:
             continue

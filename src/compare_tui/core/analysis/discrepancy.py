@@ -37,6 +37,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, islice
 
 from compare_tui.core.analysis.context import ArticleView, join_labels
 from compare_tui.core.analysis.denials import denial_findings
@@ -259,7 +260,10 @@ def discrepancy_findings(
     whole = Row(
         "article", {v.id: tuple(s.id for s in v.segments if v.reports(s)) for v in views}, "partial", 0.0
     )
+    holding = _holding(views, starts)
     for row in [*rows, ledes, whole]:
+        if holding.isdisjoint(chain.from_iterable(row.segments.values())):
+            continue  # most rows: no sentence of theirs states a figure to compare
         present = [a for a in row.article_ids() if a in by_id]
         if len(present) < 2:
             continue
@@ -293,6 +297,18 @@ def discrepancy_findings(
     return findings + denial_findings(views, rows)
 
 
+def _holding(views: Sequence[ArticleView], starts: Mapping[str, Sequence[int]]) -> set[str]:
+    """The ids of the segments in which a comparable figure starts (`starts`: their sorted starts by article)."""
+    holding = set()
+    for view in views:
+        positions = starts.get(view.id, ())
+        for segment in view.segments if positions else ():
+            i = bisect.bisect_left(positions, segment.start)
+            if i < len(positions) and positions[i] < segment.end:
+                holding.add(segment.id)
+    return holding
+
+
 def _listed(view: ArticleView, facts: Sequence[FoundFact]) -> dict[int, tuple[int, FoundFact | None]]:
     """For each count of things in a sentence, how many counts stand in its list (counts a few words apart,
     "404 yards and two touchdowns on 106 carries", are one list) and, in a list of two, the other count;
@@ -324,7 +340,7 @@ def _compared_in(row: Row, quantity: str, ledes: Row, whole: Row) -> bool:
 
 def _lede(view: ArticleView) -> tuple[str, ...]:
     """The first two reporting sentences: where every outlet gives its toll, in passages rarely aligned."""
-    return tuple(s.id for s in view.segments if view.reports(s))[:_LEDE_SENTENCES]
+    return tuple(islice((s.id for s in view.segments if view.reports(s)), _LEDE_SENTENCES))
 
 
 def _is_count(fact: FoundFact) -> bool:
