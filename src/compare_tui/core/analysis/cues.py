@@ -40,6 +40,16 @@ def at_clause_start(text: str, clause_start: int, position: int) -> bool:
 class _Term:
     category: CueCategory
     pattern: re.Pattern[str]
+    next_initial: str | None  # the lower-case first letter of its second word; None: no such letter
+
+
+def _next_initial(term: str) -> str | None:
+    """The first letter of a term's second word, lower-cased, where the term opens with a whole word and its
+    second word with an ASCII letter ("of course": "c"); else None ("the * thing", "speak*", "our")."""
+    words = term.split()
+    if len(words) < 2 or "*" in words[0] or not (words[1][:1].isascii() and words[1][:1].isalpha()):
+        return None
+    return words[1][0].lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +67,9 @@ def _dispatch() -> _Dispatch:
     for category in cue_categories():
         flags = 0 if category.case_sensitive else re.IGNORECASE
         for term in category.terms:
-            term_re = _Term(category, re.compile(rf"(?:{term_pattern(term)})(?![\w-])", flags))
+            term_re = _Term(
+                category, re.compile(rf"(?:{term_pattern(term)})(?![\w-])", flags), _next_initial(term)
+            )
             first = term.split()[0].rstrip(",")
             if first.endswith("*"):
                 stem = first.rstrip("*").lower()
@@ -72,6 +84,9 @@ class _Candidates(NamedTuple):
 
     terms: tuple[_Term, ...]
     gate: re.Pattern[str] | None  # None: try the terms one by one
+    next_initials: str | None
+    """The (lower-case) letters that the next word must start with for any of the terms to match there; None
+    where a term needs no next word or one with another start."""
 
 
 @lru_cache(maxsize=1 << 15)
@@ -87,7 +102,9 @@ def _candidates(word: str) -> _Candidates | None:
     if not terms:
         return None
     one_group = len(terms) > 1 and terms == dispatch.exact.get(lower)
-    return _Candidates(terms, _any_term(lower) if one_group else None)
+    initials = {term.next_initial for term in terms}
+    next_initials = None if None in initials else "".join(sorted(i for i in initials if i))
+    return _Candidates(terms, _any_term(lower) if one_group else None, next_initials)
 
 
 @cache
@@ -117,13 +134,20 @@ class CueIndex:
     def build(cls, view: ArticleView, voice: Voice) -> CueIndex:
         """Try each word of the article against the lexicon terms that start with it; `voice` says which
         words are someone else's."""
-        text = view.folded
+        text, caseless, starts = view.folded, view.caseless, view.token_starts
         hits = []
         # most words start no term: look up each distinct word once, then visit only the words that do
         starting = {word: found for word in view.words if (found := _candidates(word))}
+        last = len(view.texts) - 1
         for i in view.token_indices(starting):
             token = view.tokens[i]
-            terms, gate = starting[token.text]
+            terms, gate, next_initials = starting[token.text]
+            # Most of these words ("of", "to", "a") start only terms of several words ("of course"): a term
+            # matches only where the next word starts as its second word does. Only spaces (and a comma of
+            # the term) stand between, so that word is the next token, and `caseless` holds its first letter
+            # as IGNORECASE compares it ("ſ" is "s").
+            if next_initials is not None and (i == last or caseless[starts[i + 1]] not in next_initials):
+                continue
             if gate is not None and gate.match(text, token.start) is None:
                 continue
             for term in terms:
