@@ -191,3 +191,12 @@ def test_a_sentence_is_read_for_asides_when_it_holds_a_weighted_cue_or_a_mark(
     start, end = min(start, end), max(start, end)
     expected = any(start <= w < end for w in weighted) or any(m in text[start:end] for m in "(?!")
     assert (_first_within(_scoring_marks(text, weighted), Span(start, end)) is not None) == expected
+
+
+def test_a_quotation_of_more_than_five_words_is_speech_not_a_scare_quote() -> None:
+    """Only a short phrase in quotation marks is a scare quote (`MAX_SCARE_WORDS`): six words are speech,
+    however many words the quotation goes on with."""
+    for words, scare_quotes in ((5, 1), (6, 0), (40, 0)):
+        quoted = " ".join(["plain"] * words)
+        text = f'Title line\n\nThe plan was "{quoted}" by all accounts.'
+        assert len(_findings(text, "scare_quote")) == scare_quotes, words

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Literal
 
 from compare_tui.core.analysis.attribution import Attribution
@@ -36,7 +37,8 @@ def classify(
 ) -> QuotationUse:
     """What a quotation is doing: reported speech, a scare quote, or a title."""
     inner = view.folded[quote.inner_start : quote.inner_end].strip()
-    words = list(filter(_HAS_ALNUM, inner.replace(",", " ").split()))
+    # the first words tell: whether there is one, whether there are more than a scare quote holds
+    words = list(islice(filter(_HAS_ALNUM, inner.replace(",", " ").split()), MAX_SCARE_WORDS + 1))
     if not words:
         return "empty"
     if quote.start in attributed or len(words) > MAX_SCARE_WORDS or _reported(view, quote, reporting):

@@ -45,6 +45,7 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
             for sid in ids:
                 peers_of[sid] = peers
     labels = {v.id: v.label for v in views}
+    explained: dict[tuple[str, Peers], str] = {}  # runs of one article lacking the same articles read alike
     findings = []
     for view in views:
         runs: list[_Run] = []
@@ -72,12 +73,14 @@ def unique_passage_findings(views: Sequence[ArticleView], rows: Sequence[Row]) -
             else:
                 runs.append(_Run(segment.start, segment.end, row, peers, 1))
         for run in runs:
+            if (explanation := explained.get((view.id, run.peers))) is None:
+                explanation = explained[(view.id, run.peers)] = _explain(view, run.peers, labels)
             findings.append(
                 view.finding(
                     "unique_passage",
                     run.start,
                     run.end,
-                    _explain(view, run.peers, labels),
+                    explanation,
                     category="unique",
                     confidence=0.6,
                     peers=run.peers,
