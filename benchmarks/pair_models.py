@@ -697,6 +697,13 @@ def _gold_pairs(event: sharp.SharpEvent, scorer) -> set[tuple[int, int]]:
     return {tuple(sorted(index[s] for s in pair)) for pair in sharp.segment_gold(scorer, event)}
 
 
+def near_decision(data: dict[str, Table]) -> dict[str, Table]:
+    """Each event's pairs that the shipped score puts at log-odds >= 0, where rows are decided (fitted and
+    scored on them alone)."""
+    kept = {e: t.columns["shipped"] >= 0 for e, t in data.items()}
+    return {e: Table({n: c[kept[e]] for n, c in t.columns.items()}, t.labels[kept[e]]) for e, t in data.items()}
+
+
 def structure_report(data: dict[str, Table]) -> None:
     """Pair F1 held out of the logistic fit (ridge `tune_sharp.STANDARD_L2`) with the structural signals."""
     variants = [
@@ -710,14 +717,7 @@ def structure_report(data: dict[str, Table]) -> None:
         ("cand_diag_max", "posdiff"),
         ("cand_diag_mean", "posdiff"),
     ]
-    # Near the decision: the pairs the shipped score puts at log-odds >= 0 (fitted and scored on them alone).
-    near = {
-        e: Table(
-            {n: c[t.columns["shipped"] >= 0] for n, c in t.columns.items()},
-            t.labels[t.columns["shipped"] >= 0],
-        )
-        for e, t in data.items()
-    }
+    near = near_decision(data)
     print(
         f"{'logistic, ridge 0.01, + structural signals':<48} {'pooled F1':>9} {'AP':>6} {'own t':>6}",
         "  near the decision: F1, AP",
@@ -787,13 +787,7 @@ def contextual_report(data: dict[str, Table]) -> None:
         ("contextual cosine alone", ("ctx",)),
         ("shipped cosine alone", ("semantic",)),
     ]
-    near = {
-        e: Table(
-            {n: c[t.columns["shipped"] >= 0] for n, c in t.columns.items()},
-            t.labels[t.columns["shipped"] >= 0],
-        )
-        for e, t in data.items()
-    }
+    near = near_decision(data)
     print(
         f"{'logistic, ridge 0.01':<48} {'pooled F1':>9} {'AP':>6} {'own t':>6}", "  near the decision: F1, AP"
     )

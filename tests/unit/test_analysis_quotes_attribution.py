@@ -11,9 +11,9 @@ from compare_tui.core.analysis.attribution import (
     _INSERTION_TAIL,
     _OFFICE_OF,
     Attribution,
+    _office_of,
     _PersonTracker,
     _Speaker,
-    _office_of,
     find_attributions,
 )
 from compare_tui.core.analysis.context import build_views

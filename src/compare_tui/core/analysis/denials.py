@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 from compare_tui.core.analysis.context import ArticleView, trim_span
 from compare_tui.core.lexicon import name_lexicon
