@@ -890,20 +890,6 @@ def _pick_standard(scorer, events, at: Callable[[float], Weights | _Scorer]) -> 
     return chosen, t, tune_sharp.STANDARD
 
 
-def _pick_strict(scorer, events, at: Callable[[float], Weights | _Scorer]) -> Choice:
-    """Threshold and cohesion of strict rows as `tune_sharp.fold_weights` picks them: the best F1 among the
-    choices whose rows reach `tune_sharp.STRICT_PRECISION` on `events`, else the most precise."""
-    scored = []
-    for t in tune_sharp.STRICT_THRESHOLDS:
-        weights = at(t)
-        for c in tune_sharp.COHESIONS:
-            options = align_module.AlignOptions(strict=True, cohesion=c)
-            p, _, f = sharp.prf(tune_sharp.rows_score(scorer, events, weights, options)["al"])
-            ok = p >= tune_sharp.STRICT_PRECISION
-            scored.append(((ok, f if ok else p), (weights, t, options)))
-    return max(scored, key=lambda s: s[0])[1]
-
-
 def contextual_rows(
     events: Sequence[sharp.SharpEvent],
     scorer,
@@ -922,7 +908,7 @@ def contextual_rows(
     replace = spec == "replace"
     names = () if replace else tuple(n for n in spec.split(",") if n)
     l2 = tune_sharp.STRICT_L2 if strict else tune_sharp.STANDARD_L2
-    pick = _pick_strict if strict else _pick_standard
+    pick = tune_sharp.pick_strict if strict else _pick_standard
     label = f"{variant or 'shipped'}{', strict' if strict else ''}"
 
     def build(fitted):

@@ -23,10 +23,11 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
 
 import numpy as np
 from sharp import (
@@ -43,6 +44,8 @@ from sharp import (
 
 from compare_tui.core.align import AlignOptions, align
 from compare_tui.core.similarity import PairSignals, Weights
+
+W = TypeVar("W")  # weights, or a benchmark's scorer that the aligner takes in their place
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
 """Thresholds a fold may pick; 0.9 is left out: chosen on all six events it drops ECB+ below 0.626."""
@@ -136,14 +139,23 @@ def fold_weights(
             THRESHOLDS, key=lambda t: prf(rows_score(scorer, events, as_weights(w, t), STANDARD)["al"])[2]
         )
         return as_weights(w, best), best, STANDARD
+    return pick_strict(scorer, events, lambda t: as_weights(w, t))
+
+
+def pick_strict(
+    scorer: ModuleType, events: Sequence[SharpEvent], weights_at: Callable[[float], W]
+) -> tuple[W, float, AlignOptions]:
+    """The weights at the threshold, and the cohesion, whose strict rows score the best align F1 on `events`
+    among the choices that reach `STRICT_PRECISION` there (the most precise if none does)."""
     scored = []
     for t in STRICT_THRESHOLDS:
+        weights = weights_at(t)
         for c in COHESIONS:
             options = AlignOptions(strict=True, cohesion=c)
-            p, _, f = prf(rows_score(scorer, events, as_weights(w, t), options)["al"])
-            scored.append(((p >= STRICT_PRECISION, f if p >= STRICT_PRECISION else p), t, options))
-    _, best, options = max(scored, key=lambda s: s[0])
-    return as_weights(w, best), best, options
+            p, _, f = prf(rows_score(scorer, events, weights, options)["al"])
+            ok = p >= STRICT_PRECISION
+            scored.append(((ok, f if ok else p), (weights, t, options)))
+    return max(scored, key=lambda s: s[0])[1]
 
 
 def line(name: str, counts: Counts) -> str:

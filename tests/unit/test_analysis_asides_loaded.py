@@ -6,9 +6,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from compare_tui.core.analysis import analyse
-from compare_tui.core.analysis.asides import _first_within, _scoring_marks
+from compare_tui.core.analysis.asides import _scoring_marks
 from compare_tui.core.analysis.attribution import find_attributions
-from compare_tui.core.analysis.context import Span, build_views
+from compare_tui.core.analysis.context import build_views, first_within
 from compare_tui.core.analysis.names import index_names
 from compare_tui.core.models import Article, Finding, Row
 from compare_tui.core.segment import segment_article
@@ -190,7 +190,7 @@ def test_a_sentence_is_read_for_asides_when_it_holds_a_weighted_cue_or_a_mark(
     weighted cue start in it says."""
     start, end = min(start, end), max(start, end)
     expected = any(start <= w < end for w in weighted) or any(m in text[start:end] for m in "(?!")
-    assert (_first_within(_scoring_marks(text, weighted), Span(start, end)) is not None) == expected
+    assert (first_within(_scoring_marks(text, weighted), start, end) is not None) == expected
 
 
 def test_a_quotation_of_more_than_five_words_is_speech_not_a_scare_quote() -> None:

@@ -9,16 +9,17 @@ the speaker count ("Still, ..."). The span is the clause, less any quotation at 
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from itertools import chain
 from typing import NamedTuple
 
 from compare_tui.core.analysis.attribution import Attribution
-from compare_tui.core.analysis.context import ArticleView, Span, trim_span
+from compare_tui.core.analysis.context import ArticleView, Span, first_within, trim_span
 from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.analysis.voice import Voice
 from compare_tui.core.models import Finding
+from compare_tui.core.textnorm import occurrences
 
 THRESHOLD = 0.5  # fitted on sharp-dev, leave-one-event-out (benchmarks/evaluate_editorial.py)
 _CLAUSE_BREAK = re.compile(
@@ -89,12 +90,6 @@ def _cues(view: ArticleView, index: CueIndex, clause: Span, voice: Voice) -> lis
     return sorted(strongest.values(), key=lambda c: c.start)
 
 
-def _first_within(positions: Sequence[int], span: Span) -> int | None:
-    """The first of sorted positions inside the span, if any."""
-    i = bisect.bisect_left(positions, span.start)
-    return positions[i] if i < len(positions) and positions[i] < span.end else None
-
-
 def _without_edge_quotes(view: ArticleView, span: Span) -> Span:
     start, end = span.start, span.end
     for quote in view.quotes.overlapping(start, end):
@@ -120,11 +115,11 @@ def aside_findings(
     for segment in view.segments:
         if segment.kind in ("heading", "title"):
             continue
-        if threshold > 0 and _first_within(marks, Span(segment.start, segment.end)) is None:
+        if threshold > 0 and first_within(marks, segment.start, segment.end) is None:
             continue  # nothing a clause scores by: its clauses need not be read
         flagged: list[tuple[Span, list[_Cue]]] = []
         for clause in _clauses(view.folded, segment.start, segment.end):
-            reported_from = _first_within(attribution_starts, clause)
+            reported_from = first_within(attribution_starts, clause.start, clause.end)
             own = Span(clause.start, reported_from) if reported_from is not None else clause
             found = [c for c in _cues(view, cues, own, voice) if c.end <= own.end]
             if sum(c.weight for c in found) < threshold:
@@ -140,14 +135,7 @@ def _scoring_marks(text: str, weighted: Iterable[int]) -> list[int]:
     """The sorted positions of what a clause scores by: a lexicon cue with an aside weight (`weighted` holds
     their starts), a bracket (a jab), a "?" or "!" (a clause's marked end). Most sentences hold none of them:
     one look-up in this list tells, instead of three searches of each sentence."""
-    marks = list(weighted)
-    for mark in "(?!":
-        at = text.find(mark)
-        while at >= 0:
-            marks.append(at)
-            at = text.find(mark, at + 1)
-    marks.sort()
-    return marks
+    return sorted(chain(weighted, *(occurrences(text, mark) for mark in "(?!")))
 
 
 def _merge(view: ArticleView, flagged: list[tuple[Span, list[_Cue]]]) -> list[Finding]:

@@ -193,6 +193,13 @@ class Span(NamedTuple):
     end: int
 
 
+def first_within(positions: Sequence[int], start: int, end: int) -> int | None:
+    """The first of sorted positions in [start, end), if any: one bisect tells whether a sentence holds any of
+    an article's marks (most hold none)."""
+    i = bisect.bisect_left(positions, start)
+    return positions[i] if i < len(positions) and positions[i] < end else None
+
+
 def trim_span(text: str, start: int, end: int) -> Span:
     """Shrink [start, end) past surrounding spaces and dangling punctuation."""
     while start < end and (text[start].isspace() or text[start] in ",;:-"):

@@ -27,6 +27,7 @@ from itertools import chain
 from compare_tui.core.analysis.context import ArticleView, trim_span
 from compare_tui.core.lexicon import name_lexicon
 from compare_tui.core.models import Finding, Peers, Row, Segment
+from compare_tui.core.textnorm import occurrences
 
 _CLAIMS = (
     r"\s+(?:the\s+|any\s+|those\s+|these\s+|such\s+)?"
@@ -164,20 +165,12 @@ def _cue_matches(text: str) -> Iterator[re.Match[str]]:
     it is a negation, whose "n't" follows its first word ("didn't") and whose "not" follows that word and
     the spaces after it ("was not").
     """
-    starts: set[int] = set()
-    for anchor in _OPENING_ANCHORS:
-        at = text.find(anchor)
-        while at >= 0:
-            starts.add(at)
-            at = text.find(anchor, at + 1)
+    starts = {at for anchor in _OPENING_ANCHORS for at in occurrences(text, anchor)}
     for anchor in ("n't", "not"):
-        at = text.find(anchor)
-        while at >= 0:
-            word_end = at
+        for word_end in occurrences(text, anchor):
             while anchor == "not" and word_end > 0 and text[word_end - 1].isspace():
                 word_end -= 1
             starts.update(word_end - length for length in _AUXILIARY_LENGTHS if word_end >= length)
-            at = text.find(anchor, at + 1)
     end = 0
     for start in sorted(starts):
         if start >= end and (match := _ANY_CUE.match(text, start)) is not None:

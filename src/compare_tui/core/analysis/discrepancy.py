@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain, islice
 
-from compare_tui.core.analysis.context import ArticleView, join_labels
+from compare_tui.core.analysis.context import ArticleView, first_within, join_labels
 from compare_tui.core.analysis.denials import denial_findings
 from compare_tui.core.analysis.facts import FoundFact
 from compare_tui.core.analysis.quantities import AGE, YEAR
@@ -299,14 +299,13 @@ def discrepancy_findings(
 
 def _holding(views: Sequence[ArticleView], starts: Mapping[str, Sequence[int]]) -> set[str]:
     """The ids of the segments in which a comparable figure starts (`starts`: their sorted starts by article)."""
-    holding = set()
-    for view in views:
-        positions = starts.get(view.id, ())
-        for segment in view.segments if positions else ():
-            i = bisect.bisect_left(positions, segment.start)
-            if i < len(positions) and positions[i] < segment.end:
-                holding.add(segment.id)
-    return holding
+    return {
+        segment.id
+        for view in views
+        if (positions := starts.get(view.id))
+        for segment in view.segments
+        if first_within(positions, segment.start, segment.end) is not None
+    }
 
 
 def _listed(view: ArticleView, facts: Sequence[FoundFact]) -> dict[int, tuple[int, FoundFact | None]]:

@@ -8,9 +8,7 @@ attribution finding's business, which compares it across articles.
 
 from __future__ import annotations
 
-import bisect
-
-from compare_tui.core.analysis.context import ArticleView
+from compare_tui.core.analysis.context import ArticleView, first_within
 from compare_tui.core.analysis.cues import CueIndex
 from compare_tui.core.models import Finding
 
@@ -18,12 +16,10 @@ from compare_tui.core.models import Finding
 def loaded_language_findings(view: ArticleView, cues: CueIndex) -> list[Finding]:
     """Word-level findings of loaded language in one article."""
     findings: dict[tuple[int, int], Finding] = {}
-    # most sentences hold no loaded word: one bisect in the loaded hits' starts tells, before `within`
     starts = [hit.start for hit in cues.hits if hit.category.finding == "loaded_language"]
     for segment in view.segments:
-        first = bisect.bisect_left(starts, segment.start)
-        if first == len(starts) or starts[first] >= segment.end:
-            continue
+        if first_within(starts, segment.start, segment.end) is None:
+            continue  # most sentences hold no loaded word
         for hit in cues.within(segment.start, segment.end):
             if hit.category.finding != "loaded_language":
                 continue
