@@ -3,6 +3,7 @@
     python benchmarks/pair_models.py [--eval-dir ../shared/eval] [--rows]
     python benchmarks/pair_models.py --structure [--rows | --changes] [--variant SPEC]...
     python benchmarks/pair_models.py --contextual NPZ [--rows [--strict] [--variant SPEC]...]
+    python benchmarks/pair_models.py --cross NPZ [--rows [--strict] [--variant NAMES]...]
 
 Needs scikit-learn for the tree and network models (`pip install -e ".[bench]"`; a benchmark dependency
 only, the package never imports it). The shipped pair score is a logistic blend over `PairSignals`; it
@@ -47,6 +48,13 @@ rows of all six events pick (`--strict`: strict rows, the sharp fit under `tune_
 and cohesion picked as `tune_sharp.py --strict` picks them). SPEC: comma-separated `CONTEXTUAL` names,
 `replace`, or empty (the shipped signals: the harness gives the shipped rows), optionally `@FLOOR`, another
 candidate floor.
+
+With `--cross NPZ` (a cache written by `benchmarks/cross_encoder.py`, which needs torch: a cross-encoder
+fine-tuned from all-MiniLM-L6-v2, each sharp-dev event scored by the model trained on the other five, the
+seed pair by one trained on all six): its held-out probability alone, and its log-odds (`CROSS`) as extra
+signals of the logistic fit (ridge 0.01), per held-out event and pooled; with `--rows`, as `--contextual
+--rows` does, the rows with the `CROSS` signals computed over the aligner's candidate pairs in a second pass
+(NAMES: comma-separated `CROSS` names, or empty for the shipped signals).
 """
 
 from __future__ import annotations
@@ -84,6 +92,10 @@ a candidate, else its embeddings' score (`Weights.semantic_score`)."""
 CONTEXTUAL = ("ctx", "ctx_clause")
 """Cosines of contextual all-MiniLM-L6-v2 vectors (`benchmarks/contextual_vectors.py`): whole passages and
 the best pair of clauses, as `semantic` and `clause` are of the shipped static model's."""
+CROSS = ("cross", "cross_read")
+"""The fine-tuned cross-encoder (`benchmarks/cross_encoder.py`): the log-odds of its probability (clipped at
+`CROSS_CLIP`) where it read the pair (shipped log-odds at its gate or above), else 0, and whether it did."""
+CROSS_CLIP = 6.0
 REPLACED = (*CONTEXTUAL, *BASE[2:])
 """`BASE` with the shipped model's cosines (`semantic`, `clause`, its first two) replaced by the contextual
 ones."""
@@ -392,18 +404,24 @@ def held_out(
     """(pooled best F1, average precision, F1 with each event at its own best threshold) of the scores of
     each event by a model fitted on the others. The last is an oracle: what calibrating the threshold per
     comparison could gain at most."""
-    scores, labels = [], []
-    counts = np.zeros(3)
+    scores = held_out_scores(data, model, names, interactions)
+    counts = sum((_best_counts(scores[e], t.labels) for e, t in data.items()), np.zeros(3))
+    p, y = np.concatenate(list(scores.values())), np.concatenate([t.labels for t in data.values()])
+    tp, fp, fn = counts
+    return best_f1(p, y)[0], average_precision(p, y), 2 * tp / (2 * tp + fp + fn)
+
+
+def held_out_scores(
+    data: dict[str, Table], model: Model, names: Sequence[str], interactions: Sequence[tuple[str, str]] = ()
+) -> dict[str, np.ndarray]:
+    """The scores of each event's pairs by a model fitted on the other events."""
+    scores = {}
     for event, table in data.items():
         others = [t for e, t in data.items() if e != event]
         x = np.vstack([t.matrix(names, interactions) for t in others])
         y = np.concatenate([t.labels for t in others])
-        scores.append(model(x, y, table.matrix(names, interactions)))
-        labels.append(table.labels)
-        counts += _best_counts(scores[-1], table.labels)
-    p, y = np.concatenate(scores), np.concatenate(labels)
-    tp, fp, fn = counts
-    return best_f1(p, y)[0], average_precision(p, y), 2 * tp / (2 * tp + fp + fn)
+        scores[event] = model(x, y, table.matrix(names, interactions))
+    return scores
 
 
 def _best_counts(score: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -701,7 +719,9 @@ def near_decision(data: dict[str, Table]) -> dict[str, Table]:
     """Each event's pairs that the shipped score puts at log-odds >= 0, where rows are decided (fitted and
     scored on them alone)."""
     kept = {e: t.columns["shipped"] >= 0 for e, t in data.items()}
-    return {e: Table({n: c[kept[e]] for n, c in t.columns.items()}, t.labels[kept[e]]) for e, t in data.items()}
+    return {
+        e: Table({n: c[kept[e]] for n, c in t.columns.items()}, t.labels[kept[e]]) for e, t in data.items()
+    }
 
 
 def structure_report(data: dict[str, Table]) -> None:
@@ -900,16 +920,12 @@ def contextual_rows(
     *,
     strict: bool = False,
 ) -> None:
-    """Rows of one contextual variant (`--contextual`'s SPEC): each held-out event, leave-one-event-out and
-    in-sample (the choice on all six events; standard rows: at each threshold), and the seed checks with
-    the in-sample choice. Strict rows: the sharp fit under `tune_sharp.STRICT_L2`, threshold and cohesion
-    picked as `tune_sharp.py --strict` picks them."""
+    """Rows of one contextual variant (`--contextual`'s SPEC), as `fold_rows` reports them; strict rows:
+    the sharp fit under `tune_sharp.STRICT_L2`."""
     spec, _, floor = variant.partition("@")
     replace = spec == "replace"
     names = () if replace else tuple(n for n in spec.split(",") if n)
     l2 = tune_sharp.STRICT_L2 if strict else tune_sharp.STANDARD_L2
-    pick = tune_sharp.pick_strict if strict else _pick_standard
-    label = f"{variant or 'shipped'}{', strict' if strict else ''}"
 
     def build(fitted):
         return contextual_scorer(data, fitted, names, replace=replace, l2=l2)
@@ -920,30 +936,178 @@ def contextual_rows(
     if floor:
         align_module.candidates = _candidates_above(float(floor), shipped[2])
     try:
-        with sharp.memoised_signals():
-            held: sharp.Counts = {}
-            for event in events:
-                others = [e for e in events if e is not event]
-                chosen, t, options = pick(scorer, others, build([e.event_id for e in others]))
-                counts = tune_sharp.rows_score(scorer, [event], chosen, options)
-                what = f"t={t}" + (f", cohesion={options.cohesion}" if strict else "")
-                print(tune_sharp.line(f"  held out {event.event_id} ({what})", counts), flush=True)
-                held = sharp.add(held, counts)
-            print(tune_sharp.line(f"{label}, leave-one-event-out", held), flush=True)
-            at = build([e.event_id for e in events])
-            if not strict:
-                for t in tune_sharp.THRESHOLDS:
-                    counts = tune_sharp.rows_score(scorer, events, at(t))
-                    print(tune_sharp.line(f"{label}, in-sample at t={t}", counts), flush=True)
-            chosen, t, options = pick(scorer, events, at)
-            what = f"t={t}" + (f", cohesion={options.cohesion}" if strict else "")
-            counts = tune_sharp.rows_score(scorer, events, chosen, options)
-            print(tune_sharp.line(f"{label}, in-sample ({what})", counts), flush=True)
-        print(
-            f"{label}, seeds at the in-sample choice: {_seed_checks(eval_dir, chosen, options)}", flush=True
-        )
+        fold_rows(events, scorer, build, variant or "shipped", eval_dir, strict=strict)
     finally:
         align_module._evidence, align_module.PassageVectors, align_module.candidates = shipped
+
+
+def fold_rows(
+    events: Sequence[sharp.SharpEvent],
+    scorer,
+    build: Callable[[list[str]], Callable[[float], Weights | _Scorer]],
+    label: str,
+    eval_dir: Path,
+    *,
+    strict: bool = False,
+) -> None:
+    """Rows of the scorers `build(fitting events)` gives (at each threshold): each held-out event,
+    leave-one-event-out and in-sample (the choice on all six events; standard rows: at each threshold), and
+    the seed checks with the in-sample choice. Strict rows: threshold and cohesion picked as
+    `tune_sharp.py --strict` picks them."""
+    pick = tune_sharp.pick_strict if strict else _pick_standard
+    label = f"{label}{', strict' if strict else ''}"
+    with sharp.memoised_signals():
+        held: sharp.Counts = {}
+        for event in events:
+            others = [e for e in events if e is not event]
+            chosen, t, options = pick(scorer, others, build([e.event_id for e in others]))
+            counts = tune_sharp.rows_score(scorer, [event], chosen, options)
+            what = f"t={t}" + (f", cohesion={options.cohesion}" if strict else "")
+            print(tune_sharp.line(f"  held out {event.event_id} ({what})", counts), flush=True)
+            held = sharp.add(held, counts)
+        print(tune_sharp.line(f"{label}, leave-one-event-out", held), flush=True)
+        at = build([e.event_id for e in events])
+        if not strict:
+            for t in tune_sharp.THRESHOLDS:
+                counts = tune_sharp.rows_score(scorer, events, at(t))
+                print(tune_sharp.line(f"{label}, in-sample at t={t}", counts), flush=True)
+        chosen, t, options = pick(scorer, events, at)
+        what = f"t={t}" + (f", cohesion={options.cohesion}" if strict else "")
+        counts = tune_sharp.rows_score(scorer, events, chosen, options)
+        print(tune_sharp.line(f"{label}, in-sample ({what})", counts), flush=True)
+    print(f"{label}, seeds at the in-sample choice: {_seed_checks(eval_dir, chosen, options)}", flush=True)
+
+
+Cross = tuple[dict[tuple[str, str], float], float]
+"""The cross-encoder's cache: probability by text pair (a < b), and the shipped log-odds it reads from."""
+
+
+def cross_signals(texts: Sequence[str], pairs: np.ndarray, shipped: np.ndarray, cross: Cross) -> np.ndarray:
+    """`CROSS` signals of the pairs, given their shipped log-odds; a pair read but not cached is an error."""
+    known, gate = cross
+    out = np.zeros((len(pairs), len(CROSS)))
+    for row, ((i, j), z) in enumerate(zip(pairs, shipped)):
+        if z >= gate:
+            a, b = texts[i], texts[j]
+            p = known[(a, b) if a <= b else (b, a)]
+            out[row] = [np.clip(_logit(p), -CROSS_CLIP, CROSS_CLIP), 1.0]
+    return out
+
+
+def cross_tables(events: Sequence[sharp.SharpEvent], scorer, cross: Cross) -> dict[str, Table]:
+    """`BASE` and `CROSS` signals of every gold-covered cross-article segment pair, by event, the shipped
+    score's log-odds and the cross-encoder's probability (0 where it did not read the pair)."""
+    out = {}
+    for event in events:
+        t = sharp.pair_table(event, scorer)
+        z = shipped_log_odds(t.signals)
+        extra = cross_signals(t.texts, np.array(t.pairs, dtype=np.intp).reshape(-1, 2), z, cross)
+        probability = np.where(extra[:, 1] == 1, 1 / (1 + np.exp(-extra[:, 0])), 0.0)
+        columns = np.hstack([t.signals, extra, z[:, None], probability[:, None]])
+        out[event.event_id] = Table(dict(zip((*BASE, *CROSS, "shipped", "cross_p"), columns.T)), t.labels)
+    return out
+
+
+def cross_report(data: dict[str, Table]) -> None:
+    """Pair F1 (pooled held-out scores, best threshold) and average precision of the cross-encoder's
+    probability alone and of the logistic fit (ridge `tune_sharp.STANDARD_L2`) with its signals; then
+    average precision per held-out event."""
+    variants = [
+        ("shipped signals (baseline)", BASE),
+        ("+ cross-encoder log-odds", (*BASE, "cross")),
+        ("+ cross-encoder log-odds and read flag", (*BASE, *CROSS)),
+        ("cross-encoder log-odds and read flag alone", CROSS),
+    ]
+    near = near_decision(data)
+    print(
+        f"{'logistic, ridge 0.01':<48} {'pooled F1':>9} {'AP':>6} {'own t':>6}", "  near the decision: F1, AP"
+    )
+    scores = {}
+    for label, names in variants:
+        f1, ap, oracle = held_out(data, ridge(tune_sharp.STANDARD_L2), names)
+        f1_near, ap_near, _ = held_out(near, ridge(tune_sharp.STANDARD_L2), names)
+        print(f"{label:<48} {f1:9.3f} {ap:6.3f} {oracle:6.3f}   {f1_near:.3f} {ap_near:.3f}", flush=True)
+        scores[label] = held_out_scores(data, ridge(tune_sharp.STANDARD_L2), names)
+    scores["cross-encoder probability alone"] = {e: t.columns["cross_p"] for e, t in data.items()}
+    p = np.concatenate([t.columns["cross_p"] for t in data.values()])
+    y = np.concatenate([t.labels for t in data.values()])
+    print(f"{'cross-encoder probability alone':<48} {best_f1(p, y)[0]:9.3f} {average_precision(p, y):6.3f}")
+    print("per held-out event, F1 at the event's best threshold / AP:")
+    print(f"{'':<48} " + " ".join(f"{e:>12}" for e in data))
+    for label, by_event in scores.items():
+        cells = (
+            f"{best_f1(by_event[e], t.labels)[0]:.3f}/{average_precision(by_event[e], t.labels):.3f}"
+            for e, t in data.items()
+        )
+        print(f"{label:<48} " + " ".join(f"{c:>12}" for c in cells), flush=True)
+
+
+def _with_texts(texts: Sequence[str], encode) -> PassageVectors:
+    """A `PassageVectors` for the aligner that also keeps its passages' texts (the cross-encoder's keys)."""
+    vectors = PassageVectors(texts, encode)
+    vectors.texts = tuple(texts)  # type: ignore[attr-defined]
+    return vectors
+
+
+def cross_scorer(
+    data: dict[str, Table], events: Sequence[str], names: Sequence[str], cross: Cross, *, l2: float
+) -> Callable[[float], Weights | _Scorer]:
+    """The logistic score (ridge `l2`) fitted on `events`, blended with the ECB+ fit as shipped; the extra
+    `names` (`CROSS`) are computed over the aligner's candidate pairs in a second pass and get the sharp share
+    of their fit (they have no ECB+ fit)."""
+    columns = (*BASE, *names)
+    x = np.vstack([data[e].matrix(columns) for e in events])
+    y = np.concatenate([data[e].labels for e in events])
+    w = tune_sharp.fit(x, y, l2=l2)
+    print(
+        f"    fit on {len(events)} events: bias {w[0]:.2f}, "
+        + ", ".join(f"{n} {v:.2f}" for n, v in zip(columns, w[1:])),
+        flush=True,
+    )
+    pick = [CROSS.index(n) for n in names]
+
+    def at(threshold: float) -> Weights | _Scorer:
+        weights = tune_sharp.as_weights(w[: 1 + len(BASE)], threshold)
+        if not pick:
+            return weights
+        extra = tune_sharp.SHARP_SHARE * w[1 + len(BASE) :]
+
+        def score_many(signals, pairs, owner, vectors):
+            m = _matrix(signals)
+            z = shipped_log_odds(m, weights)
+            read = cross_signals(vectors.texts, pairs, shipped_log_odds(m), cross)
+            return 1 / (1 + np.exp(-(z + read[:, pick] @ extra)))
+
+        return _Scorer(weights, score_many)
+
+    return at
+
+
+def cross_rows(
+    events: Sequence[sharp.SharpEvent],
+    scorer,
+    data: dict[str, Table],
+    variant: str,
+    cross: Cross,
+    eval_dir: Path,
+    *,
+    strict: bool = False,
+) -> None:
+    """Rows with the cross-encoder's signals named in `variant` (`fold_rows`)."""
+    names = tuple(n for n in variant.split(",") if n)
+    l2 = tune_sharp.STRICT_L2 if strict else tune_sharp.STANDARD_L2
+
+    def build(fitted):
+        return cross_scorer(data, fitted, names, cross, l2=l2)
+
+    shipped = align_module._evidence, align_module.PassageVectors
+    align_module._evidence, align_module.PassageVectors = _batched_evidence, _with_texts
+    try:
+        fold_rows(
+            events, scorer, build, f"cross-encoder {variant}" if names else "shipped", eval_dir, strict=strict
+        )
+    finally:
+        align_module._evidence, align_module.PassageVectors = shipped
 
 
 def _seed_checks(eval_dir: Path, weights: Weights | _Scorer, options: align_module.AlignOptions) -> str:
@@ -988,13 +1152,20 @@ def main() -> int:
         action="append",
         default=[],
         help="with --structure --rows: names/fallback/neighbours, e.g. diag_max,posdiff/semantic/shipped; "
-        "with --contextual --rows: ctx[,ctx_clause], replace, or empty for the shipped signals",
+        "with --contextual --rows: ctx[,ctx_clause], replace, or empty for the shipped signals; "
+        "with --cross --rows: cross[,cross_read], or empty",
     )
     parser.add_argument(
         "--contextual",
         type=Path,
         metavar="NPZ",
         help="the contextual-vector cache of benchmarks/contextual_vectors.py: its variants only",
+    )
+    parser.add_argument(
+        "--cross",
+        type=Path,
+        metavar="NPZ",
+        help="the cross-encoder cache of benchmarks/cross_encoder.py: its variants only",
     )
     parser.add_argument(
         "--changes",
@@ -1021,6 +1192,16 @@ def main() -> int:
             contextual_report(data)
         for variant in args.variant if args.rows else []:
             contextual_rows(events, scorer, data, variant, encoder, args.eval_dir, strict=args.strict)
+        return 0
+    if args.cross:
+        from cross_encoder import cached_cross
+
+        cross = cached_cross(args.cross)
+        data = cross_tables(events, scorer, cross)
+        if not args.rows:
+            cross_report(data)
+        for variant in args.variant if args.rows else []:
+            cross_rows(events, scorer, data, variant, cross, args.eval_dir, strict=args.strict)
         return 0
     data = tables(events, scorer)
     if args.structure and args.changes:
