@@ -863,6 +863,21 @@ def _contextual_cosines(vectors: PassageVectors, pairs: np.ndarray) -> np.ndarra
     return np.maximum(np.column_stack([cosine[r, c], clause[r, c]]), 0)
 
 
+def _fit_shown(
+    data: dict[str, Table], events: Sequence[str], columns: Sequence[str], l2: float
+) -> np.ndarray:
+    """The logistic fit (ridge `l2`) of `columns` on `events`, its weights printed."""
+    x = np.vstack([data[e].matrix(columns) for e in events])
+    y = np.concatenate([data[e].labels for e in events])
+    w = tune_sharp.fit(x, y, l2=l2)
+    print(
+        f"    fit on {len(events)} events: bias {w[0]:.2f}, "
+        + ", ".join(f"{n} {v:.2f}" for n, v in zip(columns, w[1:])),
+        flush=True,
+    )
+    return w
+
+
 def contextual_scorer(
     data: dict[str, Table],
     events: Sequence[str],
@@ -875,15 +890,7 @@ def contextual_scorer(
     `names` (`CONTEXTUAL`) are computed over the aligner's candidate pairs in a second pass and get the sharp
     share of their fit (they have no ECB+ fit); with `replace` the contextual cosines take the place of the
     shipped ones (the aligner must then be given contextual vectors)."""
-    columns = REPLACED if replace else (*BASE, *names)
-    x = np.vstack([data[e].matrix(columns) for e in events])
-    y = np.concatenate([data[e].labels for e in events])
-    w = tune_sharp.fit(x, y, l2=l2)
-    print(
-        f"    fit on {len(events)} events: bias {w[0]:.2f}, "
-        + ", ".join(f"{n} {v:.2f}" for n, v in zip(columns, w[1:])),
-        flush=True,
-    )
+    w = _fit_shown(data, events, REPLACED if replace else (*BASE, *names), l2)
     pick = [CONTEXTUAL.index(n) for n in names]
 
     def at(threshold: float) -> Weights | _Scorer:
@@ -1055,15 +1062,7 @@ def cross_scorer(
     """The logistic score (ridge `l2`) fitted on `events`, blended with the ECB+ fit as shipped; the extra
     `names` (`CROSS`) are computed over the aligner's candidate pairs in a second pass and get the sharp share
     of their fit (they have no ECB+ fit)."""
-    columns = (*BASE, *names)
-    x = np.vstack([data[e].matrix(columns) for e in events])
-    y = np.concatenate([data[e].labels for e in events])
-    w = tune_sharp.fit(x, y, l2=l2)
-    print(
-        f"    fit on {len(events)} events: bias {w[0]:.2f}, "
-        + ", ".join(f"{n} {v:.2f}" for n, v in zip(columns, w[1:])),
-        flush=True,
-    )
+    w = _fit_shown(data, events, (*BASE, *names), l2)
     pick = [CROSS.index(n) for n in names]
 
     def at(threshold: float) -> Weights | _Scorer:
