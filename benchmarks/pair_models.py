@@ -279,16 +279,26 @@ def semantic_scores(vectors: PassageVectors, weights: Weights) -> Callable[[np.n
     return score
 
 
-def _aligner_neighbour_scores(event: sharp.SharpEvent, texts: Sequence[str], owner: np.ndarray):
-    """The neighbour scorer as `align` would see it: shipped evidence of its candidate pairs, embeddings'
-    score of the rest."""
+def aligner_candidates(
+    articles: Sequence, texts: Sequence[str], owner: np.ndarray
+) -> tuple[PassageVectors, dict[tuple[int, int], PairSignals]]:
+    """The passages' vectors and the candidate pairs `align` would score in full, with their signals
+    (`texts` and `owner`: the articles' passages in order, and the article of each)."""
     vectors = PassageVectors(texts, encode)
-    passages = [s for a in event.articles for s in a.segments]
+    passages = [s for a in articles for s in a.segments]
     options = align_module.AlignOptions()
     linkable = np.array(
         [p.kind != "heading" and len(t.split()) >= options.min_words for p, t in zip(passages, texts)]
     )
-    found = align_module.pair_signals_of(texts, align_module.candidates(owner, linkable, vectors, options))
+    return vectors, align_module.pair_signals_of(
+        texts, align_module.candidates(owner, linkable, vectors, options)
+    )
+
+
+def _aligner_neighbour_scores(event: sharp.SharpEvent, texts: Sequence[str], owner: np.ndarray):
+    """The neighbour scorer as `align` would see it: shipped evidence of its candidate pairs, embeddings'
+    score of the rest."""
+    vectors, found = aligner_candidates(event.articles, texts, owner)
     known = {pair: DEFAULT_WEIGHTS.score(s) for pair, s in found.items()}
     return lookup(known, semantic_scores(vectors, DEFAULT_WEIGHTS))
 
@@ -1138,6 +1148,16 @@ def _seed_checks(eval_dir: Path, weights: Weights | _Scorer, options: align_modu
     )
 
 
+def run_cached(args: argparse.Namespace, events, scorer, cached, tables_of, report, rows) -> None:
+    """`--contextual` or `--cross`: the tables with the cached model's signals, then the pair report, or
+    with `--rows` the rows of each `--variant`."""
+    data = tables_of(events, scorer, cached)
+    if not args.rows:
+        report(data)
+    for variant in args.variant if args.rows else []:
+        rows(events, scorer, data, variant, cached, args.eval_dir, strict=args.strict)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -1185,22 +1205,13 @@ def main() -> int:
     if args.contextual:
         from contextual_vectors import cached_encoder
 
-        encoder = cached_encoder(args.contextual)
-        data = contextual_tables(events, scorer, encoder)
-        if not args.rows:
-            contextual_report(data)
-        for variant in args.variant if args.rows else []:
-            contextual_rows(events, scorer, data, variant, encoder, args.eval_dir, strict=args.strict)
+        cached = cached_encoder(args.contextual)
+        run_cached(args, events, scorer, cached, contextual_tables, contextual_report, contextual_rows)
         return 0
     if args.cross:
         from cross_encoder import cached_cross
 
-        cross = cached_cross(args.cross)
-        data = cross_tables(events, scorer, cross)
-        if not args.rows:
-            cross_report(data)
-        for variant in args.variant if args.rows else []:
-            cross_rows(events, scorer, data, variant, cross, args.eval_dir, strict=args.strict)
+        run_cached(args, events, scorer, cached_cross(args.cross), cross_tables, cross_report, cross_rows)
         return 0
     data = tables(events, scorer)
     if args.structure and args.changes:
